@@ -1,0 +1,55 @@
+"""Invoice field extraction from a parsed document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docflow_worker.parsing import ParsedDocument
+
+__all__ = ["FIELD_NAMES", "ExtractionResult", "FieldValue", "extract_fields"]
+
+FIELD_NAMES = (
+    "vendor_name",
+    "invoice_number",
+    "invoice_date",
+    "total_amount",
+    "tax_amount",
+    "currency",
+    "status",
+)
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    value: str | None
+    confidence: float  # 0..1; 0 when value is None
+    source: dict[str, Any] | None  # {"page", "box"} and/or {"span": [start, end]} in doc.text
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "confidence": round(float(self.confidence), 3),
+            "source": self.source,
+        }
+
+
+EMPTY = FieldValue(None, 0.0, None)
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    document_type: str  # "invoice" | "receipt" | "credit_note" | "other"
+    fields: dict[str, FieldValue]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document_type": self.document_type,
+            "fields": {name: self.fields[name].to_json() for name in sorted(self.fields)},
+        }
+
+
+def extract_fields(doc: ParsedDocument) -> ExtractionResult:
+    from docflow_worker.extraction._extractor import extract
+
+    return extract(doc)

@@ -1,0 +1,99 @@
+"""Turn an uploaded file into pages of text with word boxes.
+
+PDFs and images are read in a sandboxed child process (see ``_sandbox``): a hostile file
+can exhaust at most that child's memory/CPU budget, and it is killed on timeout.
+Plain text is decoded in-process (cheap and bounded by the file size).
+"""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = [
+    "Page",
+    "ParseError",
+    "ParseLimits",
+    "ParsedDocument",
+    "Word",
+    "parse_document",
+]
+
+SUPPORTED_MIME_TYPES = frozenset(
+    {"application/pdf", "image/png", "image/jpeg", "image/tiff", "text/plain"}
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word with its box; coordinates normalised to 0..1 of the page, origin top-left."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    width: float  # points (PDF) or pixels (image)
+    height: float
+    text: str
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    pages: tuple[Page, ...]
+    method: str  # "pdf_text" | "ocr" | "plain_text" | "mixed"
+
+    @property
+    def text(self) -> str:
+        """All pages' text joined with a form feed; this is what gets stored as raw_text."""
+        return "\f".join(page.text for page in self.pages)
+
+
+class ParseError(Exception):
+    """The file cannot be read; ``str(exc)`` is a specific message shown to the reviewer."""
+
+
+@dataclass(frozen=True)
+class ParseLimits:
+    max_pages: int = 500
+    max_pixels: int = 89_478_485
+    timeout_s: float = 60.0
+    memory_mb: int = 1024
+
+
+def parse_document(
+    path: pathlib.Path,
+    mime_type: str,
+    *,
+    limits: ParseLimits = ParseLimits(),  # noqa: B008 - frozen, shared default is safe
+    on_page: Callable[[int, int], None] | None = None,
+) -> ParsedDocument:
+    """Parse ``path`` (already sniffed as ``mime_type``) into pages with word boxes.
+
+    ``on_page(page_number, page_count)`` is called in this process after each page.
+    Raises ``ParseError`` for anything unreadable or hostile; never runs past
+    ``limits.timeout_s`` (plus a small grace) and never lets the parser use more than
+    ``limits.memory_mb`` of address space.
+    """
+    if mime_type not in SUPPORTED_MIME_TYPES:
+        raise ParseError(f"Unsupported file type: {mime_type}")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ParseError(f"The file cannot be opened: {exc.strerror or exc}") from None
+    if size == 0:
+        raise ParseError("The file is empty")
+    if mime_type == "text/plain":
+        from docflow_worker.parsing._plain import parse_plain_text
+
+        return parse_plain_text(path, limits=limits, on_page=on_page)
+    from docflow_worker.parsing._sandbox import run_sandboxed
+
+    return run_sandboxed(path, mime_type, limits=limits, on_page=on_page)

@@ -1,0 +1,367 @@
+"""The parsers proper. They run inside the sandboxed child (see ``_sandbox``).
+
+Each parser calls ``emit`` with one JSON-able dict per page:
+``{"type": "page", "count": N, "page": {"number", "width", "height", "text", "words", "ocr"}}``
+where ``words`` is a list of ``[text, x0, y0, x1, y1]`` (normalised, top-left origin) and
+``text`` is built from the words so that ``text.split() == [w[0] for w in words]``.
+Failures are raised as ``UserFacingError`` with the message the reviewer will see.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from typing import Any
+
+Emit = Callable[[dict[str, Any]], None]
+WordRow = list[Any]  # [text, x0, y0, x1, y1]
+
+OCR_DPI = 300
+MIN_OCR_DPI = 100
+MIN_TEXT_CHARS = 8  # a page with fewer real characters than this is treated as scanned
+
+
+class UserFacingError(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def _check_pdf_container(path: str) -> None:
+    size = os.path.getsize(path)
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+        fh.seek(max(0, size - 4096))
+        tail = fh.read()
+    marker = head.find(b"%PDF-")
+    if marker < 0:
+        raise UserFacingError("The file is not a PDF (no %PDF header)")
+    body = head[marker:].split(b"\n", 1)
+    if size - marker < 64 or (len(body) > 1 and not body[1].strip() and size < 1024):
+        raise UserFacingError("The PDF is empty: nothing follows the header")
+    if b"%%EOF" not in tail:
+        raise UserFacingError("The file is truncated or corrupt (no %%EOF end-of-file marker)")
+
+
+def _pdfium_open_error(exc: Exception) -> UserFacingError:
+    code = getattr(exc, "err_code", None)
+    import pypdfium2.raw as pdfium_c
+
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return UserFacingError("The PDF is encrypted (a password is required to open it)")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return UserFacingError("The PDF uses an unsupported security handler (encrypted)")
+    if code == pdfium_c.FPDF_ERR_FORMAT:
+        return UserFacingError("The file is truncated or corrupt (not a readable PDF structure)")
+    if code == pdfium_c.FPDF_ERR_FILE:
+        return UserFacingError("The PDF file cannot be opened")
+    return UserFacingError(f"The PDF cannot be read ({exc})")
+
+
+def _page_words(textpage: Any) -> tuple[list[list[WordRow]], int]:
+    """Words grouped in pdfium's text lines, with page-space boxes (x0, bottom, x1, top)."""
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    lines: list[list[WordRow]] = []
+    line: list[WordRow] = []
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]
+    real = 0
+
+    def flush_word() -> None:
+        if chars:
+            line.append(["".join(chars), box[0], box[1], box[2], box[3]])
+            chars.clear()
+
+    i = 0
+    while i < count:
+        code = get_unicode(raw, i)
+        if 0xD800 <= code < 0xDC00 and i + 1 < count:
+            low = get_unicode(raw, i + 1)
+            ch = chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+            i += 1
+        else:
+            ch = chr(code) if code and not (0xD800 <= code < 0xE000) else ""
+        if ch == "\n" or ch == "\r":
+            flush_word()
+            if ch == "\n" and line:
+                lines.append(line)
+                line = []
+        elif not ch or ch.isspace() or (ord(ch) < 32) or ch in "\ufffe\uffff\x7f":
+            flush_word()
+        else:
+            get_box(raw, i, rect_ref)
+            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            if chars:
+                box[0] = min(box[0], left)
+                box[1] = min(box[1], bottom)
+                box[2] = max(box[2], right)
+                box[3] = max(box[3], top)
+            else:
+                box[:] = [left, bottom, right, top]
+            chars.append(ch)
+            real += 1
+        i += 1
+    flush_word()
+    if line:
+        lines.append(line)
+    return lines, real
+
+
+def _normalise_lines(
+    lines: list[list[WordRow]], bbox: tuple[float, float, float, float]
+) -> tuple[str, list[WordRow]]:
+    left, bottom, right, top = bbox
+    width = (right - left) or 1.0
+    height = (top - bottom) or 1.0
+    words: list[WordRow] = []
+    text_lines: list[str] = []
+
+    def norm(value: float) -> float:
+        return round(min(1.0, max(0.0, value)), 4)
+
+    for line in lines:
+        for text, x0, y_bottom, x1, y_top in line:
+            words.append(
+                [
+                    text,
+                    norm((x0 - left) / width),
+                    norm((top - y_top) / height),
+                    norm((x1 - left) / width),
+                    norm((top - y_bottom) / height),
+                ]
+            )
+        text_lines.append(" ".join(word[0] for word in line))
+    return "\n".join(text_lines), words
+
+
+def parse_pdf(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
+    import pypdfium2 as pdfium
+
+    _check_pdf_container(path)
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise _pdfium_open_error(exc) from None
+    count = len(pdf)
+    if count <= 0:
+        raise UserFacingError("The PDF has no pages (empty or broken page tree)")
+    if count > max_pages:
+        raise UserFacingError(f"Too many pages: {count} pages exceeds the limit of {max_pages}")
+    for index in range(count):
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError:
+            raise UserFacingError(f"Page {index + 1} of the PDF cannot be read") from None
+        width, height = page.get_size()
+        if not (0 < width < 1e6 and 0 < height < 1e6):
+            raise UserFacingError(f"Page {index + 1} has an invalid size ({width}x{height})")
+        textpage = page.get_textpage()
+        lines, real = _page_words(textpage)
+        ocr = False
+        if real >= MIN_TEXT_CHARS:
+            text, words = _normalise_lines(lines, page.get_bbox())
+        else:
+            text, words = _ocr_pdf_page(page, index + 1, width, height, max_pixels)
+            ocr = True
+        textpage.close()
+        page.close()
+        emit(
+            {
+                "type": "page",
+                "count": count,
+                "page": {
+                    "number": index + 1,
+                    "width": round(width, 2),
+                    "height": round(height, 2),
+                    "text": text,
+                    "words": words,
+                    "ocr": ocr,
+                },
+            }
+        )
+    pdf.close()
+
+
+def _ocr_pdf_page(
+    page: Any, number: int, width: float, height: float, max_pixels: int
+) -> tuple[str, list[WordRow]]:
+    dpi = float(OCR_DPI)
+    pixels = (width * dpi / 72) * (height * dpi / 72)
+    if pixels > max_pixels:
+        dpi = dpi * (max_pixels / pixels) ** 0.5
+    if dpi < MIN_OCR_DPI:
+        raise UserFacingError(
+            f"Page {number} is too large to OCR: {width:.0f}x{height:.0f} pt "
+            f"exceeds the {max_pixels / 1e6:.0f} megapixel limit at {MIN_OCR_DPI} dpi"
+        )
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    image = bitmap.to_pil()
+    return ocr_image(image)
+
+
+# --------------------------------------------------------------------------- images
+
+
+def _iter_frames(image: Any, max_pages: int) -> Iterator[Any]:
+    from PIL import ImageSequence
+
+    for index, frame in enumerate(ImageSequence.Iterator(image)):
+        if index >= max_pages:
+            raise UserFacingError(f"Too many pages: the image has more than {max_pages} frames")
+        yield frame
+
+
+def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    try:
+        image = Image.open(path)
+    except UnidentifiedImageError:
+        raise UserFacingError("The image cannot be read (unknown or corrupt format)") from None
+    except Image.DecompressionBombError as exc:
+        raise UserFacingError(f"Image too large: {exc}") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise UserFacingError(f"The image is corrupt: {exc}") from None
+    n_frames = int(getattr(image, "n_frames", 1) or 1)
+    if n_frames > max_pages:
+        raise UserFacingError(f"Too many pages: {n_frames} frames exceeds the limit of {max_pages}")
+    try:
+        for index, frame in enumerate(_iter_frames(image, max_pages)):
+            width, height = frame.size
+            if width <= 0 or height <= 0:
+                raise UserFacingError(f"The image has an invalid size ({width}x{height})")
+            if width * height > max_pixels:
+                raise UserFacingError(
+                    f"Image too large: {width}x{height} pixels exceeds the "
+                    f"{max_pixels / 1e6:.0f} megapixel limit"
+                )
+            try:
+                frame.load()
+                gray = frame.convert("L")
+            except Image.DecompressionBombError as exc:
+                raise UserFacingError(f"Image too large: {exc}") from None
+            except (OSError, SyntaxError, ValueError, EOFError) as exc:
+                raise UserFacingError(f"The image is truncated or corrupt: {exc}") from None
+            text, words = ocr_image(gray)
+            emit(
+                {
+                    "type": "page",
+                    "count": n_frames,
+                    "page": {
+                        "number": index + 1,
+                        "width": float(width),
+                        "height": float(height),
+                        "text": text,
+                        "words": words,
+                        "ocr": True,
+                    },
+                }
+            )
+    except UserFacingError:
+        raise
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise UserFacingError(f"The image is truncated or corrupt: {exc}") from None
+
+
+# --------------------------------------------------------------------------- OCR
+
+
+def ocr_image(image: Any) -> tuple[str, list[WordRow]]:
+    """OCR a PIL image with the tesseract CLI (TSV output); words in reading order."""
+    import io
+
+    if image.mode != "L":
+        image = image.convert("L")
+    width, height = image.size
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")  # uncompressed: much cheaper to write than PNG
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        proc = subprocess.run(
+            ["tesseract", "stdin", "stdout", "--psm", "3", "-l", _ocr_languages(), "tsv"],
+            input=buffer.getvalue(),
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise UserFacingError("OCR is not available (tesseract is not installed)") from None
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UserFacingError(f"OCR failed: {message[-1] if message else proc.returncode}")
+    return _tsv_to_words(proc.stdout.decode("utf-8", "replace"), width, height)
+
+
+_LANGS: str | None = None
+
+
+def _ocr_languages() -> str:
+    """English plus German/French when their traineddata is installed."""
+    global _LANGS
+    if _LANGS is None:
+        try:
+            out = subprocess.run(
+                ["tesseract", "--list-langs"], capture_output=True, check=False, timeout=10
+            ).stdout.decode()
+        except (OSError, subprocess.TimeoutExpired):
+            out = "eng"
+        available = set(out.split())
+        langs = [lang for lang in ("eng", "deu", "fra") if lang in available]
+        _LANGS = "+".join(langs) or "eng"
+    return _LANGS
+
+
+def _tsv_to_words(tsv: str, width: int, height: int) -> tuple[str, list[WordRow]]:
+    words: list[WordRow] = []
+    lines: list[str] = []
+    current_key: tuple[str, str, str] | None = None
+    current_block: str | None = None
+    line_words: list[str] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = cols[11].strip()
+        if not text:
+            continue
+        try:
+            conf = float(cols[10])
+            left, top, w, h = (int(c) for c in cols[6:10])
+        except ValueError:
+            continue
+        if conf < 0:
+            continue
+        key = (cols[2], cols[3], cols[4])
+        if key != current_key:
+            if line_words:
+                lines.append(" ".join(line_words))
+            if current_block is not None and cols[2] != current_block:
+                lines.append("")
+            line_words = []
+            current_key = key
+            current_block = cols[2]
+        for token in text.split():
+            line_words.append(token)
+            words.append(
+                [
+                    token,
+                    round(left / width, 4),
+                    round(top / height, 4),
+                    round((left + w) / width, 4),
+                    round((top + h) / height, 4),
+                ]
+            )
+    if line_words:
+        lines.append(" ".join(line_words))
+    return "\n".join(lines), words

@@ -1,0 +1,196 @@
+"""Caller side of the sandboxed parser: a warm host process, one forked child per file.
+
+The host (``_host``) runs in its own session, so a timeout kills the host, the child and
+any tesseract grandchild together; the next call starts a fresh host.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pathlib
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from docflow_worker.parsing import Page, ParsedDocument, ParseError, ParseLimits, Word
+
+HOST_START_TIMEOUT_S = 60.0
+
+_SIGNAL_MESSAGES = {
+    signal.SIGXCPU: "Parsing used too much CPU time (limit {cpu} s)",
+    signal.SIGKILL: "The parser was killed (out of memory or time)",
+    signal.SIGSEGV: "The parser crashed on this file (memory limit or malformed data)",
+    signal.SIGABRT: "The parser ran out of memory or aborted (memory limit {mem} MB)",
+    signal.SIGBUS: "The parser crashed on this file (bus error)",
+}
+
+
+class _Host:
+    def __init__(self) -> None:
+        env = dict(os.environ, OMP_THREAD_LIMIT="1", PYTHONUNBUFFERED="1")
+        self.owner_pid = os.getpid()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "docflow_worker.parsing._host"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            close_fds=True,
+            env=env,
+        )
+        assert self.proc.stdout is not None
+        self.fd = self.proc.stdout.fileno()
+        self.buffer = b""
+        message = self.read(time.monotonic() + HOST_START_TIMEOUT_S)
+        if message is None or message.get("type") != "ready":
+            self.kill()
+            raise ParseError("The parser could not be started")
+
+    def alive(self) -> bool:
+        return self.owner_pid == os.getpid() and self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.owner_pid != os.getpid():
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.proc.wait(timeout=5)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                stream.close()
+
+    def send(self, request: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write((json.dumps(request) + "\n").encode())
+        self.proc.stdin.flush()
+
+    def read(self, deadline: float) -> dict[str, Any] | None:
+        """Next message, or None on EOF; raises TimeoutError past ``deadline``."""
+        while b"\n" not in self.buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(self.fd, 1 << 20)
+            if not chunk:
+                return None
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        message: dict[str, Any] = json.loads(line)
+        return message
+
+
+_lock = threading.Lock()
+_host: _Host | None = None
+
+
+def _get_host() -> _Host:
+    global _host
+    if _host is None or not _host.alive():
+        if _host is not None:
+            _host.kill()
+        _host = _Host()
+    return _host
+
+
+def warm_up() -> None:
+    """Start the parser host ahead of the first document (optional)."""
+    with _lock:
+        _get_host()
+
+
+def _to_page(data: dict[str, Any]) -> Page:
+    return Page(
+        number=int(data["number"]),
+        width=float(data["width"]),
+        height=float(data["height"]),
+        text=str(data["text"]),
+        words=tuple(Word(w[0], w[1], w[2], w[3], w[4]) for w in data["words"]),
+    )
+
+
+def run_sandboxed(
+    path: pathlib.Path,
+    mime_type: str,
+    *,
+    limits: ParseLimits,
+    on_page: Callable[[int, int], None] | None,
+) -> ParsedDocument:
+    global _host
+    request = {
+        "path": str(path.resolve()),
+        "mime_type": mime_type,
+        "max_pages": limits.max_pages,
+        "max_pixels": limits.max_pixels,
+        "timeout_s": limits.timeout_s,
+        "memory_mb": limits.memory_mb,
+    }
+    with _lock:
+        host = _get_host()
+        try:
+            host.send(request)
+        except (BrokenPipeError, OSError):
+            host.kill()
+            _host = host = _Host()
+            host.send(request)
+        deadline = time.monotonic() + limits.timeout_s
+        pages: list[Page] = []
+        ocr_pages = 0
+        error: str | None = None
+        try:
+            while True:
+                message = host.read(deadline)
+                if message is None:
+                    host.kill()
+                    _host = None
+                    raise ParseError("The parser process died unexpectedly")
+                kind = message.get("type")
+                if kind == "page":
+                    page = _to_page(message["page"])
+                    pages.append(page)
+                    ocr_pages += bool(message["page"].get("ocr"))
+                    if on_page is not None:
+                        on_page(page.number, int(message["count"]))
+                elif kind == "error":
+                    error = str(message["message"])
+                elif kind == "exit":
+                    break
+        except TimeoutError:
+            host.kill()
+            _host = None
+            raise ParseError(
+                f"Parsing timed out after {limits.timeout_s:g} s (the file is too large or "
+                "too complex)"
+            ) from None
+        if error is not None:
+            raise ParseError(error)
+        if "signal" in message:
+            template = _SIGNAL_MESSAGES.get(
+                message["signal"], "The parser crashed on this file (signal {sig})"
+            )
+            raise ParseError(
+                template.format(
+                    cpu=int(limits.timeout_s) + 1, mem=limits.memory_mb, sig=message["signal"]
+                )
+            )
+        if message.get("code"):
+            raise ParseError("The parser failed on this file (unexpected exit)")
+    if not pages:
+        raise ParseError("The document has no pages")
+    if ocr_pages == 0:
+        method = "pdf_text"
+    elif ocr_pages == len(pages):
+        method = "ocr"
+    else:
+        method = "mixed"
+    return ParsedDocument(pages=tuple(pages), method=method)
