@@ -1,0 +1,77 @@
+"""Operational commands: `python -m docflow.cli bootstrap [--demo]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from argon2 import PasswordHasher
+
+from docflow.auth.repository import AuthRepository
+from docflow.auth.service import AuthService
+from docflow.config import REPO_ROOT, get_settings
+from docflow.db import unit_of_work
+from docflow.models import Role
+
+DEMO_EMAIL = "demo@docflow.local"
+DEMO_PASSWORD = "docflow-demo"
+DEMO_TOKEN_FILE = REPO_ROOT / ".data" / "demo-token"
+
+
+def bootstrap(demo: bool) -> None:
+    settings = get_settings()
+    with unit_of_work() as session:
+        repo = AuthRepository(session)
+        auth = AuthService(session)
+        if settings.bootstrap_admin_email and settings.bootstrap_admin_password:
+            if repo.user_by_email(settings.bootstrap_admin_email) is None:
+                auth.create_workspace_with_admin(
+                    "Default",
+                    settings.bootstrap_admin_email,
+                    PasswordHasher().hash(settings.bootstrap_admin_password),
+                    Role.admin,
+                )
+                print(f"[docflow] created admin {settings.bootstrap_admin_email}")
+        if not demo:
+            return
+        if settings.environment == "production":
+            sys.exit("refusing to create a demo account in production")
+        user = repo.user_by_email(DEMO_EMAIL)
+        if user is None:
+            user = auth.create_workspace_with_admin(
+                "Demo workspace", DEMO_EMAIL, PasswordHasher().hash(DEMO_PASSWORD), Role.admin
+            )
+        token = DEMO_TOKEN_FILE.read_text().strip() if DEMO_TOKEN_FILE.exists() else ""
+        if not token or _token_invalid(auth, token):
+            token = auth.issue_token(user.id, "demo (npm start)").secret
+            DEMO_TOKEN_FILE.parent.mkdir(parents=True, exist_ok=True)
+            DEMO_TOKEN_FILE.write_text(token + "\n")
+    print(
+        f"[docflow] demo account: {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
+        f"[docflow] demo API token (also in .data/demo-token): {token}\n"
+        f'[docflow] try: curl -H "Authorization: Bearer $(cat .data/demo-token)" '
+        f"http://127.0.0.1:8000/api/documents",
+        flush=True,
+    )
+
+
+def _token_invalid(auth: AuthService, token: str) -> bool:
+    try:
+        auth.authenticate_token(token)
+        return False
+    except Exception:
+        return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="docflow")
+    sub = parser.add_subparsers(dest="command", required=True)
+    boot = sub.add_parser("bootstrap", help="create the first admin (and the dev demo account)")
+    boot.add_argument("--demo", action="store_true")
+    args = parser.parse_args()
+    if args.command == "bootstrap":
+        bootstrap(args.demo)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""One validated Settings object, read from DOCFLOW_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DOCFLOW_", env_file=None, extra="ignore")
+
+    environment: str = Field(default="development", pattern="^(development|test|production)$")
+    database_url: str = "postgresql+psycopg://docflow@127.0.0.1:55432/docflow"
+    redis_url: str = "redis://127.0.0.1:56379/0"
+    broker_url: str | None = None
+    storage_dir: Path = REPO_ROOT / ".data" / "storage"
+
+    max_upload_mb: int = Field(default=25, ge=1)
+    max_files_per_request: int = Field(default=50, ge=1)
+
+    event_channel_prefix: str = "docflow"
+    task_queue: str = "docflow"
+
+    # Worker time limits (seconds). The broker's visibility timeout must exceed the hard limit,
+    # and a job's lease must outlive one stage so a live worker is never robbed of its job.
+    task_soft_time_limit: int = 120
+    task_hard_time_limit: int = 150
+    broker_visibility_timeout: int = 600
+    job_lease_seconds: int = 180
+    stage_timeout_seconds: float = 60.0
+    sweep_interval_seconds: float = 5.0
+    requeue_lost_after_seconds: int = 900
+
+    idempotency_ttl_days: int = 30
+    idempotency_lease_seconds: int = 300
+
+    cors_origins: list[str] = []
+    allowed_ws_origins: list[str] = []
+
+    # First admin, created at start-up when no user exists (development prints a demo login).
+    bootstrap_admin_email: str | None = None
+    bootstrap_admin_password: str | None = None
+    secret_key: str = "dev-insecure-secret-change-me"
+
+    @property
+    def broker(self) -> str:
+        return self.broker_url or self.redis_url
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+    @model_validator(mode="after")
+    def _check_limits(self) -> Settings:
+        if self.broker_visibility_timeout <= self.task_hard_time_limit:
+            raise ValueError("broker_visibility_timeout must exceed task_hard_time_limit")
+        if self.task_soft_time_limit >= self.task_hard_time_limit:
+            raise ValueError("task_soft_time_limit must be below task_hard_time_limit")
+        if self.environment == "production" and self.secret_key.startswith("dev-insecure"):
+            raise ValueError("DOCFLOW_SECRET_KEY must be set to a real secret in production")
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,90 @@
+"""Engine, sessions and after-commit hooks.
+
+A request gets one session that commits once, after the handler returns and before the response
+is sent; callbacks registered with `after_commit` (Redis publishes, broker sends) run only once the
+commit succeeded, so nothing outside the database ever describes a state that was rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from docflow.config import get_settings
+
+log = logging.getLogger(__name__)
+
+_HOOKS_KEY = "docflow_after_commit"
+_ROLLBACK_KEY = "docflow_after_rollback"
+
+
+@lru_cache
+def get_engine() -> Engine:
+    settings = get_settings()
+    return create_engine(
+        settings.database_url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+    )
+
+
+@lru_cache
+def _session_factory() -> sessionmaker[Session]:
+    return sessionmaker(bind=get_engine(), expire_on_commit=False, autoflush=True)
+
+
+def after_commit(session: Session, callback: Callable[[], None]) -> None:
+    """Run `callback` after `session` commits; dropped if it rolls back."""
+    session.info.setdefault(_HOOKS_KEY, []).append(callback)
+
+
+def after_rollback(session: Session, callback: Callable[[], None]) -> None:
+    """Undo work outside the database (a stored file, a claim) if `session` rolls back."""
+    session.info.setdefault(_ROLLBACK_KEY, []).append(callback)
+
+
+def _run_hooks(session: Session, key: str = _HOOKS_KEY) -> None:
+    session.info.pop(_ROLLBACK_KEY if key == _HOOKS_KEY else _HOOKS_KEY, None)
+    hooks: list[Callable[[], None]] = session.info.pop(key, [])
+    for hook in hooks:
+        try:
+            hook()
+        except Exception:  # a failed publish/enqueue must not undo a committed state change
+            log.exception("after-commit hook failed")
+
+
+def commit(session: Session) -> None:
+    """Commit and then run the after-commit hooks. The only place that commits."""
+    session.commit()
+    _run_hooks(session)
+
+
+def rollback(session: Session) -> None:
+    """Roll back, drop the after-commit hooks and run the after-rollback ones."""
+    session.rollback()
+    _run_hooks(session, _ROLLBACK_KEY)
+
+
+@contextmanager
+def unit_of_work() -> Iterator[Session]:
+    """A session for one unit of work outside a request (worker stages, sweeper, scripts)."""
+    session = _session_factory()()
+    try:
+        yield session
+        commit(session)
+    except BaseException:
+        rollback(session)
+        raise
+    finally:
+        session.close()
+
+
+def new_session() -> Session:
+    return _session_factory()()

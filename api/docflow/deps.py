@@ -1,0 +1,38 @@
+"""Annotated dependency aliases used by every router."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from docflow.auth.principal import Principal
+from docflow.auth.service import AuthService
+from docflow.config import Settings, get_settings
+from docflow.db import commit, new_session, rollback
+
+
+def get_session() -> Iterator[Session]:
+    """One session per request; commits after the handler returns, before the response is sent."""
+    session = new_session()
+    try:
+        yield session
+        commit(session)
+    except BaseException:
+        rollback(session)
+        raise
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_principal(request: Request, session: SessionDep) -> Principal:
+    return AuthService(session).authenticate_request(request)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
+from docflow.document.schemas import DocumentList, DocumentRead, UploadResult
+from docflow.document.service import DocumentService, upload_fingerprint
+from docflow.document.upload import ReceivedFile, receive_files
+from docflow.errors import PayloadTooLarge, ValidationFailed
+from docflow.idempotency.service import Claim, IdempotencyService, fingerprint_of
+from docflow.storage import get_storage
+
+router = APIRouter(tags=["documents"])
+
+UPLOAD_SCOPE = "POST /api/documents/upload"
+_MULTIPART_OVERHEAD = 64 * 1024
+
+
+@router.post(
+    "/documents/upload",
+    status_code=202,
+    response_model=UploadResult,
+    operation_id="documents-upload",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["files"],
+                        "properties": {
+                            "files": {
+                                "type": "array",
+                                "items": {"type": "string", "format": "binary"},
+                            }
+                        },
+                    }
+                }
+            },
+        }
+    },
+)
+async def upload_documents(
+    request: Request,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    settings: SettingsDep,
+    idempotency_key: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    principal.require("write")
+    declared = request.headers.get("content-length")
+    per_file = settings.max_upload_bytes + _MULTIPART_OVERHEAD
+    if declared and declared.isdigit():
+        # Refuse before reading a byte when the body cannot possibly fit.
+        most = per_file if idempotency_key else per_file * settings.max_files_per_request
+        if int(declared) > most:
+            raise PayloadTooLarge(
+                f"The upload is larger than the {settings.max_upload_mb} MB per-file limit."
+            )
+    idempotency = IdempotencyService()
+    claim: Claim | None = None
+    stored = None
+    if idempotency_key is not None:
+        outcome = await run_in_threadpool(
+            idempotency.claim, principal.user_id, idempotency_key, UPLOAD_SCOPE
+        )
+        if isinstance(outcome, Claim):
+            claim = outcome
+        else:
+            stored = outcome
+    storage = get_storage()
+    files: list[ReceivedFile] = []
+    try:
+        files = await receive_files(
+            request.headers.get("content-type"),
+            request.stream(),
+            storage,
+            max_bytes=settings.max_upload_bytes,
+            max_files=settings.max_files_per_request,
+        )
+        if idempotency_key is not None and len(files) != 1:
+            raise ValidationFailed(
+                "An Idempotency-Key covers exactly one file: send one file per request.",
+                details=[{"field": "body.files", "message": "exactly one file with Idempotency-Key"}],
+            )
+        fingerprint = fingerprint_of(upload_fingerprint(files))
+        if stored is not None:
+            answer = IdempotencyService.check_replay(stored[0], fingerprint, stored[1])
+            return JSONResponse(answer.body, status_code=answer.status_code, headers=answer.headers)
+        result = await run_in_threadpool(
+            DocumentService(session, storage).register_uploads,
+            principal,
+            files,
+            claim.key if claim else None,
+        )
+        body = result.model_dump(mode="json", exclude_none=True)
+        if claim is not None:
+            await run_in_threadpool(
+                idempotency.complete, session, claim, fingerprint=fingerprint, status_code=202, body=body
+            )
+        return JSONResponse(body, status_code=202)
+    except BaseException:
+        if claim is not None:
+            await run_in_threadpool(idempotency.release, claim)
+        raise
+    finally:
+        for received in files:
+            if received.staged is not None:
+                storage.discard(received.staged)
+
+
+@router.get("/documents", operation_id="documents-list")
+def list_documents(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> DocumentList:
+    return DocumentService(session, get_storage()).list(principal, limit)
+
+
+@router.get("/documents/{document_id}", operation_id="documents-get")
+def get_document(
+    document_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
+) -> JSONResponse:
+    document = DocumentService(session, get_storage()).read(principal, document_id)
+    version = document.extraction.version if document.extraction else 0
+    return JSONResponse(
+        document.model_dump(mode="json"), headers={"ETag": f'"{version}"'}
+    )
+
+
+@router.get(
+    "/documents/{document_id}/file",
+    operation_id="documents-download_file",
+    response_class=StreamingResponse,
+)
+def download_file(
+    document_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
+) -> StreamingResponse:
+    stored = DocumentService(session, get_storage()).open_file(principal, document_id)
+    document = stored.document
+
+    def chunks() -> Iterator[bytes]:
+        with stored.handle as handle:
+            while chunk := handle.read(64 * 1024):
+                yield chunk
+
+    ascii_name = document.original_filename.encode("ascii", "replace").decode().replace('"', "_")
+    return StreamingResponse(
+        chunks(),
+        media_type=document.mime_type,
+        headers={
+            "Content-Disposition": (
+                f"attachment; filename=\"{ascii_name}\"; "
+                f"filename*=UTF-8''{quote(document.original_filename, safe='')}"
+            ),
+            "Content-Length": str(document.file_size),
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "ETag": f'"{document.sha256}"',
+            "Cache-Control": "private, max-age=0",
+        },
+    )

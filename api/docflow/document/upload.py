@@ -1,0 +1,175 @@
+"""Receiving a multipart upload: each part is streamed to staging storage in constant memory while
+its SHA-256, size and type are computed. Nothing here touches the database."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+from docflow.document.files import sanitize_filename, sniff_mime
+from docflow.errors import (
+    DocflowError,
+    EmptyFile,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
+from docflow.storage import StagedFile, Storage
+
+FIELD_NAME = b"files"
+
+
+@dataclass
+class ReceivedFile:
+    filename: str
+    staged: StagedFile | None
+    mime_type: str | None = None
+    error: DocflowError | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.error is None
+
+
+class _Receiver:
+    def __init__(self, storage: Storage, max_bytes: int, max_files: int) -> None:
+        self.storage = storage
+        self.max_bytes = max_bytes
+        self.max_files = max_files
+        self.files: list[ReceivedFile] = []
+        self._current: ReceivedFile | None = None
+        self._header_field = b""
+        self._header_value = b""
+        self._headers: dict[bytes, bytes] = {}
+
+    # python-multipart callbacks -------------------------------------------------------------
+    def on_part_begin(self) -> None:
+        self._headers = {}
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self._header_field += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self._header_value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self._headers[self._header_field.strip().lower()] = self._header_value.strip()
+        self._header_field = b""
+        self._header_value = b""
+
+    def on_headers_finished(self) -> None:
+        _, params = parse_options_header(self._headers.get(b"content-disposition", b""))
+        if params.get(b"name") != FIELD_NAME:
+            self._current = None  # other form fields are ignored
+            return
+        if len(self.files) >= self.max_files:
+            raise PayloadTooLarge(f"At most {self.max_files} files per request.")
+        raw_name = _filename(params)
+        received = ReceivedFile(filename=sanitize_filename(raw_name), staged=self.storage.stage())
+        self.files.append(received)
+        self._current = received
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        current = self._current
+        if current is None or current.staged is None:
+            return
+        current.staged.write(data[start:end])
+        if current.staged.size > self.max_bytes:
+            self.storage.discard(current.staged)
+            current.staged = None
+            limit_mb = self.max_bytes // (1024 * 1024)
+            current.error = PayloadTooLarge(f"The file is larger than the {limit_mb} MB limit.")
+
+    def on_part_end(self) -> None:
+        current = self._current
+        self._current = None
+        if current is None or current.staged is None:
+            return
+        staged = current.staged
+        staged.close()
+        if staged.size == 0:
+            current.error = EmptyFile("The file is empty.")
+        else:
+            current.mime_type = sniff_mime(staged.head)
+            if current.mime_type is None:
+                current.error = UnsupportedMediaType(
+                    "Unsupported file type: only PDF, PNG, JPEG, TIFF and plain text are accepted."
+                )
+            else:
+                current.filename = sanitize_filename(current.filename, current.mime_type)
+        if current.error is not None:
+            self.storage.discard(staged)
+            current.staged = None
+
+    def discard_all(self) -> None:
+        for f in self.files:
+            if f.staged is not None:
+                self.storage.discard(f.staged)
+                f.staged = None
+
+
+def _filename(params: dict[bytes, bytes]) -> bytes:
+    extended = params.get(b"filename*")
+    if extended:
+        match = re.match(rb"(?i)utf-8''(.*)", extended)
+        if match:
+            from urllib.parse import unquote_to_bytes
+
+            return unquote_to_bytes(match.group(1))
+    return params.get(b"filename", b"")
+
+
+async def receive_files(
+    content_type: str | None,
+    body: AsyncIterator[bytes],
+    storage: Storage,
+    *,
+    max_bytes: int,
+    max_files: int,
+) -> list[ReceivedFile]:
+    """Stream a multipart body into staged files. On any exception nothing is left behind."""
+    ctype, params = parse_options_header(content_type or "")
+    boundary = params.get(b"boundary")
+    if ctype != b"multipart/form-data" or not boundary:
+        raise ValidationFailed(
+            "Send the documents as multipart/form-data in the field 'files'.",
+            details=[{"field": "body.files", "message": "multipart/form-data required"}],
+        )
+    receiver = _Receiver(storage, max_bytes, max_files)
+    parser = MultipartParser(
+        boundary,
+        callbacks={
+            "on_part_begin": receiver.on_part_begin,
+            "on_part_data": receiver.on_part_data,
+            "on_part_end": receiver.on_part_end,
+            "on_header_field": receiver.on_header_field,
+            "on_header_value": receiver.on_header_value,
+            "on_header_end": receiver.on_header_end,
+            "on_headers_finished": receiver.on_headers_finished,
+        },
+    )
+    try:
+        async for chunk in body:
+            parser.write(chunk)
+        parser.finalize()
+    except DocflowError:
+        receiver.discard_all()
+        raise
+    except Exception as exc:
+        receiver.discard_all()
+        raise ValidationFailed(
+            "The multipart body is malformed.",
+            details=[{"field": "body", "message": str(exc)[:200]}],
+        ) from exc
+    if receiver._current is not None:  # body ended inside a part
+        receiver.discard_all()
+        raise ValidationFailed("The multipart body ended before the file did.")
+    if not receiver.files:
+        raise ValidationFailed(
+            "No files: send one or more files in the multipart field 'files'.",
+            details=[{"field": "body.files", "message": "required"}],
+        )
+    return receiver.files

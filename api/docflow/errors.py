@@ -1,0 +1,93 @@
+"""Domain errors. Each carries its HTTP status and error code; one handler renders the envelope
+{"error": {"code", "message", "details"}}. Services raise these and never import FastAPI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DocflowError(Exception):
+    status_code = 500
+    code = "internal_error"
+
+    def __init__(self, message: str, *, details: Any = None, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+        self.headers = headers or {}
+
+    def body(self) -> dict[str, Any]:
+        return {"error": {"code": self.code, "message": self.message, "details": self.details}}
+
+
+class BadRequest(DocflowError):
+    status_code = 400
+    code = "bad_request"
+
+
+class Unauthorized(DocflowError):
+    status_code = 401
+    code = "unauthorized"
+
+
+class Forbidden(DocflowError):
+    status_code = 403
+    code = "forbidden"
+
+
+class NotFound(DocflowError):
+    status_code = 404
+    code = "not_found"
+
+
+class InvalidState(DocflowError):
+    status_code = 409
+    code = "invalid_state"
+
+
+class Conflict(DocflowError):
+    status_code = 409
+    code = "conflict"
+
+
+class PreconditionFailed(DocflowError):
+    status_code = 412
+    code = "version_conflict"
+
+
+class PayloadTooLarge(DocflowError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(DocflowError):
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+class ValidationFailed(DocflowError):
+    status_code = 422
+    code = "validation_error"
+
+
+class PreconditionRequired(DocflowError):
+    status_code = 428
+    code = "precondition_required"
+
+
+class TooManyRequests(DocflowError):
+    status_code = 429
+    code = "rate_limited"
+
+
+class ServiceUnavailable(DocflowError):
+    status_code = 503
+    code = "service_unavailable"
+
+
+class IdempotencyKeyReused(ValidationFailed):
+    code = "idempotency_key_reused"
+
+
+class EmptyFile(ValidationFailed):
+    code = "empty_file"

@@ -1,0 +1,99 @@
+"""The only module that publishes to Redis. Events are recorded in `job_events` inside the caller's
+transaction and published on Redis Pub/Sub after that transaction commits."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from typing import Any
+
+import redis
+from sqlalchemy.orm import Session
+
+from docflow.config import get_settings
+from docflow.db import after_commit
+from docflow.events.channels import events_channel
+from docflow.events.repository import EventRepository
+from docflow.events.schemas import EventRead
+from docflow.models import Job, JobEvent
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache
+def _redis() -> redis.Redis:
+    return redis.Redis.from_url(
+        get_settings().redis_url, socket_timeout=2, socket_connect_timeout=2
+    )
+
+
+def to_envelope(event: JobEvent) -> EventRead:
+    p = event.payload
+    return EventRead(
+        seq=event.seq,
+        type=event.type,
+        job_id=event.job_id,
+        document_id=event.document_id,
+        status=p["status"],
+        progress=p["progress"],
+        stage=p["stage"],
+        attempt=p["attempt"],
+        at=event.created_at,
+        data=p.get("data") or {},
+    )
+
+
+def envelope_json(event: JobEvent) -> str:
+    body = to_envelope(event).model_dump(mode="json")
+    body["workspace_id"] = str(event.workspace_id)
+    return json.dumps(body, separators=(",", ":"))
+
+
+def publish_raw(messages: list[str]) -> None:
+    """Publish already-committed events. At-most-once: Redis being down loses nothing, because
+    `job_events` is the record clients resume from."""
+    if not messages:
+        return
+    try:
+        pipe = _redis().pipeline(transaction=False)
+        for message in messages:
+            pipe.publish(events_channel(), message)
+        pipe.execute()
+    except redis.RedisError as exc:
+        log.warning("event publish failed (clients will catch up from job_events): %s", exc)
+
+
+def record_event(
+    session: Session,
+    job: Job,
+    type: str,
+    *,
+    data: dict[str, Any] | None = None,
+    status: str | None = None,
+    progress: int | None = None,
+    stage: str | None = None,
+) -> JobEvent:
+    """Write one event in the current transaction; publish it after commit."""
+    payload = {
+        "status": status or job.status,
+        "progress": job.progress_percentage if progress is None else progress,
+        "stage": stage or job.current_stage,
+        "attempt": job.attempt,
+        "data": data or {},
+    }
+    event = EventRepository(session).append(
+        job_id=job.id,
+        document_id=job.document_id,
+        workspace_id=job.workspace_id,
+        type=type,
+        payload=payload,
+    )
+    pending: list[str] | None = session.info.get("docflow_pending_events")
+    if pending is None:
+        pending = []
+        session.info["docflow_pending_events"] = pending
+        after_commit(session, lambda: publish_raw(session.info.pop("docflow_pending_events", [])))
+    pending.append(envelope_json(event))
+    return event
+

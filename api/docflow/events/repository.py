@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from docflow.models import JobEvent
+
+# Event inserts take this transaction-level advisory lock, so `seq` values become visible in
+# commit order: a reader that has seen seq N can never later find a committed event below N.
+_EVENT_APPEND_LOCK = 0x646F63666C6F77  # "docflow"
+
+
+class EventRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def append(
+        self,
+        *,
+        job_id: uuid.UUID,
+        document_id: uuid.UUID,
+        workspace_id: uuid.UUID,
+        type: str,
+        payload: dict[str, Any],
+    ) -> JobEvent:
+        self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _EVENT_APPEND_LOCK})
+        event = JobEvent(
+            job_id=job_id,
+            document_id=document_id,
+            workspace_id=workspace_id,
+            type=type,
+            payload=payload,
+        )
+        self.session.add(event)
+        self.session.flush()
+        self.session.refresh(event, ["created_at"])
+        return event
+
+    def for_job(self, job_id: uuid.UUID, after: int, limit: int) -> list[JobEvent]:
+        return list(
+            self.session.scalars(
+                select(JobEvent)
+                .where(JobEvent.job_id == job_id, JobEvent.seq > after)
+                .order_by(JobEvent.seq)
+                .limit(limit)
+            )
+        )
+
+    def for_workspace(
+        self,
+        workspace_id: uuid.UUID,
+        after: int,
+        limit: int,
+        job_ids: list[uuid.UUID] | None = None,
+    ) -> list[JobEvent]:
+        query = select(JobEvent).where(
+            JobEvent.workspace_id == workspace_id, JobEvent.seq > after
+        )
+        if job_ids is not None:
+            query = query.where(JobEvent.job_id.in_(job_ids))
+        return list(self.session.scalars(query.order_by(JobEvent.seq).limit(limit)))

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Header
+
+from docflow.deps import CurrentPrincipal, SessionDep
+from docflow.idempotency.endpoint import run_idempotent
+from docflow.job.schemas import JobRead
+from docflow.job.service import JobService
+
+router = APIRouter(tags=["jobs"])
+
+
+@router.get("/jobs/{job_id}", operation_id="jobs-get")
+def get_job(job_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep) -> JobRead:
+    return JobRead.model_validate(JobService(session).get(principal, job_id))
+
+
+@router.post("/jobs/{job_id}/retry", operation_id="jobs-retry", response_model=JobRead)
+def retry_job(
+    job_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    idempotency_key: Annotated[str | None, Header()] = None,
+) -> object:
+    return run_idempotent(
+        session,
+        principal,
+        idempotency_key,
+        f"POST /api/jobs/{job_id}/retry",
+        None,
+        lambda: (JobRead.model_validate(JobService(session).retry(principal, job_id)), {}),
+    )
+
+
+@router.post("/jobs/{job_id}/cancel", operation_id="jobs-cancel", response_model=JobRead)
+def cancel_job(
+    job_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    idempotency_key: Annotated[str | None, Header()] = None,
+) -> object:
+    return run_idempotent(
+        session,
+        principal,
+        idempotency_key,
+        f"POST /api/jobs/{job_id}/cancel",
+        None,
+        lambda: (JobRead.model_validate(JobService(session).cancel(principal, job_id)), {}),
+    )

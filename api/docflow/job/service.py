@@ -1,0 +1,260 @@
+"""Job state machine. Every transition is a conditional UPDATE (so racing callers cannot both win),
+records its event in the same transaction, and enqueues/publishes only after commit.
+
+    queued → processing → completed | failed
+    failed | cancelled → queued        (retry: retry_count + 1, a new attempt)
+    queued | processing → cancelled    (the worker stops at its next stage boundary)
+    processing → queued                (sweeper: the worker died and its lease ran out)
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.orm import Session
+
+from docflow.auth.principal import Principal
+from docflow.config import get_settings
+from docflow.db import after_commit, unit_of_work
+from docflow.errors import InvalidState, NotFound
+from docflow.events.publisher import record_event
+from docflow.job.queue import send_process_job
+from docflow.job.repository import JobRepository
+from docflow.models import Document, DocumentStatus, Job, JobStatus
+from docflow.models import Job as JobModel
+
+
+@dataclass(frozen=True)
+class WorkerClaim:
+    """Proof that this worker owns one attempt of a job; every later write is fenced by it."""
+
+    job_id: uuid.UUID
+    document_id: uuid.UUID
+    attempt: int
+    token: uuid.UUID
+
+
+class JobCancelled(Exception):
+    """The job was cancelled (or taken over) while this worker ran it: stop quietly."""
+
+
+def dispatch(job_id: uuid.UUID, attempt: int) -> None:
+    """After commit: hand the attempt to the broker and note that it was handed over."""
+    if send_process_job(job_id, attempt):
+        with unit_of_work() as session:
+            JobRepository(session).mark_enqueued(job_id, attempt)
+
+
+class JobService:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.repo = JobRepository(session)
+
+    # API side --------------------------------------------------------------------------------
+    def create_for_document(self, document: Document) -> Job:
+        job = self.repo.add(
+            Job(
+                document_id=document.id,
+                workspace_id=document.workspace_id,
+                status=JobStatus.queued,
+                progress_percentage=0,
+                current_stage="queued",
+                retry_count=0,
+                attempt=1,
+            )
+        )
+        record_event(self.session, job, "job_queued", data={"filename": document.original_filename})
+        self._enqueue_after_commit(job)
+        return job
+
+    def get(self, principal: Principal, job_id: uuid.UUID) -> Job:
+        job = self.repo.get(job_id, principal.workspace_id)
+        if job is None:
+            raise NotFound("Job not found.")
+        return job
+
+    def retry(self, principal: Principal, job_id: uuid.UUID) -> Job:
+        principal.require("write")
+        self.get(principal, job_id)
+        job = self.repo.transition(
+            job_id,
+            where=[JobModel.status.in_([JobStatus.failed, JobStatus.cancelled])],
+            values={
+                "status": JobStatus.queued,
+                "retry_count": JobModel.retry_count + 1,
+                "attempt": JobModel.attempt + 1,
+                "progress_percentage": 0,
+                "current_stage": "queued",
+                "error_message": None,
+                "claim_token": None,
+                "lease_expires_at": None,
+                "enqueued_at": None,
+                "started_at": None,
+                "completed_at": None,
+            },
+            document_status=DocumentStatus.queued,
+        )
+        if job is None:
+            raise self._invalid(job_id, "retried", "failed or cancelled")
+        record_event(self.session, job, "job_queued", data={"retry": True, "by": str(principal.user_id)})
+        self._enqueue_after_commit(job)
+        return job
+
+    def cancel(self, principal: Principal, job_id: uuid.UUID) -> Job:
+        principal.require("write")
+        self.get(principal, job_id)
+        job = self.repo.transition(
+            job_id,
+            where=[JobModel.status.in_([JobStatus.queued, JobStatus.processing])],
+            values={
+                "status": JobStatus.cancelled,
+                "current_stage": "cancelled",
+                "claim_token": None,
+                "lease_expires_at": None,
+                "completed_at": func.now(),
+            },
+            document_status=DocumentStatus.cancelled,
+        )
+        if job is None:
+            raise self._invalid(job_id, "cancelled", "queued or processing")
+        record_event(self.session, job, "job_cancelled", data={"by": str(principal.user_id)})
+        return job
+
+    def _invalid(self, job_id: uuid.UUID, verb: str, allowed: str) -> InvalidState:
+        current = self.repo.get(job_id)
+        status = current.status if current else "unknown"
+        return InvalidState(
+            f"The job is {status}; only a {allowed} job can be {verb}.",
+            details={"status": status},
+        )
+
+    def _enqueue_after_commit(self, job: Job) -> None:
+        job_id, attempt = job.id, job.attempt
+        after_commit(self.session, lambda: dispatch(job_id, attempt))
+
+    # Worker side -----------------------------------------------------------------------------
+    def claim(self, job_id: uuid.UUID, attempt: int) -> WorkerClaim | None:
+        """Take a queued attempt. None for a duplicate, stale or cancelled delivery."""
+        token = uuid.uuid4()
+        lease = timedelta(seconds=get_settings().job_lease_seconds)
+        job = self.repo.transition(
+            job_id,
+            where=[JobModel.status == JobStatus.queued, JobModel.attempt == attempt],
+            values={
+                "status": JobStatus.processing,
+                "claim_token": token,
+                "lease_expires_at": func.now() + lease,
+                "started_at": func.now(),
+                "progress_percentage": 5,
+                "current_stage": "starting",
+            },
+            document_status=DocumentStatus.processing,
+        )
+        if job is None:
+            return None
+        record_event(self.session, job, "job_started")
+        return WorkerClaim(job.id, job.document_id, job.attempt, token)
+
+    def advance(
+        self,
+        claim: WorkerClaim,
+        *,
+        stage: str,
+        progress: int,
+        events: list[tuple[str, dict[str, Any]]],
+    ) -> Job:
+        """Move to a new stage (renewing the lease) and record its events; raises JobCancelled
+        when this worker no longer owns the attempt — the stage boundary where cancel takes hold."""
+        lease = timedelta(seconds=get_settings().job_lease_seconds)
+        job = self.repo.transition(
+            claim.job_id,
+            where=self._owned(claim),
+            values={
+                "current_stage": stage,
+                "progress_percentage": progress,
+                "lease_expires_at": func.now() + lease,
+            },
+        )
+        if job is None:
+            raise JobCancelled(str(claim.job_id))
+        for event_type, data in events:
+            record_event(self.session, job, event_type, data=data)
+        return job
+
+    def complete(self, claim: WorkerClaim, *, data: dict[str, Any]) -> Job:
+        job = self.repo.transition(
+            claim.job_id,
+            where=self._owned(claim),
+            values={
+                "status": JobStatus.completed,
+                "progress_percentage": 100,
+                "current_stage": "completed",
+                "completed_at": func.now(),
+                "lease_expires_at": None,
+            },
+            document_status=DocumentStatus.completed,
+        )
+        if job is None:
+            raise JobCancelled(str(claim.job_id))
+        record_event(self.session, job, "job_completed", data=data)
+        return job
+
+    def fail(self, claim: WorkerClaim, *, error: str, stage: str) -> Job | None:
+        job = self.repo.transition(
+            claim.job_id,
+            where=self._owned(claim),
+            values={
+                "status": JobStatus.failed,
+                "error_message": error,
+                "current_stage": "failed",
+                "completed_at": func.now(),
+                "lease_expires_at": None,
+            },
+            document_status=DocumentStatus.failed,
+        )
+        if job is not None:
+            record_event(self.session, job, "job_failed", data={"error": error, "stage": stage})
+        return job
+
+    @staticmethod
+    def _owned(claim: WorkerClaim) -> list[Any]:
+        return [
+            JobModel.status == JobStatus.processing,
+            JobModel.attempt == claim.attempt,
+            JobModel.claim_token == claim.token,
+        ]
+
+    # Sweeper ---------------------------------------------------------------------------------
+    def requeue_stranded(self, limit: int = 100) -> list[tuple[uuid.UUID, int]]:
+        """Send again every job that would otherwise never run. Returns what was sent."""
+        settings = get_settings()
+        jobs = self.repo.lock_stranded(
+            grace=timedelta(seconds=max(2.0, settings.sweep_interval_seconds)),
+            lost_after=timedelta(seconds=settings.requeue_lost_after_seconds),
+            limit=limit,
+        )
+        sent: list[tuple[uuid.UUID, int]] = []
+        for job in jobs:
+            if job.status == JobStatus.processing:
+                reset = self.repo.transition(
+                    job.id,
+                    where=[JobModel.status == JobStatus.processing],
+                    values={
+                        "status": JobStatus.queued,
+                        "claim_token": None,
+                        "lease_expires_at": None,
+                        "current_stage": "queued",
+                        "enqueued_at": None,
+                    },
+                    document_status=DocumentStatus.queued,
+                )
+                if reset is None:
+                    continue
+                record_event(self.session, reset, "job_queued", data={"reason": "worker_lost"})
+            self._enqueue_after_commit(job)
+            sent.append((job.id, job.attempt))
+        return sent

@@ -1,0 +1,147 @@
+"""Session-wide test infrastructure: a private PostgreSQL (migrated once by Alembic), a private
+Redis, and — for end-to-end tests — a real Celery worker process. Nothing is mocked."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests_support.servers import (
+    Stack,
+    WorkerProcess,
+    start_stack,
+    start_worker,
+    stop_stack,
+    stop_worker,
+)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    tmp = tmp_path_factory.mktemp("stack")
+    stack = start_stack(tmp)
+    os.environ.update(stack.env)
+    from docflow.config import get_settings
+
+    get_settings.cache_clear()
+    from alembic import command
+    from alembic.config import Config
+
+    root = Path(__file__).resolve().parent
+    config = Config(str(root / "api" / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "head")
+    try:
+        yield stack
+    finally:
+        from docflow.db import get_engine
+
+        get_engine().dispose()
+        stop_stack(stack)
+
+
+_TABLES = (
+    "job_events, extraction_results, jobs, idempotency_records, documents, api_tokens, users, "
+    "workspaces"
+)
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test starts from empty tables (truncation: the worker commits in its own process)."""
+    if "stack" not in request.fixturenames:  # the closure: direct or through other fixtures
+        yield
+        return
+    request.getfixturevalue("stack")
+    from sqlalchemy import text
+
+    from docflow.db import get_engine
+
+    with get_engine().begin() as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname='public' "
+                    "AND tablename <> 'alembic_version'"
+                )
+            )
+        ]
+        conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def worker(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    proc = start_worker(stack.env, log)
+    try:
+        yield proc
+    finally:
+        stop_worker(proc)
+
+
+@pytest.fixture
+def db_session(stack: Stack) -> Iterator[object]:
+    from docflow.db import new_session
+
+    session = new_session()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+@dataclass
+class TestUser:
+    user_id: uuid.UUID
+    workspace_id: uuid.UUID
+    email: str
+    token: str
+    role: str
+
+
+@pytest.fixture
+def make_user(stack: Stack):  # type: ignore[no-untyped-def]
+    """make_user(role="reviewer", workspace_id=None) → a user with an API token."""
+    from docflow.auth.service import AuthService
+    from docflow.db import unit_of_work
+    from docflow.models import User
+
+    def _make(role: str = "reviewer", workspace_id: uuid.UUID | None = None) -> TestUser:
+        email = f"{role}-{uuid.uuid4().hex[:8]}@example.test"
+        with unit_of_work() as session:
+            auth = AuthService(session)
+            if workspace_id is None:
+                user = auth.create_workspace_with_admin("Test workspace", email, None, role)
+            else:
+                user = User(workspace_id=workspace_id, email=email, role=role)
+                session.add(user)
+                session.flush()
+            issued = auth.issue_token(user.id, "test")
+            return TestUser(user.id, user.workspace_id, email, issued.secret, role)
+
+    return _make
+
+
+@pytest.fixture
+def user(make_user) -> TestUser:  # type: ignore[no-untyped-def]
+    return make_user("reviewer")  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def client(stack: Stack, user: TestUser) -> Iterator[object]:
+    """An in-process API client signed in (Bearer token) as `user`."""
+    from fastapi.testclient import TestClient
+
+    from docflow.main import create_app
+
+    with TestClient(create_app(), base_url="http://testserver") as c:
+        c.headers["Authorization"] = f"Bearer {user.token}"
+        yield c

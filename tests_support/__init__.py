@@ -1,0 +1,1 @@
+"""Shared test helpers: real servers on free ports, a real Celery worker process, API clients."""

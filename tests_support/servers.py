@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import devstack  # scripts/devstack.py (on pythonpath via pytest config)
+import httpx
+import redis
+
+ROOT = devstack.ROOT
+
+
+@dataclass
+class Stack:
+    """Private PostgreSQL + Redis for one test session."""
+
+    tmp: Path
+    pg_port: int
+    redis_port: int
+    pg: subprocess.Popen[bytes] | None = None
+    pg_root: Path | None = None
+    redis: subprocess.Popen[bytes] | None = None
+    env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def redis_url(self) -> str:
+        return f"redis://127.0.0.1:{self.redis_port}/0"
+
+    def stop_redis(self) -> None:
+        devstack.stop(self.redis)
+        self.redis = None
+
+    def start_redis(self) -> None:
+        self.redis = devstack.start_redis(self.tmp / "redis", self.redis_port)
+
+    def redis_client(self) -> redis.Redis:
+        return redis.Redis.from_url(self.redis_url)
+
+
+def start_stack(tmp: Path) -> Stack:
+    stack = Stack(tmp=tmp, pg_port=devstack.free_port(), redis_port=devstack.free_port())
+    # PostgreSQL runs as the `postgres` user when we are root: its folder must be reachable.
+    stack.pg_root = Path(tempfile.mkdtemp(prefix="docflow-test-pg-"))
+    os.chmod(stack.pg_root, 0o755)
+    stack.pg = devstack.start_postgres(stack.pg_root / "pg", stack.pg_port, fast=True)
+    stack.start_redis()
+    stack.env = {
+        "DOCFLOW_ENVIRONMENT": "test",
+        "DOCFLOW_DATABASE_URL": f"postgresql+psycopg://docflow@127.0.0.1:{stack.pg_port}/docflow",
+        "DOCFLOW_REDIS_URL": stack.redis_url,
+        "DOCFLOW_STORAGE_DIR": str(tmp / "storage"),
+        "DOCFLOW_SWEEP_INTERVAL_SECONDS": "1",
+        "DOCFLOW_TASK_QUEUE": "docflow-test",
+        "DOCFLOW_EVENT_CHANNEL_PREFIX": "docflow-test",
+        "DOCFLOW_ALLOWED_WS_ORIGINS": '["http://127.0.0.1:3000","http://testserver"]',
+        "DOCFLOW_CORS_ORIGINS": '["http://127.0.0.1:3000"]',
+    }
+    return stack
+
+
+def stop_stack(stack: Stack) -> None:
+    devstack.stop(stack.redis)
+    devstack.stop(stack.pg)
+    if stack.pg_root is not None:
+        shutil.rmtree(stack.pg_root, ignore_errors=True)
+
+
+@dataclass
+class WorkerProcess:
+    proc: subprocess.Popen[bytes]
+    log_path: Path
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def start_worker(
+    env: dict[str, str], log_path: Path, concurrency: int = 2, extra_env: dict[str, str] | None = None
+) -> WorkerProcess:
+    """A real `celery worker` process (prefork pool) for the session's stack."""
+    full_env = {**os.environ, **env, **(extra_env or {}), "PYTHONUNBUFFERED": "1"}
+    log_file = open(log_path, "ab")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "docflow_worker.celery_app", "worker",
+            "--loglevel=INFO", f"--concurrency={concurrency}", "--pool=prefork",
+            "--without-gossip", "--without-mingle", "--without-heartbeat",
+            "-n", f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
+        ],
+        env=full_env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"worker exited early:\n{log_path.read_text()[-3000:]}")
+        if " ready." in log_path.read_text(errors="replace"):
+            return WorkerProcess(proc, log_path)
+        time.sleep(0.1)
+    raise RuntimeError(f"worker did not become ready:\n{log_path.read_text()[-3000:]}")
+
+
+def stop_worker(worker: WorkerProcess | None) -> None:
+    if worker is not None:
+        devstack.stop(worker.proc, timeout=20)
+
+
+@contextmanager
+def api_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """A real uvicorn process; yields its base URL."""
+    port = devstack.free_port()
+    log_file = open(log_path, "ab")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "docflow.main:app", "--host", "127.0.0.1",
+         "--port", str(port), "--no-access-log"],
+        env={**os.environ, **env, "PYTHONUNBUFFERED": "1"},
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"API exited early:\n{log_path.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{base}/api/health", timeout=0.5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("API did not start")
+            time.sleep(0.1)
+        yield base
+    finally:
+        devstack.stop(proc)

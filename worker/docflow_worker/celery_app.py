@@ -1,0 +1,54 @@
+"""The Celery application: Redis broker, late acks, one task at a time per process, JSON only,
+no result backend (state lives in PostgreSQL)."""
+
+from __future__ import annotations
+
+from celery import Celery
+from celery.signals import worker_process_init, worker_ready, worker_shutdown
+
+from docflow.config import get_settings
+
+settings = get_settings()
+
+app = Celery("docflow", broker=settings.broker, include=["docflow_worker.tasks"])
+app.conf.update(
+    task_default_queue=settings.task_queue,
+    task_serializer="json",
+    accept_content=["json"],
+    task_ignore_result=True,
+    result_backend=None,
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    task_soft_time_limit=settings.task_soft_time_limit,
+    task_time_limit=settings.task_hard_time_limit,
+    broker_transport_options={"visibility_timeout": settings.broker_visibility_timeout},
+    broker_connection_retry_on_startup=True,
+    broker_connection_max_retries=None,
+    worker_hijack_root_logger=False,
+    worker_send_task_events=False,
+    task_send_sent_event=False,
+    worker_enable_remote_control=False,
+)
+
+
+@worker_process_init.connect
+def _fresh_connections(**_: object) -> None:
+    # Forked children must not share the parent's database connections.
+    from docflow.db import get_engine
+
+    get_engine().dispose(close=False)
+
+
+@worker_ready.connect
+def _start_sweeper(**_: object) -> None:
+    from docflow_worker.sweeper import start_sweeper
+
+    start_sweeper()
+
+
+@worker_shutdown.connect
+def _stop_sweeper(**_: object) -> None:
+    from docflow_worker.sweeper import stop_sweeper
+
+    stop_sweeper()

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from docflow.job.service import WorkerClaim
+from docflow_worker.extraction import ExtractionResult
+from docflow_worker.parsing import ParsedDocument
+
+
+@dataclass
+class PipelineContext:
+    """What one attempt knows as it moves through the stages."""
+
+    claim: WorkerClaim
+    document_id: uuid.UUID
+    file_path: Path
+    mime_type: str
+    parsed: ParsedDocument | None = None
+    extraction: ExtractionResult | None = None
+
+
+class StageFailed(Exception):
+    """A stage could not do its work; the message is shown to the reviewer as the job's error."""

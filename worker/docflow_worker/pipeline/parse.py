@@ -1,0 +1,45 @@
+"""Parse stage: read the file into pages of text with word boxes (in a sandboxed child)."""
+
+from __future__ import annotations
+
+import time
+
+from docflow.config import get_settings
+from docflow.db import unit_of_work
+from docflow.job.service import JobService
+from docflow_worker.parsing import ParseError, ParseLimits, parse_document
+from docflow_worker.pipeline.context import PipelineContext, StageFailed
+
+name = "parsing"
+
+_PROGRESS_FROM, _PROGRESS_TO = 10, 50
+_MIN_PROGRESS_INTERVAL_S = 0.25
+
+
+def run(ctx: PipelineContext) -> None:
+    last_report = 0.0
+
+    def on_page(page: int, pages: int) -> None:
+        # Per-page progress for multi-page documents, throttled so a 500-page file does not
+        # write 500 transactions; the last page is always reported.
+        nonlocal last_report
+        now = time.monotonic()
+        if pages < 2 or (page < pages and now - last_report < _MIN_PROGRESS_INTERVAL_S):
+            return
+        last_report = now
+        progress = _PROGRESS_FROM + (_PROGRESS_TO - _PROGRESS_FROM) * page // pages
+        with unit_of_work() as session:
+            JobService(session).advance(
+                ctx.claim,
+                stage=name,
+                progress=progress,
+                events=[("document_parsing_progress", {"page": page, "pages": pages})],
+            )
+
+    limits = ParseLimits(timeout_s=get_settings().stage_timeout_seconds)
+    try:
+        ctx.parsed = parse_document(ctx.file_path, ctx.mime_type, limits=limits, on_page=on_page)
+    except ParseError as exc:
+        raise StageFailed(str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise StageFailed("The stored file is missing.") from exc

@@ -1,0 +1,45 @@
+"""Store stage: the result row, the last events and the job's completion in one transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from docflow.document.repository import DocumentRepository
+from docflow.job.service import JobService
+from docflow.models import ExtractionResult
+from docflow_worker.pipeline.context import PipelineContext
+
+name = "storing"
+
+
+def run(ctx: PipelineContext, session: Session) -> None:
+    parsed, extraction = ctx.parsed, ctx.extraction
+    assert parsed is not None and extraction is not None
+    jobs = JobService(session)
+    found = sum(1 for f in extraction.fields.values() if f.value is not None)
+    jobs.advance(
+        ctx.claim,
+        stage=name,
+        progress=90,
+        events=[
+            (
+                "field_extraction_completed",
+                {"document_type": extraction.document_type, "fields_found": found},
+            )
+        ],
+    )
+    DocumentRepository(session).save_extraction(
+        ExtractionResult(
+            document_id=ctx.document_id,
+            job_attempt=ctx.claim.attempt,
+            raw_text=parsed.text,
+            document_type=extraction.document_type,
+            page_count=len(parsed.pages),
+            parse_method=parsed.method,
+            structured_output_json=extraction.to_json(),
+        )
+    )
+    jobs.complete(
+        ctx.claim,
+        data={"document_type": extraction.document_type, "pages": len(parsed.pages)},
+    )
