@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from fastapi import Request
+from starlette.requests import HTTPConnection
 from sqlalchemy.orm import Session
 
 from docflow.auth.principal import Principal
@@ -31,7 +31,8 @@ class AuthService:
     def __init__(self, session: Session) -> None:
         self.repo = AuthRepository(session)
 
-    def authenticate_request(self, request: Request) -> Principal:
+    def authenticate_request(self, request: HTTPConnection) -> Principal:
+        """Who is calling: HTTP requests, SSE and WebSocket handshakes alike."""
         header = request.headers.get("authorization", "")
         scheme, _, credentials = header.partition(" ")
         if scheme.lower() == "bearer" and credentials:
