@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import os
 import random
+import time
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -832,7 +833,7 @@ def write_invoice(inv: Invoice, out_dir: Path, fmt: str = "pdf") -> Path:
         images[0].save(path, format="PNG", dpi=(300, 300))
         return path
     path = out_dir / f"{inv.key}.pdf"
-    stamp = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    stamp = time.gmtime(1767225600)  # fixed dates keep the output byte-identical
     images[0].save(
         path,
         format="PDF",

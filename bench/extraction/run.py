@@ -1,0 +1,141 @@
+"""Extraction benchmark: field accuracy on eval/invoices and parse+extract timings.
+
+Run with `uv run python bench/extraction/run.py [-v]` (after `uv run python eval/generate.py`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from docflow_worker.extraction import FIELD_NAMES, extract_fields
+from docflow_worker.parsing import parse_document
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT / "eval" / "invoices"
+MIME = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".txt": "text/plain"}
+
+
+def same(field: str, got: str | None, want: str | None) -> bool:
+    if got is None or want is None:
+        return got is want
+    if field in ("total_amount", "tax_amount"):
+        try:
+            return Decimal(got) == Decimal(want)
+        except InvalidOperation:
+            return False
+    if field == "vendor_name":
+        return " ".join(got.lower().split()) == " ".join(want.lower().split())
+    if field == "invoice_number":
+        return got.strip().upper() == want.strip().upper()
+    return got == want
+
+
+def accuracy(verbose: bool) -> None:
+    truths = sorted(EVAL.glob("*.json"))
+    if not truths:
+        sys.exit("no eval set: run `uv run python eval/generate.py` first")
+    correct = dict.fromkeys(FIELD_NAMES, 0)
+    filled = dict.fromkeys(FIELD_NAMES, 0)
+    expected_filled = dict.fromkeys(FIELD_NAMES, 0)
+    for truth_path in truths:
+        truth = json.loads(truth_path.read_text())
+        path = EVAL / truth["file"]
+        doc = parse_document(path, MIME[path.suffix])
+        result = extract_fields(doc)
+        for name in FIELD_NAMES:
+            want = truth["fields"][name]
+            got = result.fields[name]
+            if same(name, got.value, want):
+                correct[name] += 1
+            elif verbose:
+                print(f"  {path.name:45} {name:15} got={got.value!r} want={want!r}")
+            if want is not None:
+                expected_filled[name] += 1
+                if got.value is not None and got.confidence > 0 and got.source:
+                    filled[name] += 1
+    n = len(truths)
+    print(f"Field accuracy on {n} labelled invoices ({EVAL.relative_to(ROOT)}):")
+    for name in FIELD_NAMES:
+        print(
+            f"  {name:15} {100 * correct[name] / n:6.1f}%   confidence+source filled "
+            f"{filled[name]}/{expected_filled[name]}"
+        )
+    overall = sum(correct.values()) / (n * len(FIELD_NAMES))
+    print(f"  {'overall':15} {100 * overall:6.1f}%")
+
+
+def make_long_pdf(pages: int) -> bytes:
+    sys.path.insert(0, str(ROOT / "eval"))
+    from invoice_kit import make_invoice, render
+
+    invoice = make_invoice(random.Random(7), "long", country="GB", layout="classic")
+    invoice.multi_page = True
+    invoice.items = (invoice.items * 400)[: pages * 14 - 3]
+    data: bytes = render(invoice)
+    return data
+
+
+def timings() -> None:
+    one_page = EVAL / "eval-01-at-classic.pdf"
+    parse_document(one_page, "application/pdf")  # start the warm parser host
+    samples = []
+    for _ in range(40):
+        start = time.perf_counter()
+        extract_fields(parse_document(one_page, "application/pdf"))
+        samples.append(time.perf_counter() - start)
+    samples.sort()
+    print(
+        f"1-page text PDF parse+extract: median {1000 * statistics.median(samples):.1f} ms, "
+        f"p95 {1000 * samples[int(len(samples) * 0.95) - 1]:.1f} ms"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        long_path = Path(tmp) / "long.pdf"
+        long_path.write_bytes(make_long_pdf(50))
+        runs = []
+        for _ in range(5):
+            start = time.perf_counter()
+            doc = parse_document(long_path, "application/pdf")
+            extract_fields(doc)
+            runs.append(time.perf_counter() - start)
+        per_page = [r / len(doc.pages) for r in runs]
+        print(
+            f"{len(doc.pages)}-page text PDF parse+extract: median {statistics.median(runs):.2f} s "
+            f"(per page median {1000 * statistics.median(per_page):.1f} ms, "
+            f"p95 {1000 * max(per_page):.1f} ms)"
+        )
+    scans = sorted(EVAL.glob("*-png.png"))
+    if scans:
+        ocr = []
+        for _ in range(3):
+            start = time.perf_counter()
+            extract_fields(parse_document(scans[0], "image/png"))
+            ocr.append(time.perf_counter() - start)
+        from PIL import Image
+
+        size = Image.open(scans[0]).size
+        print(
+            f"OCR of a 300-dpi scan ({size[0]}x{size[1]} px) parse+extract: "
+            f"median {statistics.median(ocr):.2f} s"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong field")
+    parser.add_argument("--no-timing", action="store_true")
+    args = parser.parse_args()
+    accuracy(args.verbose)
+    if not args.no_timing:
+        timings()
+
+
+if __name__ == "__main__":
+    main()

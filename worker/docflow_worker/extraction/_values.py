@@ -1,0 +1,304 @@
+"""Value parsers: amounts, dates and currencies, driven by CLDR data from babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel import Locale
+from babel.numbers import get_territory_currencies, list_currencies
+
+# ----------------------------------------------------------------------------- amounts
+
+# One number as printed: grouped with , . ' ’ or (narrow) spaces, optional 1-2 decimals,
+# Indian lakh grouping (1,23,456.78) included.
+AMOUNT_RE = re.compile(
+    r"(?<![\w,/-])(?<!\d\.)"
+    r"(?P<sign>[-−–(])?\s?"
+    r"(?P<num>\d{1,3}(?:(?P<sep>[,.'’\u00a0\u202f ])\d{2,3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+    r"(?![\w%/-]|[.,]\d|\s?%)"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    start: int  # within the searched string
+    end: int
+
+
+def parse_number(raw: str, decimal_hint: str | None) -> Decimal | None:
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+    s = s.replace("'", "").replace(" ", "")
+    last_dot, last_comma = s.rfind("."), s.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:
+        decimal = "." if last_dot > last_comma else ","
+    elif last_dot >= 0 or last_comma >= 0:
+        sep = "." if last_dot >= 0 else ","
+        tail = len(s) - max(last_dot, last_comma) - 1
+        if s.count(sep) > 1:
+            decimal = ""  # only grouping
+        elif tail in (1, 2):
+            decimal = sep
+        elif tail == 3:
+            decimal = ""  # 1,234 / 1.234: grouping (three-decimal currencies are rare)
+        else:
+            decimal = sep
+    else:
+        decimal = ""
+    if decimal:
+        grouping = "," if decimal == "." else "."
+        s = s.replace(grouping, "").replace(decimal, ".")
+    else:
+        s = s.replace(",", "").replace(".", "")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def find_amounts(text: str, decimal_hint: str | None = None) -> list[Amount]:
+    found = []
+    for match in AMOUNT_RE.finditer(text):
+        raw = match.group("num")
+        digits = sum(ch.isdigit() for ch in raw)
+        if digits > 15:
+            continue
+        value = parse_number(raw, decimal_hint)
+        if value is None:
+            continue
+        sign = match.group("sign")
+        if sign and sign in "-−–":
+            value = -value
+        found.append(Amount(value, match.start("num"), match.end("num")))
+    return found
+
+
+def has_decimals(text: str) -> bool:
+    return re.search(r"\d[.,]\d{2}$", text) is not None
+
+
+def format_amount(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01')):.2f}"
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def _fold(text: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch)
+    )
+
+
+DATE_LOCALES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl", "cs")
+
+
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for code in DATE_LOCALES:
+        locale = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    for key in {_fold(name).rstrip("."), name.lower().rstrip(".")}:
+                        if len(key) >= 3 and not key.isdigit():
+                            names.setdefault(key, number)
+    names.update({"sept": 9, "mrz": 3, "maerz": 3, "juni": 6, "juli": 7, "fevr": 2})
+    return names
+
+
+MONTHS = _month_names()
+_MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=True))
+
+_DATE_PATTERNS = [
+    ("ymd", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    ("num", re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
+    (
+        "dmy",
+        re.compile(
+            r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+|-)?(" + _MONTH_ALT + r")\.?"
+            r"(?:\s*de)?[\s,-]*(\d{4})(?!\d)"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: dt.date
+    start: int
+    end: int
+    ambiguous: bool
+
+
+def find_dates(text: str, month_first: bool) -> list[FoundDate]:
+    folded = _fold(text)
+    if len(folded) != len(text):  # folding changed lengths; fall back to lower()
+        folded = text.lower()
+    results: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(folded):
+            if any(m.start() < e and m.end() > s for s, e in taken):
+                continue
+            ambiguous = False
+            try:
+                if kind == "ymd":
+                    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                elif kind == "num":
+                    a, sep, b, yy = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+                    y = int(yy) + (2000 if len(yy) == 2 else 0)
+                    if a > 12 or sep == "." or (b <= 12 and not month_first):
+                        d, mo = a, b
+                    else:
+                        mo, d = a, b
+                    ambiguous = a <= 12 and b <= 12 and a != b and sep != "."
+                elif kind == "dmy":
+                    d, mo, y = int(m.group(1)), MONTHS[m.group(2)], int(m.group(3))
+                else:
+                    mo, d, y = MONTHS[m.group(1)], int(m.group(2)), int(m.group(3))
+                value = dt.date(y, mo, d)
+            except (ValueError, KeyError):
+                continue
+            if not 1980 <= value.year <= 2100:
+                continue
+            taken.append((m.start(), m.end()))
+            results.append(FoundDate(value, m.start(), m.end(), ambiguous))
+    results.sort(key=lambda r: r.start)
+    return results
+
+
+# ----------------------------------------------------------------------------- currency
+
+ISO_CODES = frozenset(list_currencies())
+# Codes that are also common words or abbreviations on invoices; only trusted next to amounts.
+WORDLIKE_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "GEL", "MAD", "SOS", "AED"})
+
+SYMBOLS: dict[str, str | None] = {
+    "€": "EUR",
+    "£": "GBP",
+    "₹": "INR",
+    "rs.": "INR",
+    "rs": "INR",
+    "inr": "INR",
+    "¥": "JPY",
+    "￥": "JPY",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₪": "ILS",
+    "₫": "VND",
+    "₱": "PHP",
+    "฿": "THB",
+    "zł": "PLN",
+    "kč": "CZK",
+    "r$": "BRL",
+    "us$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "hk$": "HKD",
+    "fr.": "CHF",
+    "sfr.": "CHF",
+    "$": None,  # resolved from context
+    "kr": None,
+    "kr.": None,
+}
+
+# Cues for the vendor's country: resolves "$" / "kr", and a currency that is not printed.
+COUNTRY_CUES: list[tuple[str, float, re.Pattern[str]]] = [
+    ("CA", 2.0, re.compile(r"\b(?:hst|pst|qst|gst/hst)\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b", re.I)),
+    ("AU", 2.0, re.compile(r"\babn\b|\b(?:nsw|vic|qld|act|wa|sa|tas)\s+\d{4}\b", re.I)),
+    ("IN", 2.0, re.compile(r"\bgstin\b|\b[ics]gst\b|\bpan\b|\b\d{6}\b.*\bindia\b", re.I)),
+    ("US", 2.0, re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b|\bsales tax\b|\bein\b")),
+    ("GB", 2.0, re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\bvat reg")),
+    ("SE", 1.0, re.compile(r"\bmoms\b", re.I)),
+    ("NO", 1.0, re.compile(r"\bmva\b", re.I)),
+    ("CH", 1.0, re.compile(r"\bmwst\b|\bchf\b", re.I)),
+]
+CUE_COUNTRIES = [
+    "US",
+    "CA",
+    "GB",
+    "IE",
+    "AU",
+    "NZ",
+    "IN",
+    "SG",
+    "HK",
+    "DE",
+    "AT",
+    "CH",
+    "FR",
+    "BE",
+    "LU",
+    "NL",
+    "ES",
+    "IT",
+    "PT",
+    "SE",
+    "NO",
+    "DK",
+    "FI",
+    "PL",
+    "CZ",
+    "JP",
+    "CN",
+    "BR",
+    "MX",
+    "ZA",
+    "AE",
+]
+
+
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code in ("en", "de", "fr", "es", "it", "nl", "pt", "sv"):
+        territories = Locale.parse(code).territories
+        for country in CUE_COUNTRIES:
+            name = territories.get(country)
+            if name:
+                names[name.lower()] = country
+    names.update({"usa": "US", "u.s.a.": "US", "uk": "GB", "england": "GB", "schweiz": "CH"})
+    return names
+
+
+COUNTRY_NAMES = _country_names()
+COUNTRY_NAME_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def guess_country(text: str) -> str | None:
+    """The most likely country of the document (vendor side first), or None."""
+    scores: dict[str, float] = {}
+    for position, match in enumerate(COUNTRY_NAME_RE.finditer(text)):
+        country = COUNTRY_NAMES[match.group(1).lower()]
+        scores[country] = scores.get(country, 0.0) + (3.0 if position == 0 else 1.5)
+    for country, weight, pattern in COUNTRY_CUES:
+        hits = len(pattern.findall(text))
+        if hits:
+            scores[country] = scores.get(country, 0.0) + weight * min(hits, 3) ** 0.5
+    if not scores:
+        return None
+    return max(sorted(scores), key=lambda c: scores[c])
+
+
+def territory_currency(country: str) -> str | None:
+    try:
+        currencies = get_territory_currencies(country, start_date=dt.date(2025, 1, 1))
+    except Exception:
+        return None
+    return currencies[0] if currencies else None
