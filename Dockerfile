@@ -11,7 +11,8 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra \
     && rm -rf /var/lib/apt/lists/* \
     && pip install --no-cache-dir uv \
-    && useradd --create-home --uid 10001 docflow
+    && useradd --create-home --uid 10001 docflow \
+    && mkdir -p /data/storage && chown docflow /data/storage
 
 WORKDIR /app
 COPY pyproject.toml uv.lock ./
