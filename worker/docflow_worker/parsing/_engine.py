@@ -161,7 +161,10 @@ def parse_pdf(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
         try:
             page = pdf[index]
         except pdfium.PdfiumError:
-            raise UserFacingError(f"Page {index + 1} of the PDF cannot be read") from None
+            raise UserFacingError(
+                f"Page {index + 1} of the PDF cannot be read (broken, cyclic or too deeply "
+                "nested page tree)"
+            ) from None
         width, height = page.get_size()
         if not (0 < width < 1e6 and 0 < height < 1e6):
             raise UserFacingError(f"Page {index + 1} has an invalid size ({width}x{height})")
@@ -224,7 +227,8 @@ def _iter_frames(image: Any, max_pages: int) -> Iterator[Any]:
 def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
     from PIL import Image, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = max_pixels
+    # Opening reads only the header; sizes are checked per frame below, before decoding.
+    Image.MAX_IMAGE_PIXELS = None
     try:
         image = Image.open(path)
     except UnidentifiedImageError:
@@ -246,6 +250,7 @@ def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
                     f"Image too large: {width}x{height} pixels exceeds the "
                     f"{max_pixels / 1e6:.0f} megapixel limit"
                 )
+            Image.MAX_IMAGE_PIXELS = max_pixels
             try:
                 frame.load()
                 gray = frame.convert("L")
