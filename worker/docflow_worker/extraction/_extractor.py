@@ -557,6 +557,8 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
         total_line = (total.tokens[0].page, total.tokens[0].y0, total.tokens[0].y1)
     for token in layout.tokens:
         raw = token.text.strip("()[]:;,")
+        if not raw:
+            continue
         upper = raw.upper()
         codes: list[str | None] = []
         weight = 1.0

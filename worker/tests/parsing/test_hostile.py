@@ -15,7 +15,8 @@ from docflow_worker.parsing import ParseError, ParseLimits, parse_document
 _spec = importlib.util.spec_from_file_location(
     "hostile", pathlib.Path(__file__).with_name("hostile.py")
 )
-assert _spec and _spec.loader
+assert _spec
+assert _spec.loader
 hostile = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(hostile)
 

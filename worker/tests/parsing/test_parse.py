@@ -14,7 +14,8 @@ from docflow_worker.parsing import ParsedDocument, parse_document
 _spec = importlib.util.spec_from_file_location(
     "hostile", pathlib.Path(__file__).with_name("hostile.py")
 )
-assert _spec and _spec.loader
+assert _spec
+assert _spec.loader
 hostile = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(hostile)
 
@@ -23,7 +24,8 @@ def _check_words_match_text(doc: ParsedDocument) -> None:
     for page in doc.pages:
         assert page.text.split() == [w.text for w in page.words]
         for w in page.words:
-            assert 0 <= w.x0 <= w.x1 <= 1 and 0 <= w.y0 <= w.y1 <= 1
+            assert 0 <= w.x0 <= w.x1 <= 1
+            assert 0 <= w.y0 <= w.y1 <= 1
 
 
 def test_pdf_text_layer_with_boxes_and_progress(tmp_path: pathlib.Path) -> None:

@@ -1,0 +1,119 @@
+"""Extraction on hand-written documents (not produced by the eval generator) and value parsers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+from decimal import Decimal
+
+import pytest
+
+from docflow_worker.extraction import FIELD_NAMES, extract_fields
+from docflow_worker.extraction._values import find_amounts, find_dates
+from docflow_worker.parsing import parse_document
+
+DOCS = pathlib.Path(__file__).with_name("documents")
+
+EXPECTED = {
+    "us.txt": {
+        "vendor_name": "Brightside Plumbing LLC",
+        "invoice_number": "10-4471",
+        "invoice_date": "2025-04-07",
+        "total_amount": "2078.40",
+        "tax_amount": "158.40",
+        "currency": "USD",
+        "status": "paid",
+    },
+    "de.txt": {
+        "vendor_name": "Müller & Söhne GmbH",
+        "invoice_number": "2025/0815",
+        "invoice_date": "2025-03-03",
+        "total_amount": "1963.50",
+        "tax_amount": "313.50",
+        "currency": "EUR",
+        "status": None,
+    },
+    "fr.txt": {
+        "vendor_name": "SARL Boulangerie Dupont",
+        "invoice_number": "FA-2025-0042",
+        "invoice_date": "2025-01-15",
+        "total_amount": "181.46",
+        "tax_amount": "9.46",
+        "currency": "EUR",
+        "status": None,
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invoice_fields(name: str) -> None:
+    doc = parse_document(DOCS / name, "text/plain")
+    result = extract_fields(doc)
+    assert result.document_type == "invoice"
+    assert {k: v.value for k, v in result.fields.items()} == EXPECTED[name]
+    for field in result.fields.values():
+        if field.value is None:
+            assert field.confidence == 0
+            continue
+        assert 0 < field.confidence <= 1
+        assert field.source is not None
+        start, end = field.source["span"]
+        assert doc.text[start:end].strip()
+
+
+def test_non_invoice_is_other_with_empty_fields() -> None:
+    result = extract_fields(parse_document(DOCS / "other.txt", "text/plain"))
+    assert result.document_type == "other"
+    assert set(result.fields) == set(FIELD_NAMES)
+    assert all(f.value is None and f.confidence == 0 for f in result.fields.values())
+
+
+def test_to_json_is_deterministic_and_serialisable() -> None:
+    doc = parse_document(DOCS / "us.txt", "text/plain")
+    first = json.dumps(extract_fields(doc).to_json(), sort_keys=True)
+    assert first == json.dumps(extract_fields(doc).to_json(), sort_keys=True)
+    assert json.loads(first)["fields"]["total_amount"]["value"] == "2078.40"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Total 1,234.56", "1234.56"),
+        ("Total 1.234,56 €", "1234.56"),
+        ("Total 1 234,56", "1234.56"),
+        ("Total 1\u202f234,56", "1234.56"),
+        ("Total CHF 1'234.50", "1234.50"),
+        ("Total 1’234.50", "1234.50"),
+        ("Total ₹1,23,456.78", "123456.78"),
+        ("Total $-12.00", "-12.00"),
+    ],
+)
+def test_amount_formats(text: str, value: str) -> None:
+    assert find_amounts(text)[-1].value == Decimal(value)
+
+
+def test_percentages_are_not_amounts() -> None:
+    assert [a.value for a in find_amounts("VAT 20 % 45.00")] == [Decimal("45.00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "iso"),
+    [
+        ("2026-03-05", False, "2026-03-05"),
+        ("05/03/2026", False, "2026-03-05"),
+        ("05/03/2026", True, "2026-05-03"),
+        ("25/03/2026", True, "2026-03-25"),
+        ("05.03.2026", True, "2026-03-05"),
+        ("5 March 2026", False, "2026-03-05"),
+        ("Mar 5, 2026", False, "2026-03-05"),
+        ("5. März 2026", False, "2026-03-05"),
+        ("5 mars 2026", False, "2026-03-05"),
+        ("1er février 2026", False, "2026-02-01"),
+        ("5 de marzo de 2026", False, "2026-03-05"),
+    ],
+)
+def test_date_formats(text: str, month_first: bool, iso: str) -> None:
+    found = find_dates(text, month_first)
+    assert found
+    assert found[0].value == dt.date.fromisoformat(iso)
