@@ -40,7 +40,7 @@ INVOICE_WORD = (
 NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
-            INVOICE_WORD + r"\.?\s*[-_]?\s*(?:no\b\.?|nr\b\.?|n[°ºo]\.?|num(?:ber|[ée]ro)?\b\.?|"
+            INVOICE_WORD + r"\.?\s*[-_]?\s*(?:no\b\.?|nr\b\.?|n[°ºo.]\.?|num(?:ber|[ée]ro)?\b\.?|"
             r"#|id\b|nummer|number|ref\b\.?)\s*[:#.]?",
             IGN,
         ),
