@@ -28,9 +28,22 @@ def sniff_mime(head: bytes) -> str | None:
         return JPEG
     if head.startswith((b"II*\x00", b"MM\x00*")):
         return TIFF
-    if _looks_like_text(head):
+    if _looks_like_text(head) and not _looks_like_markup(head):
         return TEXT
     return None
+
+
+# Text a browser would render as a page (HTML, SVG, XML): refused rather than stored as "plain
+# text", whatever the file is called (the WHATWG sniffing patterns, plus <svg and <?xml).
+_MARKUP = re.compile(
+    rb"(?i)^(?:\xef\xbb\xbf)?[\t\n\x0c\r ]*"
+    rb"(?:<!--|<\?xml|<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title"
+    rb"|b|body|br|p|svg)[\t\n\x0c\r />])"
+)
+
+
+def _looks_like_markup(head: bytes) -> bool:
+    return _MARKUP.match(head) is not None
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -28,6 +28,7 @@ class ReceivedFile:
     staged: StagedFile | None
     mime_type: str | None = None
     error: DocflowError | None = None
+    raw_filename: bytes = b""
 
     @property
     def accepted(self) -> bool:
@@ -68,7 +69,9 @@ class _Receiver:
         if len(self.files) >= self.max_files:
             raise PayloadTooLarge(f"At most {self.max_files} files per request.")
         raw_name = _filename(params)
-        received = ReceivedFile(filename=sanitize_filename(raw_name), staged=self.storage.stage())
+        received = ReceivedFile(
+            filename=sanitize_filename(raw_name), staged=self.storage.stage(), raw_filename=raw_name
+        )
         self.files.append(received)
         self._current = received
 
@@ -99,7 +102,8 @@ class _Receiver:
                     "Unsupported file type: only PDF, PNG, JPEG, TIFF and plain text are accepted."
                 )
             else:
-                current.filename = sanitize_filename(current.filename, current.mime_type)
+                # From the raw name again: a nameless file becomes "upload.<ext of its type>".
+                current.filename = sanitize_filename(current.raw_filename, current.mime_type)
         if current.error is not None:
             self.storage.discard(staged)
             current.staged = None
