@@ -105,29 +105,70 @@ class TestUser:
     email: str
     token: str
     role: str
+    password: str | None = None
+
+
+TEST_PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
 def make_user(stack: Stack):  # type: ignore[no-untyped-def]
-    """make_user(role="reviewer", workspace_id=None) → a user with an API token."""
+    """make_user(role="reviewer", workspace_id=None, password=None) → a user with an API token
+    (and, with `password`, one who can sign in at POST /api/auth/login)."""
+    from docflow.auth.passwords import hash_password
     from docflow.auth.service import AuthService
     from docflow.db import unit_of_work
     from docflow.models import User
 
-    def _make(role: str = "reviewer", workspace_id: uuid.UUID | None = None) -> TestUser:
+    def _make(
+        role: str = "reviewer", workspace_id: uuid.UUID | None = None, password: str | None = None
+    ) -> TestUser:
         email = f"{role}-{uuid.uuid4().hex[:8]}@example.test"
+        password_hash = hash_password(password) if password else None
         with unit_of_work() as session:
             auth = AuthService(session)
             if workspace_id is None:
-                user = auth.create_workspace_with_admin("Test workspace", email, None, role)
+                user = auth.create_workspace_with_admin(
+                    "Test workspace", email, password_hash, role
+                )
             else:
-                user = User(workspace_id=workspace_id, email=email, role=role)
+                user = User(
+                    workspace_id=workspace_id, email=email, role=role, password_hash=password_hash
+                )
                 session.add(user)
                 session.flush()
             issued = auth.issue_token(user.id, "test")
-            return TestUser(user.id, user.workspace_id, email, issued.secret, role)
+            return TestUser(user.id, user.workspace_id, email, issued.secret, role, password)
 
     return _make
+
+
+@pytest.fixture
+def signed_in(stack: Stack, make_user):  # type: ignore[no-untyped-def]
+    """signed_in(role="reviewer", workspace_id=None) → (client, user): an in-process API client
+    signed in through POST /api/auth/login (session cookie), sending X-CSRF-Token on every
+    request like the PWA does, and no Authorization header."""
+    from contextlib import ExitStack
+
+    from fastapi.testclient import TestClient
+
+    from docflow.main import create_app
+
+    with ExitStack() as clients:
+
+        def _sign_in(
+            role: str = "reviewer", workspace_id: uuid.UUID | None = None
+        ) -> tuple[TestClient, TestUser]:
+            test_user = make_user(role, workspace_id, password=TEST_PASSWORD)
+            c = clients.enter_context(TestClient(create_app(), base_url="http://testserver"))
+            answer = c.post(
+                "/api/auth/login", json={"email": test_user.email, "password": TEST_PASSWORD}
+            )
+            assert answer.status_code == 200, answer.text
+            c.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
+            return c, test_user
+
+        yield _sign_in
 
 
 @pytest.fixture

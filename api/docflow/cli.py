@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argon2 import PasswordHasher
-
+from docflow.auth.passwords import hash_password
 from docflow.auth.repository import AuthRepository
 from docflow.auth.service import AuthService
 from docflow.config import REPO_ROOT, get_settings
@@ -23,15 +22,11 @@ def bootstrap(demo: bool) -> None:
     with unit_of_work() as session:
         repo = AuthRepository(session)
         auth = AuthService(session)
-        if settings.bootstrap_admin_email and settings.bootstrap_admin_password:
-            if repo.user_by_email(settings.bootstrap_admin_email) is None:
-                auth.create_workspace_with_admin(
-                    "Default",
-                    settings.bootstrap_admin_email,
-                    PasswordHasher().hash(settings.bootstrap_admin_password),
-                    Role.admin,
-                )
-                print(f"[docflow] created admin {settings.bootstrap_admin_email}")
+        # The first admin comes from the environment; an existing account is never changed.
+        email, password = settings.bootstrap_admin_email, settings.bootstrap_admin_password
+        if email and password and repo.user_by_email(email) is None:
+            auth.create_workspace_with_admin("Default", email, hash_password(password), Role.admin)
+            print(f"[docflow] created admin {email}")
         if not demo:
             return
         if settings.environment == "production":
@@ -39,7 +34,7 @@ def bootstrap(demo: bool) -> None:
         user = repo.user_by_email(DEMO_EMAIL)
         if user is None:
             user = auth.create_workspace_with_admin(
-                "Demo workspace", DEMO_EMAIL, PasswordHasher().hash(DEMO_PASSWORD), Role.admin
+                "Demo workspace", DEMO_EMAIL, hash_password(DEMO_PASSWORD), Role.admin
             )
         token = DEMO_TOKEN_FILE.read_text().strip() if DEMO_TOKEN_FILE.exists() else ""
         if not token or _token_invalid(auth, token):
@@ -47,10 +42,13 @@ def bootstrap(demo: bool) -> None:
             DEMO_TOKEN_FILE.parent.mkdir(parents=True, exist_ok=True)
             DEMO_TOKEN_FILE.write_text(token + "\n")
     print(
-        f"[docflow] demo account: {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
+        f"[docflow] demo account (admin): {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
         f"[docflow] demo API token (also in .data/demo-token): {token}\n"
         f'[docflow] try: curl -H "Authorization: Bearer $(cat .data/demo-token)" '
-        f"http://127.0.0.1:8000/api/documents",
+        f"http://127.0.0.1:8000/api/documents\n"
+        f"[docflow] or sign in: curl -c .data/cookies -H 'Content-Type: application/json' "
+        f'-d \'{{"email":"{DEMO_EMAIL}","password":"{DEMO_PASSWORD}"}}\' '
+        f"http://127.0.0.1:8000/api/auth/login",
         flush=True,
     )
 

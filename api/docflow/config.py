@@ -11,6 +11,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+_DEV_PWA_ORIGINS = frozenset({"http://127.0.0.1:3000", "http://localhost:3000"})
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DOCFLOW_", env_file=None, extra="ignore")
 
@@ -39,6 +42,10 @@ class Settings(BaseSettings):
     idempotency_ttl_days: int = 30
     idempotency_lease_seconds: int = 300
 
+    # Browser origins. The API's own origin is always trusted. `cors_origins` may call the API
+    # cross-origin with credentials (an explicit list, never "*"); they and `allowed_ws_origins`
+    # are trusted for cookie-authenticated requests and WebSocket handshakes (e.g. the PWA's origin
+    # when it proxies /api). In development the PWA's default origins are trusted too.
     cors_origins: list[str] = []
     allowed_ws_origins: list[str] = []
 
@@ -46,6 +53,14 @@ class Settings(BaseSettings):
     bootstrap_admin_email: str | None = None
     bootstrap_admin_password: str | None = None
     secret_key: str = "dev-insecure-secret-change-me"
+
+    # Sign-in sessions (cookie) and login rate limits (Redis, fixed windows).
+    session_cookie_name: str = "docflow_session"
+    session_max_age_hours: int = Field(default=168, ge=1)
+    session_cookie_secure: bool | None = None  # None: Secure whenever the request is HTTPS
+    login_rate_window_seconds: int = Field(default=300, ge=1)
+    login_max_failures_per_account: int = Field(default=10, ge=1)
+    login_max_failures_per_address: int = Field(default=50, ge=1)
 
     @property
     def broker(self) -> str:
@@ -55,14 +70,32 @@ class Settings(BaseSettings):
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
 
+    @property
+    def trusted_origins(self) -> frozenset[str]:
+        origins = {o.rstrip("/").lower() for o in (*self.cors_origins, *self.allowed_ws_origins)}
+        if self.environment == "development":
+            origins |= _DEV_PWA_ORIGINS
+        return frozenset(origins)
+
     @model_validator(mode="after")
     def _check_limits(self) -> Settings:
         if self.broker_visibility_timeout <= self.task_hard_time_limit:
             raise ValueError("broker_visibility_timeout must exceed task_hard_time_limit")
         if self.task_soft_time_limit >= self.task_hard_time_limit:
             raise ValueError("task_soft_time_limit must be below task_hard_time_limit")
-        if self.environment == "production" and self.secret_key.startswith("dev-insecure"):
-            raise ValueError("DOCFLOW_SECRET_KEY must be set to a real secret in production")
+        if any(o.strip() == "*" for o in (*self.cors_origins, *self.allowed_ws_origins)):
+            raise ValueError("origins must be listed explicitly: '*' is refused (credentials)")
+        if self.environment == "production":
+            if self.secret_key.startswith("dev-insecure") or len(self.secret_key) < 32:
+                raise ValueError(
+                    "DOCFLOW_SECRET_KEY must be set to a real secret (32+ chars) in production"
+                )
+            password = self.bootstrap_admin_password
+            if password is not None and (len(password) < 12 or password == "docflow-demo"):
+                raise ValueError(
+                    "DOCFLOW_BOOTSTRAP_ADMIN_PASSWORD must be a real password (12+ chars) "
+                    "in production"
+                )
         return self
 
 

@@ -7,15 +7,18 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from docflow.auth.endpoints import router as auth_router
+from docflow.config import get_settings
 from docflow.document.endpoints import router as document_router
 from docflow.errors import DocflowError
 from docflow.events.endpoints import router as events_router
 from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
+from docflow.user.endpoints import router as user_router
 
 log = logging.getLogger("docflow")
 
@@ -91,11 +94,38 @@ def create_app() -> FastAPI:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
+        if request.url.scheme == "https":
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
         return response
+
+    settings = get_settings()
+    if settings.cors_origins:
+        # An explicit allowlist only (Settings refuses "*"): credentials are allowed for exactly
+        # these origins; without the setting the API is same-origin only.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=[o.rstrip("/") for o in settings.cors_origins],
+            allow_credentials=True,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                "If-Match",
+                "If-None-Match",
+                "Last-Event-ID",
+                "X-CSRF-Token",
+            ],
+            expose_headers=["ETag", "Retry-After", "Content-Disposition", "Location"],
+            max_age=600,
+        )
 
     for router in (
         health_router,
         auth_router,
+        user_router,
         document_router,
         job_router,
         events_router,

@@ -14,16 +14,25 @@ _PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+def permissions_of(role: str) -> frozenset[str]:
+    return _PERMISSIONS.get(role, frozenset())
+
+
 @dataclass(frozen=True)
 class Principal:
+    """Who is calling. Built from the database on every request (and every stream handshake), so a
+    role change, a revoked credential or a deactivated user takes effect at once."""
+
     user_id: uuid.UUID
     workspace_id: uuid.UUID
     role: str
     via: str  # "token" | "session"
-    session_id: str | None = None
+    session_id: uuid.UUID | None = None  # the auth_sessions row (via="session")
+    token_id: uuid.UUID | None = None  # the api_tokens row (via="token")
+    csrf_token: str | None = None  # what a cookie client sends back in X-CSRF-Token
 
     def can(self, permission: str) -> bool:
-        return permission in _PERMISSIONS.get(self.role, frozenset())
+        return permission in permissions_of(self.role)
 
     def require(self, permission: str) -> None:
         if not self.can(permission):

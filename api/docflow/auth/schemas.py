@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from docflow.auth.passwords import MAX_PASSWORD_LENGTH
 
 
 class TokenCreate(BaseModel):
@@ -23,3 +26,40 @@ class TokenRead(BaseModel):
 
 class TokenCreated(TokenRead):
     token: str = Field(description="The secret. Shown once; store it now.")
+
+
+class LoginRequest(BaseModel):
+    email: str = Field(min_length=3, max_length=320)
+    password: str = Field(min_length=1, max_length=MAX_PASSWORD_LENGTH)
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    workspace_id: uuid.UUID
+    email: str
+    display_name: str | None
+    role: Literal["admin", "reviewer", "viewer"]
+    is_active: bool
+    created_at: datetime
+    last_login_at: datetime | None
+    deactivated_at: datetime | None
+
+
+class WorkspaceRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+
+
+class MeRead(BaseModel):
+    """The signed-in caller. `csrf_token` (cookie sessions only) goes in `X-CSRF-Token` on every
+    POST/PUT/PATCH/DELETE."""
+
+    user: UserRead
+    workspace: WorkspaceRead
+    via: Literal["session", "token"]
+    permissions: list[str]
+    csrf_token: str | None

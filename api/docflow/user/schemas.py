@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from docflow.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from docflow.auth.schemas import UserRead
+
+RoleName = Literal["admin", "reviewer", "viewer"]
+
+
+class UserCreate(BaseModel):
+    email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")
+    role: RoleName = "reviewer"
+    display_name: str | None = Field(default=None, max_length=200)
+    password: str | None = Field(
+        default=None,
+        min_length=MIN_PASSWORD_LENGTH,
+        max_length=MAX_PASSWORD_LENGTH,
+        description="Leave out to have a temporary password generated (returned once).",
+    )
+
+
+class UserCreated(UserRead):
+    temporary_password: str | None = Field(
+        default=None, description="Only when no password was given. Shown once; pass it on now."
+    )
+
+
+class UserUpdate(BaseModel):
+    role: RoleName | None = None
+    display_name: str | None = Field(default=None, max_length=200)
+    is_active: bool | None = Field(
+        default=None,
+        description="false deactivates: the user's sessions and API tokens stop working at once.",
+    )
+
+
+class AuditEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    actor_id: uuid.UUID | None
+    action: str
+    target_type: str
+    target_id: uuid.UUID | None
+    data: dict[str, Any]
+    created_at: datetime
