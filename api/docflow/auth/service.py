@@ -192,6 +192,15 @@ class AuthService:
                 user_agent=(user_agent or None) and user_agent[:300],
             )
         )
+        record_audit(
+            self.session,
+            workspace_id=user.workspace_id,
+            actor_id=user.id,
+            action="user.signed_in",
+            target_type="auth_session",
+            target_id=auth_session.id,
+            data={"address": address},
+        )
         principal = Principal(
             user_id=user.id,
             workspace_id=user.workspace_id,
@@ -206,6 +215,14 @@ class AuthService:
         """End the calling session (a Bearer caller has no session: revoke the token instead)."""
         if principal.session_id is not None:
             self.repo.revoke_session(principal.session_id, datetime.now(UTC))
+            record_audit(
+                self.session,
+                workspace_id=principal.workspace_id,
+                actor_id=principal.user_id,
+                action="user.signed_out",
+                target_type="auth_session",
+                target_id=principal.session_id,
+            )
 
     def current_user(self, principal: Principal) -> tuple[User, Workspace]:
         user = self.repo.get_user(principal.user_id)

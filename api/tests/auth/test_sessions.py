@@ -42,7 +42,8 @@ def test_login_sets_an_httponly_lax_session_cookie_and_returns_the_csrf_token(
     assert body["via"] == "session"
     assert body["permissions"] == ["export", "read", "write"]
     assert body["csrf_token"]
-    assert PASSWORD not in answer.text and "password" not in answer.text
+    assert PASSWORD not in answer.text
+    assert "password" not in answer.text
     assert answer.headers["cache-control"] == "no-store"
     cookie = answer.headers["set-cookie"]
     assert cookie.startswith("docflow_session=")
@@ -112,8 +113,10 @@ def test_passwords_are_never_logged_or_echoed(
     ok = _login(app_client, user.email)
     assert (wrong.status_code, too_long.status_code, ok.status_code) == (401, 422, 200)
     for answer in (wrong, too_long, ok):
-        assert secret_guess not in answer.text and PASSWORD not in answer.text
-    assert secret_guess not in caplog.text and PASSWORD not in caplog.text
+        assert secret_guess not in answer.text
+        assert PASSWORD not in answer.text
+    assert secret_guess not in caplog.text
+    assert PASSWORD not in caplog.text
 
 
 def test_unsafe_cookie_requests_need_the_csrf_header(signed_in: Any) -> None:
