@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from docflow.auth.passwords import hash_password
 from docflow.auth.repository import AuthRepository
@@ -17,7 +18,7 @@ DEMO_PASSWORD = "docflow-demo"
 DEMO_TOKEN_FILE = REPO_ROOT / ".data" / "demo-token"
 
 
-def bootstrap(demo: bool) -> None:
+def bootstrap(demo: bool, token_file: Path = DEMO_TOKEN_FILE) -> None:
     settings = get_settings()
     with unit_of_work() as session:
         repo = AuthRepository(session)
@@ -36,15 +37,18 @@ def bootstrap(demo: bool) -> None:
             user = auth.create_workspace_with_admin(
                 "Demo workspace", DEMO_EMAIL, hash_password(DEMO_PASSWORD), Role.admin
             )
-        token = DEMO_TOKEN_FILE.read_text().strip() if DEMO_TOKEN_FILE.exists() else ""
+        token = token_file.read_text().strip() if token_file.exists() else ""
         if not token or _token_invalid(auth, token):
             token = auth.issue_token(user.id, "demo (npm start)").secret
-            DEMO_TOKEN_FILE.parent.mkdir(parents=True, exist_ok=True)
-            DEMO_TOKEN_FILE.write_text(token + "\n")
+            token_file.parent.mkdir(parents=True, exist_ok=True)
+            token_file.write_text(token + "\n")
+    shown = (
+        token_file.relative_to(REPO_ROOT) if token_file.is_relative_to(REPO_ROOT) else token_file
+    )
     print(
         f"[docflow] demo account (admin): {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
-        f"[docflow] demo API token (also in .data/demo-token): {token}\n"
-        f'[docflow] try: curl -H "Authorization: Bearer $(cat .data/demo-token)" '
+        f"[docflow] demo API token (also in {shown}): {token}\n"
+        f'[docflow] try: curl -H "Authorization: Bearer $(cat {shown})" '
         f"http://127.0.0.1:8000/api/documents\n"
         f"[docflow] or sign in: curl -c .data/cookies -H 'Content-Type: application/json' "
         f'-d \'{{"email":"{DEMO_EMAIL}","password":"{DEMO_PASSWORD}"}}\' '
@@ -66,9 +70,10 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     boot = sub.add_parser("bootstrap", help="create the first admin (and the dev demo account)")
     boot.add_argument("--demo", action="store_true")
+    boot.add_argument("--token-file", type=Path, default=DEMO_TOKEN_FILE, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.command == "bootstrap":
-        bootstrap(args.demo)
+        bootstrap(args.demo, args.token_file)
 
 
 if __name__ == "__main__":
