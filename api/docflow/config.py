@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     max_files_per_request: int = Field(default=50, ge=1)
 
     event_channel_prefix: str = "docflow"
+    # Live events (WS /api/ws, SSE /api/jobs/{id}/stream). A stream more than
+    # `event_client_queue_max` events behind is closed with a resume hint (never buffered more).
+    event_client_queue_max: int = Field(default=1000, ge=10)
+    event_heartbeat_seconds: float = Field(default=15.0, gt=0)
+    event_hub_poll_seconds: float = Field(default=2.0, gt=0)
+    event_slow_close_seconds: float = Field(default=10.0, gt=0)
+    sse_max_lifetime_seconds: float = Field(default=300.0, gt=0)
+    sse_retry_ms: int = Field(default=2000, ge=0)
     task_queue: str = "docflow"
 
     # Worker time limits (seconds). The broker's visibility timeout must exceed the hard limit,

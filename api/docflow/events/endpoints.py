@@ -3,15 +3,27 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Header, Query, Request, WebSocket
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 
-from docflow.deps import CurrentPrincipal, SessionDep
+from docflow.auth.principal import Principal
+from docflow.auth.service import AuthService
+from docflow.config import get_settings
+from docflow.db import unit_of_work
+from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
+from docflow.errors import DocflowError, Forbidden, ServiceUnavailable, ValidationFailed
+from docflow.events.hub import EventHub
 from docflow.events.schemas import EventPage
 from docflow.events.service import EventService
+from docflow.events.sse import SSE_HEADERS, job_stream
+from docflow.events.ws import WsSession
 
 router = APIRouter(tags=["events"])
 
 
+# polling -------------------------------------------------------------------------------------
 @router.get("/jobs/{job_id}/events", operation_id="events-list_job_events")
 def job_events(
     job_id: uuid.UUID,
@@ -31,3 +43,102 @@ def workspace_events(
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> EventPage:
     return EventService(session).workspace_events(principal, after, limit)
+
+
+# streams -------------------------------------------------------------------------------------
+def _normalise_origin(origin: str) -> str:
+    origin = origin.strip().rstrip("/").lower()
+    for scheme, port in (("http://", ":80"), ("https://", ":443")):
+        if origin.startswith(scheme) and origin.endswith(port):
+            return origin[: -len(port)]
+    return origin
+
+
+def _origin_allowed(conn: HTTPConnection, allowed: list[str]) -> bool:
+    """No Origin: not a browser (scripts, servers) — allowed. A browser page must come from an
+    allowed origin or from the API's own origin."""
+    origin = conn.headers.get("origin")
+    if origin is None:
+        return True
+    scheme = {"ws": "http", "wss": "https"}.get(conn.url.scheme, conn.url.scheme)
+    own = _normalise_origin(f"{scheme}://{conn.headers.get('host', conn.url.netloc)}")
+    wanted = _normalise_origin(origin)
+    return wanted == own or wanted in {_normalise_origin(o) for o in allowed}
+
+
+def _authenticate(conn: HTTPConnection) -> Principal:
+    """Bearer header or session cookie; `?token=` for clients that cannot set headers (browser
+    WebSocket and EventSource). Runs in a worker thread with its own short session."""
+    with unit_of_work() as session:
+        token = conn.query_params.get("token")
+        auth = AuthService(session)
+        principal = auth.authenticate_token(token) if token else auth.authenticate_request(conn)
+    principal.require("read")
+    return principal
+
+
+def stream_principal(request: Request) -> Principal:
+    return _authenticate(request)
+
+
+def _hub(conn: HTTPConnection) -> EventHub:
+    hub: EventHub | None = getattr(conn.app.state, "event_hub", None)
+    if hub is None:
+        raise ServiceUnavailable("Live events are not running in this process.")
+    return hub
+
+
+@router.websocket("/ws")
+async def events_socket(websocket: WebSocket) -> None:
+    settings = get_settings()
+    try:
+        if not _origin_allowed(websocket, settings.allowed_ws_origins):
+            raise Forbidden("This origin may not open the event stream.")
+        hub = _hub(websocket)
+        principal = await run_in_threadpool(_authenticate, websocket)
+        if not await hub.wait_ready(5.0):
+            raise ServiceUnavailable("Live events are starting; try again shortly.")
+    except DocflowError as exc:
+        # Refused before accept: the handshake is answered with the status and error envelope.
+        if "websocket.http.response" in websocket.scope.get("extensions", {}):
+            response = JSONResponse(exc.body(), status_code=exc.status_code)
+            await websocket.send_denial_response(response)
+        else:
+            await websocket.close(code=1008, reason=exc.code)
+        return
+    await websocket.accept()
+    await WsSession(websocket, hub, principal, settings).run()
+
+
+@router.get(
+    "/jobs/{job_id}/stream",
+    operation_id="events-stream_job",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+def job_event_stream(
+    job_id: uuid.UUID,
+    request: Request,
+    principal: Annotated[Principal, Depends(stream_principal)],
+    session: SessionDep,
+    settings: SettingsDep,
+    after: Annotated[int, Query(ge=0)] = 0,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
+    allowed = [*settings.allowed_ws_origins, *settings.cors_origins]
+    if not _origin_allowed(request, allowed):
+        raise Forbidden("This origin may not open the event stream.")
+    EventService(session).require_job(principal, job_id)
+    if last_event_id is not None and last_event_id.strip():
+        try:
+            after = int(last_event_id)
+        except ValueError:
+            raise ValidationFailed(
+                "Last-Event-ID must be an event seq.",
+                details=[{"field": "header.Last-Event-ID", "message": "not an integer"}],
+            ) from None
+        if after < 0:
+            raise ValidationFailed("Last-Event-ID must be an event seq.")
+    hub = _hub(request)
+    stream = job_stream(hub, str(principal.workspace_id), str(job_id), after, settings)
+    return StreamingResponse(stream, media_type="text/event-stream", headers=SSE_HEADERS)

@@ -96,4 +96,3 @@ def record_event(
         after_commit(session, lambda: publish_raw(session.info.pop("docflow_pending_events", [])))
     pending.append(envelope_json(event))
     return event
-

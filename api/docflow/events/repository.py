@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from docflow.models import JobEvent
@@ -56,9 +56,17 @@ class EventRepository:
         limit: int,
         job_ids: list[uuid.UUID] | None = None,
     ) -> list[JobEvent]:
-        query = select(JobEvent).where(
-            JobEvent.workspace_id == workspace_id, JobEvent.seq > after
-        )
+        query = select(JobEvent).where(JobEvent.workspace_id == workspace_id, JobEvent.seq > after)
         if job_ids is not None:
             query = query.where(JobEvent.job_id.in_(job_ids))
         return list(self.session.scalars(query.order_by(JobEvent.seq).limit(limit)))
+
+    def across_workspaces(self, after: int, before: int | None, limit: int) -> list[JobEvent]:
+        """Every workspace's events with after < seq (< before), ascending: the hub's backfill."""
+        query = select(JobEvent).where(JobEvent.seq > after)
+        if before is not None:
+            query = query.where(JobEvent.seq < before)
+        return list(self.session.scalars(query.order_by(JobEvent.seq).limit(limit)))
+
+    def max_seq(self) -> int:
+        return int(self.session.scalar(select(func.coalesce(func.max(JobEvent.seq), 0))) or 0)

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class EventRead(BaseModel):
@@ -23,5 +23,27 @@ class EventRead(BaseModel):
 
 
 class EventPage(BaseModel):
+    """One page, ascending by seq: ask again with `after=last_seq` while `has_more` is true."""
+
     items: list[EventRead]
     last_seq: int | None
+    has_more: bool = False
+
+
+class WsSubscribe(BaseModel):
+    """What a WebSocket client sends (again, to change it): `all` jobs of the workspace or a list
+    of job ids; with `after` (the last seq it has) the history above it is replayed first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subscribe: Literal["all"] | Annotated[list[uuid.UUID], Field(min_length=1, max_length=500)]
+    after: Annotated[int, Field(ge=0)] | None = None
+
+
+class WsControl(BaseModel):
+    """Heartbeats either way: the server sends {"type": "ping"} when it has been quiet; a client
+    may send {"type": "ping"} (answered with {"type": "pong"}) or answer with {"type": "pong"}."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["ping", "pong"]

@@ -1,0 +1,308 @@
+"""One Redis Pub/Sub subscription per API process, fanned out to the process's live streams.
+
+Redis Pub/Sub is at-most-once; `job_events` is the record. The hub turns the first into a
+complete, ordered feed for the streams of this process:
+
+* It delivers events in strictly increasing `seq` and remembers the last one (`last_seq`).
+* A message whose `seq` is not `last_seq + 1` reveals a gap: publishes from several processes can
+  reach Redis out of order, a publish can fail, a rolled-back transaction burns a `seq`. Because
+  events are appended under a transaction-level advisory lock, `seq` order is commit order, so once
+  event N is visible every committed event below N is visible too: the hub reads the gap from the
+  table, delivers what it finds in order, then N. The late original is dropped as a duplicate.
+* After a (re)connect it subscribes, waits for Redis to confirm, then backfills from the table
+  (`seq > last_seq`); while Redis is unreachable, and every few seconds when the channel is quiet,
+  it polls the table the same way, so a lost publish at the tail is late, never lost.
+
+Streams register a `Subscriber` (a bounded queue, filtered by workspace and job ids). A subscriber
+that falls `queue_max` events behind is marked overflowed and dropped from the hub: its stream
+closes it with a "resume from seq" hint; one slow client never stalls the others or grows memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections import deque
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import RedisError
+from starlette.concurrency import run_in_threadpool
+
+from docflow.config import get_settings
+from docflow.events.channels import events_channel
+from docflow.events.envelope import StreamEvent, from_message
+from docflow.events.service import load_events, load_max_seq
+
+log = logging.getLogger(__name__)
+
+_BACKFILL_PAGE = 500
+
+
+class Subscriber:
+    """A stream's view of the live feed: the events of one workspace (optionally only some jobs),
+    in a bounded queue. Only touched from the event loop."""
+
+    __slots__ = ("workspace_id", "job_ids", "maxlen", "queue", "overflowed", "dropped", "_wake")
+
+    def __init__(self, workspace_id: str, maxlen: int, job_ids: frozenset[str] | None = None):
+        self.workspace_id = workspace_id
+        self.job_ids = job_ids
+        self.maxlen = maxlen
+        self.queue: deque[StreamEvent] = deque()
+        self.overflowed = False
+        self.dropped = asyncio.Event()  # set on overflow: the stream must close (resume by seq)
+        self._wake = asyncio.Event()
+
+    def matches(self, event: StreamEvent) -> bool:
+        return event.workspace_id == self.workspace_id and (
+            self.job_ids is None or event.job_id in self.job_ids
+        )
+
+    def offer(self, event: StreamEvent) -> bool:
+        """Queue a matching event; False when the queue was full (the subscriber is now overflowed
+        and its queue dropped, so it holds no memory)."""
+        if self.overflowed:
+            return False
+        if not self.matches(event):
+            return True
+        if len(self.queue) >= self.maxlen:
+            self.overflowed = True
+            self.queue.clear()
+            self.dropped.set()
+            self._wake.set()
+            return False
+        self.queue.append(event)
+        self._wake.set()
+        return True
+
+    def take(self) -> list[StreamEvent]:
+        items = list(self.queue)
+        self.queue.clear()
+        return items
+
+    def notify(self) -> None:
+        """Wake the stream's sender (it has something other than events to do)."""
+        self._wake.set()
+
+    async def wait(self, timeout: float) -> None:
+        """Until an event is queued, `notify()` or an overflow; at most `timeout` seconds."""
+        if self.queue or self.overflowed:
+            return
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout):
+                await self._wake.wait()
+
+
+# Reads from the table, run in a worker thread: (after_seq, before_seq or None, limit) → events of
+# every workspace in seq order; and the current highest seq.
+LoadEvents = Callable[[int, int | None, int], list[StreamEvent]]
+LoadMaxSeq = Callable[[], int]
+
+
+class EventHub:
+    def __init__(
+        self,
+        *,
+        redis_url: str,
+        channel: str,
+        load_events: LoadEvents,
+        load_max_seq: LoadMaxSeq,
+        poll_interval: float = 2.0,
+        max_backoff: float = 5.0,
+    ) -> None:
+        self.redis_url = redis_url
+        self.channel = channel
+        self._load_events = load_events
+        self._load_max_seq = load_max_seq
+        self.poll_interval = poll_interval
+        self.max_backoff = max_backoff
+        self.last_seq: int | None = None  # highest seq delivered; None until the first read
+        self.connected = False
+        self.connects = 0
+        self._subscribers: dict[str, set[Subscriber]] = {}
+        self._task: asyncio.Task[None] | None = None
+        self._ready = asyncio.Event()
+
+    # streams -----------------------------------------------------------------------------------
+    def subscribe(self, subscriber: Subscriber) -> None:
+        self._subscribers.setdefault(subscriber.workspace_id, set()).add(subscriber)
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        subscribers = self._subscribers.get(subscriber.workspace_id)
+        if subscribers is not None:
+            subscribers.discard(subscriber)
+            if not subscribers:
+                del self._subscribers[subscriber.workspace_id]
+
+    @property
+    def subscriber_count(self) -> int:
+        return sum(len(s) for s in self._subscribers.values())
+
+    # lifecycle ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="event-hub")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self.connected = False
+
+    async def wait_ready(self, timeout: float) -> bool:
+        """True once the hub knows where the table ends. A stream must not join before: an event
+        committed between its replay and the hub's first read would be skipped by both."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._ready.wait(), timeout)
+        return self._ready.is_set()
+
+    # delivery ----------------------------------------------------------------------------------
+    def _dispatch(self, event: StreamEvent) -> None:
+        self.last_seq = event.seq
+        subscribers = self._subscribers.get(event.workspace_id)
+        if not subscribers:
+            return
+        for subscriber in list(subscribers):
+            if not subscriber.offer(event):
+                subscribers.discard(subscriber)
+                log.info("event stream overflowed at seq %s: closing it", event.seq)
+        if not subscribers:
+            self._subscribers.pop(event.workspace_id, None)
+
+    async def _ingest(self, event: StreamEvent) -> None:
+        """Deliver a live event in order, first filling any gap below it from the table."""
+        if self.last_seq is None or event.seq <= self.last_seq:
+            return  # not initialised yet (the first backfill covers it) or a duplicate
+        if event.seq > self.last_seq + 1:
+            await self._backfill(before=event.seq)
+        if event.seq > (self.last_seq or 0):
+            self._dispatch(event)
+
+    async def _backfill(self, before: int | None = None) -> None:
+        """Deliver every committed event above last_seq (and below `before`) from the table."""
+        if self.last_seq is None:
+            return
+        while True:
+            after = self.last_seq
+            events = await run_in_threadpool(self._load_events, after, before, _BACKFILL_PAGE)
+            for event in events:
+                if event.seq > (self.last_seq or 0):
+                    self._dispatch(event)
+            if len(events) < _BACKFILL_PAGE:
+                return
+
+    async def _safe_backfill(self) -> None:
+        try:
+            await self._backfill()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the database is down too: try again on the next round
+            log.warning("event backfill from job_events failed: %s", exc)
+
+    # the subscription --------------------------------------------------------------------------
+    async def _initialise(self) -> None:
+        """Start from the table's current end; from then on every later event is delivered."""
+        backoff = 0.1
+        while self.last_seq is None:
+            try:
+                self.last_seq = await run_in_threadpool(self._load_max_seq)
+            except Exception as exc:
+                log.warning("event hub cannot read job_events yet (%s); retrying", exc)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+        self._ready.set()
+
+    async def _run(self) -> None:
+        await self._initialise()
+        backoff = 0.1
+        while True:
+            client = aioredis.Redis.from_url(
+                self.redis_url,
+                socket_connect_timeout=2,
+                socket_keepalive=True,
+                health_check_interval=10,
+                retry=Retry(NoBackoff(), 0),  # surface every disconnect: we must backfill after it
+            )
+            pubsub = client.pubsub()
+            try:
+                await pubsub.subscribe(self.channel)
+                await self._confirm_subscribed(pubsub)
+                # Subscribed first, then read the table: nothing can fall between the two.
+                await self._backfill()
+                self.connected = True
+                self.connects += 1
+                backoff = 0.1
+                if self.connects > 1:
+                    log.info("event hub re-subscribed at seq %s", self.last_seq)
+                await self._read(pubsub)
+            except asyncio.CancelledError:
+                raise
+            except (RedisError, OSError) as exc:
+                log.warning("event hub lost Redis (%s); reconnecting in %.1fs", exc, backoff)
+            except Exception:
+                log.exception("event hub failed; reconnecting in %.1fs", backoff)
+            finally:
+                self.connected = False
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+                with contextlib.suppress(Exception):
+                    await client.aclose()
+            # While Redis is away, keep streams fed from the table.
+            await self._safe_backfill()
+            await asyncio.sleep(backoff * (0.5 + random.random()))
+            backoff = min(backoff * 2, self.max_backoff)
+
+    async def _confirm_subscribed(self, pubsub: aioredis.client.PubSub) -> None:
+        deadline = asyncio.get_running_loop().time() + 5
+        while True:
+            message = await pubsub.get_message(timeout=1.0)
+            if message is not None and message["type"] == "subscribe":
+                return
+            if asyncio.get_running_loop().time() > deadline:
+                raise RedisError("no subscribe confirmation from Redis")
+
+    async def _read(self, pubsub: aioredis.client.PubSub) -> None:
+        loop = asyncio.get_running_loop()
+        last_poll = loop.time()
+        while True:
+            message = await pubsub.get_message(timeout=self.poll_interval)
+            if message is not None and message["type"] == "message":
+                try:
+                    event = from_message(message["data"])
+                except (ValueError, KeyError, TypeError) as exc:
+                    log.warning("ignoring a malformed event message: %s", exc)
+                else:
+                    await self._ingest(event)
+            if loop.time() - last_poll >= self.poll_interval:
+                # A publish lost at the tail (its publisher's Redis call failed) has no later
+                # event to reveal it: look at the table now and then.
+                last_poll = loop.time()
+                await self._safe_backfill()
+
+
+@contextlib.asynccontextmanager
+async def running_hub(app: Any) -> AsyncIterator[EventHub]:
+    """App lifespan: one hub per process on `app.state.event_hub`, started and stopped with it."""
+    settings = get_settings()
+    hub = EventHub(
+        redis_url=settings.redis_url,
+        channel=events_channel(),
+        load_events=load_events,
+        load_max_seq=load_max_seq,
+        poll_interval=settings.event_hub_poll_seconds,
+    )
+    hub.start()
+    app.state.event_hub = hub
+    try:
+        yield hub
+    finally:
+        await hub.stop()

@@ -1,0 +1,82 @@
+"""`GET /api/jobs/{id}/stream`: one job's events as Server-Sent Events.
+
+* Each event: `id: <seq>`, `event: <type>`, `data: <envelope JSON>` (the same JSON as polling).
+* Resume: `Last-Event-ID` (sent by EventSource on reconnect) or `?after=`; the header wins. Without
+  either the job's whole history is replayed. The live feed is joined before the table is read,
+  and ids strictly increase on a connection.
+* `: ping` comments after `event_heartbeat_seconds` of silence keep proxies from timing out.
+* The connection lives at most `sse_max_lifetime_seconds`; it then sends a `retry:` hint and ends,
+  and EventSource reconnects with Last-Event-ID. The stream does not end when the job reaches a
+  terminal state: a failed or cancelled job can be retried and go on, and the lifetime cap
+  already bounds the connection.
+* A client more than `event_client_queue_max` events behind is disconnected; it resumes from its
+  Last-Event-ID like after any other drop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from starlette.concurrency import run_in_threadpool
+
+from docflow.config import Settings
+from docflow.events.envelope import StreamEvent
+from docflow.events.hub import EventHub, Subscriber
+from docflow.events.service import replay_page
+
+_REPLAY_PAGE = 500
+
+SSE_HEADERS = {
+    "Cache-Control": "no-cache",
+    "X-Accel-Buffering": "no",  # nginx: do not buffer the stream
+    "Connection": "keep-alive",
+}
+
+
+def _frame(event: StreamEvent) -> bytes:
+    return f"id: {event.seq}\nevent: {event.type}\ndata: {event.text}\n\n".encode()
+
+
+async def job_stream(
+    hub: EventHub, workspace_id: str, job_id: str, after: int, settings: Settings
+) -> AsyncIterator[bytes]:
+    yield f"retry: {settings.sse_retry_ms}\n\n".encode()
+    if not await hub.wait_ready(5.0):
+        return  # the hub is still starting: the client reconnects after `retry`
+    subscriber = Subscriber(workspace_id, settings.event_client_queue_max, frozenset({job_id}))
+    hub.subscribe(subscriber)  # the live feed first, then the table
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + settings.sse_max_lifetime_seconds
+    heartbeat = settings.event_heartbeat_seconds
+    try:
+        last_sent = after
+        while True:
+            page = await run_in_threadpool(
+                replay_page, workspace_id, last_sent, _REPLAY_PAGE, subscriber.job_ids
+            )
+            if page:
+                yield b"".join(_frame(e) for e in page)
+                last_sent = page[-1].seq
+            if len(page) < _REPLAY_PAGE:
+                break
+        last_frame_at = loop.time()
+        while True:
+            now = loop.time()
+            if now >= deadline:
+                hint = f"retry: {settings.sse_retry_ms}\n: lifetime reached, reconnect\n\n"
+                yield hint.encode()
+                return
+            await subscriber.wait(min(deadline - now, max(0.0, heartbeat - (now - last_frame_at))))
+            if subscriber.overflowed:
+                return
+            fresh = [e for e in subscriber.take() if e.seq > last_sent]
+            if fresh:
+                yield b"".join(_frame(e) for e in fresh)
+                last_sent = fresh[-1].seq
+                last_frame_at = loop.time()
+            elif loop.time() - last_frame_at >= heartbeat:
+                yield b": ping\n\n"
+                last_frame_at = loop.time()
+    finally:
+        hub.unsubscribe(subscriber)

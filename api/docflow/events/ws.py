@@ -1,0 +1,198 @@
+"""`WS /api/ws`: one multiplexed live stream per connection.
+
+Protocol (JSON text frames):
+
+* client → `{"subscribe": "all" | [job ids], "after": SEQ}`; may be sent again to change the
+  subscription. With `after` the server first replays the table's events above it, then streams
+  live; without it, only live events. Each subscribe is acknowledged, after its replay, with
+  `{"type": "subscribed", "subscribe": …, "after": …, "last_seq": N}`.
+* server → one envelope per event (the same JSON as polling). Between two subscribe messages the
+  `seq` values a client receives strictly increase: the live feed is joined before the replay
+  reads the table, and anything at or below the last seq sent is dropped at the seam.
+* heartbeats: the server sends `{"type": "ping"}` after `event_heartbeat_seconds` of silence;
+  a client may send `{"type": "ping"}` (→ `{"type": "pong"}`). Uvicorn also sends protocol pings.
+* an invalid message gets `{"error": {"code", "message", "details"}}`; the socket stays open.
+* a client more than `event_client_queue_max` events behind (it stopped reading) is closed with
+  code 4008 and the reason `slow consumer; resume with after=N`; it reconnects and subscribes with
+  that `after`. Nothing is buffered for it beyond that bound.
+
+Only events of the caller's workspace are ever delivered (filtered on the published
+`workspace_id`; replays read the workspace's rows only); a foreign job id simply never matches.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import deque
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from docflow.auth.principal import Principal
+from docflow.config import Settings
+from docflow.events.hub import EventHub, Subscriber
+from docflow.events.schemas import WsControl, WsSubscribe
+from docflow.events.service import replay_page
+
+log = logging.getLogger(__name__)
+
+SLOW_CONSUMER = 4008
+_REPLAY_PAGE = 500
+_MAX_MESSAGE_CHARS = 64 * 1024
+_MAX_PENDING_COMMANDS = 32
+
+
+def _error_frame(code: str, message: str, details: Any = None) -> str:
+    return json.dumps({"error": {"code": code, "message": message, "details": details}})
+
+
+def parse_client_message(text: str | None) -> WsSubscribe | WsControl | str:
+    """A subscribe or control message, or the error frame to answer with."""
+    if text is None:
+        return _error_frame("bad_request", "Send JSON text frames.")
+    if len(text) > _MAX_MESSAGE_CHARS:
+        return _error_frame("payload_too_large", "Messages are limited to 64 KiB.")
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return _error_frame("invalid_json", "The message is not valid JSON.")
+    if not isinstance(body, dict):
+        return _error_frame("validation_error", "Send a JSON object.")
+    model: type[WsSubscribe] | type[WsControl] = WsSubscribe if "subscribe" in body else WsControl
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        details = [
+            {
+                "field": ".".join(str(p) for p in err.get("loc", ())),
+                "message": err.get("msg", "invalid"),
+                "type": err.get("type", "invalid"),
+            }
+            for err in exc.errors(include_url=False, include_input=False)
+        ]
+        hint = 'Send {"subscribe": "all" | [job ids], "after": SEQ} or {"type": "ping"}.'
+        return _error_frame("validation_error", hint, details)
+
+
+class WsSession:
+    def __init__(
+        self, websocket: WebSocket, hub: EventHub, principal: Principal, settings: Settings
+    ) -> None:
+        self.ws = websocket
+        self.hub = hub
+        self.settings = settings
+        self.subscriber = Subscriber(str(principal.workspace_id), settings.event_client_queue_max)
+        self.registered = False
+        self.last_sent = 0
+        self.commands: deque[WsSubscribe | WsControl | str] = deque()
+        self.room = asyncio.Semaphore(_MAX_PENDING_COMMANDS)
+        self.loop = asyncio.get_running_loop()
+        self.last_frame_at = self.loop.time()
+
+    async def run(self) -> None:
+        receiver = asyncio.create_task(self._receive())
+        sender = asyncio.create_task(self._send_loop())
+        dropped = asyncio.create_task(self.subscriber.dropped.wait())
+        try:
+            done, _ = await asyncio.wait(
+                {receiver, sender, dropped}, return_when=asyncio.FIRST_COMPLETED
+            )
+        finally:
+            self.hub.unsubscribe(self.subscriber)
+            for task in (receiver, sender, dropped):
+                task.cancel()
+            await asyncio.gather(receiver, sender, dropped, return_exceptions=True)
+        if dropped in done:
+            await self._close_slow_consumer()
+        elif sender in done and not sender.cancelled():
+            exc = sender.exception()
+            if exc is not None and not isinstance(exc, WebSocketDisconnect | OSError):
+                log.error("event stream failed", exc_info=exc)
+                with contextlib.suppress(Exception):
+                    await self.ws.close(1011, "internal error")
+
+    async def _close_slow_consumer(self) -> None:
+        reason = f"slow consumer; resume with after={self.last_sent}"
+        # The close frame waits behind what the client has not read yet; a client that never
+        # reads again is cut off after the grace period (uvicorn then drops the connection).
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(self.settings.event_slow_close_seconds):
+                await self.ws.close(SLOW_CONSUMER, reason)
+
+    # reading -----------------------------------------------------------------------------------
+    async def _receive(self) -> None:
+        while True:
+            message = await self.ws.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            await self.room.acquire()  # a client flooding us while not reading waits here
+            self.commands.append(parse_client_message(message.get("text")))
+            self.subscriber.notify()
+
+    # writing (the only task that sends) ---------------------------------------------------------
+    async def _send(self, text: str) -> None:
+        await self.ws.send_text(text)
+        self.last_frame_at = self.loop.time()
+
+    async def _send_loop(self) -> None:
+        heartbeat = self.settings.event_heartbeat_seconds
+        subscriber = self.subscriber
+        while True:
+            if not self.commands:
+                quiet = self.loop.time() - self.last_frame_at
+                await subscriber.wait(max(0.0, heartbeat - quiet))
+            while self.commands:
+                command = self.commands.popleft()
+                self.room.release()
+                await self._handle(command)
+            for event in subscriber.take():
+                if event.seq > self.last_sent and subscriber.matches(event):
+                    await self._send(event.text)
+                    self.last_sent = event.seq
+            if self.loop.time() - self.last_frame_at >= heartbeat:
+                await self._send('{"type":"ping"}')
+
+    async def _handle(self, command: WsSubscribe | WsControl | str) -> None:
+        if isinstance(command, str):
+            await self._send(command)
+        elif isinstance(command, WsControl):
+            if command.type == "ping":
+                await self._send('{"type":"pong"}')
+        else:
+            await self._subscribe(command)
+
+    async def _subscribe(self, command: WsSubscribe) -> None:
+        subscriber = self.subscriber
+        if command.subscribe == "all":
+            subscriber.job_ids = None
+        else:
+            subscriber.job_ids = frozenset(str(j) for j in command.subscribe)
+        if not self.registered:  # the live feed first, then the table
+            self.hub.subscribe(subscriber)
+            self.registered = True
+        if command.after is not None:
+            # Everything queued so far is committed, so the replay below covers it.
+            subscriber.take()
+            self.last_sent = command.after
+            while True:
+                page = await run_in_threadpool(
+                    replay_page,
+                    subscriber.workspace_id,
+                    self.last_sent,
+                    _REPLAY_PAGE,
+                    subscriber.job_ids,
+                )
+                for event in page:
+                    await self._send(event.text)
+                    self.last_sent = event.seq
+                if len(page) < _REPLAY_PAGE:
+                    break
+        jobs: Any = "all" if subscriber.job_ids is None else sorted(subscriber.job_ids)
+        ack = {"type": "subscribed", "subscribe": jobs, "after": command.after}
+        ack["last_seq"] = self.last_sent
+        await self._send(json.dumps(ack))

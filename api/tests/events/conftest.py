@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests_support.servers import api_server
+
+# Short heartbeats and hub polling so the tests observe them quickly; a long slow-consumer grace
+# so a test can stop reading, produce a flood, and still see the clean 4008 close afterwards.
+LIVE_ENV = {
+    "DOCFLOW_EVENT_HEARTBEAT_SECONDS": "1",
+    "DOCFLOW_EVENT_HUB_POLL_SECONDS": "0.5",
+    "DOCFLOW_EVENT_SLOW_CLOSE_SECONDS": "60",
+}
+
+
+@pytest.fixture(scope="module")
+def live_api(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn process (its own event hub) for the tests of this module."""
+    log = tmp_path_factory.mktemp("api") / "api.log"
+    with api_server({**stack.env, **LIVE_ENV}, log) as base:
+        yield base
