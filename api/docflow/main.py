@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,9 +16,10 @@ from docflow.config import get_settings
 from docflow.document.endpoints import router as document_router
 from docflow.errors import DocflowError
 from docflow.events.endpoints import router as events_router
-from docflow.events.hub import running_hub
+from docflow.export.endpoints import router as export_router
 from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
+from docflow.review.endpoints import router as review_router
 from docflow.user.endpoints import router as user_router
 
 log = logging.getLogger("docflow")
@@ -80,16 +79,9 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
-@asynccontextmanager
-async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    async with running_hub(app):  # this process's one Redis subscription for live events
-        yield
-
-
 def create_app() -> FastAPI:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = FastAPI(
-        lifespan=_lifespan,
         title="Docflow API",
         version="0.1.0",
         openapi_url="/api/openapi.json",
@@ -139,6 +131,8 @@ def create_app() -> FastAPI:
         document_router,
         job_router,
         events_router,
+        review_router,
+        export_router,
     ):
         app.include_router(router, prefix="/api")
     return app

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import enum
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Computed,
+    Date,
     DateTime,
     ForeignKey,
     Identity,
     Index,
     Integer,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -53,6 +57,14 @@ class Role(enum.StrEnum):
 
 def _uuid() -> uuid.UUID:
     return uuid.uuid4()
+
+
+# What `GET /documents?q=` searches (issue 4): one trigram-indexed column; chr(31) keeps a query
+# from matching across two fields.
+SEARCH_TEXT_SQL = (
+    "original_filename || chr(31) || coalesce(vendor_name, '') || chr(31) || "
+    "coalesce(invoice_number, '')"
+)
 
 
 class Workspace(Base):
@@ -106,6 +118,16 @@ class Document(Base):
     current_status: Mapped[str] = mapped_column(String(20), default=DocumentStatus.queued.value)
     duplicate_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"))
     idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    # Issue 4: the final (reviewed over extracted) invoice fields, denormalised for the dashboard
+    # list (filter, sort, search without JSON digging), and the business-duplicate flag.
+    vendor_name: Mapped[str | None] = mapped_column(String(255))
+    invoice_number: Mapped[str | None] = mapped_column(String(100))
+    invoice_date: Mapped[date | None] = mapped_column(Date)
+    total_amount: Mapped[Decimal | None] = mapped_column(Numeric)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    search_text: Mapped[str] = mapped_column(Text, Computed(SEARCH_TEXT_SQL, persisted=True))
+    duplicate_key: Mapped[str | None] = mapped_column(Text)
+    possible_duplicate_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"))
 
     __table_args__ = (
         Index("ix_documents_workspace_uploaded", "workspace_id", "uploaded_at", "id"),
@@ -229,3 +251,69 @@ class AuditEvent(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (Index("ix_audit_events_workspace_created", "workspace_id", "created_at"),)
+
+
+# --- review, audit, export (issue 4)
+class DocumentFieldChange(Base):
+    """The review audit trail: one row per changed field (and one per finalize), never updated."""
+
+    __tablename__ = "document_field_changes"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"))
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id"))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(20))  # "edit" | "finalize"
+    field: Mapped[str | None] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    extracted_value: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (Index("ix_document_field_changes_document", "document_id", "id"),)
+
+
+class FinalizedRecord(Base):
+    """The frozen output of a finalized document: exactly what every export renders. A database
+    trigger refuses UPDATE and DELETE, so no later code path can change it."""
+
+    __tablename__ = "finalized_records"
+
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    finalized_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finalized_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    record: Mapped[dict[str, Any]] = mapped_column(JSONB)
+
+
+# Dashboard list indexes (one per sort key; a backward scan serves the descending order).
+Index(
+    "ix_documents_ws_filename",
+    Document.workspace_id,
+    func.lower(Document.original_filename),
+    Document.id,
+)
+Index(
+    "ix_documents_ws_status_uploaded",
+    Document.workspace_id,
+    Document.current_status,
+    Document.uploaded_at,
+    Document.id,
+)
+Index("ix_documents_ws_vendor", Document.workspace_id, func.lower(Document.vendor_name), Document.id)
+Index("ix_documents_ws_total", Document.workspace_id, Document.total_amount, Document.id)
+Index("ix_documents_ws_invoice_date", Document.workspace_id, Document.invoice_date, Document.id)
+Index(
+    "ix_documents_search_trgm",
+    Document.search_text,
+    postgresql_using="gin",
+    postgresql_ops={"search_text": "gin_trgm_ops"},
+)
+Index(
+    "ix_documents_ws_duplicate_key",
+    Document.workspace_id,
+    Document.duplicate_key,
+    postgresql_where=Document.duplicate_key.isnot(None),
+)

@@ -5,11 +5,12 @@ from collections.abc import Iterator
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
+from docflow.document.params import DocumentQueryDep
 from docflow.document.schemas import DocumentList, DocumentRead, UploadResult
 from docflow.document.service import DocumentService, upload_fingerprint
 from docflow.document.upload import ReceivedFile, receive_files
@@ -119,11 +120,9 @@ async def upload_documents(
 
 @router.get("/documents", operation_id="documents-list")
 def list_documents(
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    principal: CurrentPrincipal, session: SessionDep, query: DocumentQueryDep
 ) -> DocumentList:
-    return DocumentService(session, get_storage()).list(principal, limit)
+    return DocumentService(session, get_storage()).list(principal, query)
 
 
 @router.get("/documents/{document_id}", operation_id="documents-get")

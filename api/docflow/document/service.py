@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import base64
+import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
@@ -9,10 +14,12 @@ from sqlalchemy.orm import Session
 from docflow.auth.principal import Principal
 from docflow.db import after_rollback
 from docflow.document.files import EXTENSIONS
-from docflow.document.repository import DocumentRepository
+from docflow.document.repository import SORTS, DocumentRepository, Keyset, PageRow
 from docflow.document.schemas import (
     DocumentList,
     DocumentListItem,
+    DocumentOrder,
+    DocumentQuery,
     DocumentRead,
     DocumentSummary,
     ExtractionRead,
@@ -21,11 +28,11 @@ from docflow.document.schemas import (
     UploadResult,
 )
 from docflow.document.upload import ReceivedFile
-from docflow.errors import DocflowError, NotFound
+from docflow.errors import DocflowError, NotFound, ValidationFailed
 from docflow.job.repository import JobRepository
 from docflow.job.schemas import JobRead
 from docflow.job.service import JobService
-from docflow.models import Document, DocumentStatus
+from docflow.models import Document, DocumentStatus, Job
 from docflow.storage import Storage
 
 
@@ -116,18 +123,21 @@ class DocumentService:
             extraction=ExtractionRead.model_validate(extraction) if extraction else None,
         )
 
-    def list(self, principal: Principal, limit: int) -> DocumentList:
-        rows = self.repo.page(principal.workspace_id, limit)
+    def list(self, principal: Principal, query: DocumentQuery) -> DocumentList:
+        """A page of the workspace's documents, the cursor of the next one, and per-status counts
+        under the same filters (status excepted)."""
+        principal.require("read")
+        after = decode_cursor(query.cursor, query.order) if query.cursor else None
+        rows = self.repo.page(
+            principal.workspace_id, query.filters, query.order, after, query.limit + 1
+        )
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+        next_cursor = encode_cursor(query.order, rows[-1]) if more and rows else None
         return DocumentList(
-            items=[
-                DocumentListItem(
-                    **DocumentSummary.model_validate(doc).model_dump(),
-                    job=JobRead.model_validate(job) if job else None,
-                )
-                for doc, job in rows
-            ],
-            next_cursor=None,
-            counts=self.repo.counts_by_status(principal.workspace_id),
+            items=[list_item(row.document, row.job) for row in rows],
+            next_cursor=next_cursor,
+            counts=self.repo.counts_by_status(principal.workspace_id, query.filters),
         )
 
     def open_file(self, principal: Principal, document_id: uuid.UUID) -> StoredFile:
@@ -137,6 +147,90 @@ class DocumentService:
         except FileNotFoundError as exc:
             raise NotFound("The stored file is missing.") from exc
         return StoredFile(document=document, handle=handle)
+
+
+def list_item(document: Document, job: Job | None) -> DocumentListItem:
+    return DocumentListItem(
+        **DocumentSummary.model_validate(document).model_dump(),
+        vendor_name=document.vendor_name,
+        invoice_number=document.invoice_number,
+        invoice_date=document.invoice_date,
+        total_amount=document.total_amount,
+        currency=document.currency,
+        is_finalized=document.current_status == DocumentStatus.finalized,
+        job=JobRead.model_validate(job) if job else None,
+    )
+
+
+# The list cursor: opaque to clients (base64url JSON), naming the sort it belongs to and the sort
+# values and id of the last row of the previous page.
+def encode_cursor(order: DocumentOrder, row: PageRow) -> str:
+    values = [_cursor_value(v) for v in row.sort_values]
+    missing = SORTS[order.key].nullable and row.sort_values[0] is None
+    payload = {"s": order.param, "v": values, "id": str(row.document.id), "m": missing}
+    raw = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, order: DocumentOrder) -> Keyset:
+    def invalid(message: str) -> ValidationFailed:
+        return ValidationFailed(
+            f"Invalid cursor: {message}",
+            details=[{"field": "query.cursor", "message": message}],
+        )
+
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        payload = json.loads(raw)
+        sort, values, missing = payload["s"], payload["v"], bool(payload["m"])
+        document_id = uuid.UUID(payload["id"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise invalid("not a cursor this API issued") from exc
+    if sort != order.param:
+        raise invalid(f"it belongs to sort={sort}; request the first page for sort={order.param}")
+    kinds = _CURSOR_KINDS[order.key]
+    if not isinstance(values, list) or len(values) != len(kinds):
+        raise invalid("not a cursor this API issued")
+    try:
+        parsed = tuple(
+            None if value is None else kind(value) for kind, value in zip(kinds, values, strict=True)
+        )
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        raise invalid("not a cursor this API issued") from exc
+    if (parsed[0] is None) != missing or (not missing and None in parsed):
+        raise invalid("not a cursor this API issued")
+    return Keyset(values=parsed, id=document_id, missing=missing)
+
+
+def _cursor_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("string expected")
+    return value
+
+
+def _datetime(value: Any) -> datetime:
+    parsed = datetime.fromisoformat(_str(value))
+    if parsed.tzinfo is None:
+        raise ValueError("timezone expected")
+    return parsed
+
+
+_CURSOR_KINDS: dict[str, tuple[Callable[[Any], Any], ...]] = {
+    "uploaded_at": (_datetime,),
+    "filename": (_str,),
+    "status": (_str, _datetime),
+    "vendor": (_str,),
+    "total": (lambda v: Decimal(_str(v)),),
+    "invoice_date": (lambda v: date.fromisoformat(_str(v)),),
+}
 
 
 def _rejected(received: ReceivedFile) -> UploadItem:

@@ -28,7 +28,8 @@ def run(ctx: PipelineContext, session: Session) -> None:
             )
         ],
     )
-    DocumentRepository(session).save_extraction(
+    documents = DocumentRepository(session)
+    saved = documents.save_extraction(
         ExtractionResult(
             document_id=ctx.document_id,
             job_attempt=ctx.claim.attempt,
@@ -39,6 +40,8 @@ def run(ctx: PipelineContext, session: Session) -> None:
             structured_output_json=extraction.to_json(),
         )
     )
+    # The list's vendor/number/date/total columns and the business-duplicate flag (issue 4).
+    documents.index_extraction(saved)
     jobs.complete(
         ctx.claim,
         data={"document_type": extraction.document_type, "pages": len(parsed.pages)},

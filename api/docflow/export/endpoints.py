@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import Response, StreamingResponse
+
+from docflow.deps import CurrentPrincipal, SessionDep
+from docflow.document.params import DocumentFiltersDep, DocumentOrderDep
+from docflow.export.service import ExportService
+
+router = APIRouter(tags=["exports"])
+
+_FILE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"application/json": {}, "text/csv": {}},
+        "headers": {"ETag": {"schema": {"type": "string"}}},
+    },
+    409: {"description": "The document is not finalized (`invalid_state`)"},
+}
+
+
+def _export(
+    document_id: uuid.UUID,
+    fmt: Literal["json", "csv"],
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_none_match: str | None,
+) -> Response:
+    export = ExportService(session).document(principal, document_id, fmt)
+    headers = {
+        "ETag": export.etag,
+        "Content-Disposition": export.content_disposition,
+        "Cache-Control": "private, no-cache",
+    }
+    if if_none_match is not None and export.etag in {t.strip() for t in if_none_match.split(",")}:
+        return Response(status_code=304, headers=headers)
+    return Response(export.content, media_type=export.media_type, headers=headers)
+
+
+@router.get(
+    "/documents/{document_id}/export/json",
+    operation_id="documents-export_json",
+    response_class=Response,
+    responses=_FILE,
+)
+def export_json(
+    document_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    return _export(document_id, "json", principal, session, if_none_match)
+
+
+@router.get(
+    "/documents/{document_id}/export/csv",
+    operation_id="documents-export_csv",
+    response_class=Response,
+    responses=_FILE,
+)
+def export_csv(
+    document_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    return _export(document_id, "csv", principal, session, if_none_match)
+
+
+@router.get(
+    "/exports",
+    operation_id="exports-bulk",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {}, "application/json": {}, "application/x-ndjson": {}}}
+    },
+)
+def bulk_export(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    filters: DocumentFiltersDep,
+    order: DocumentOrderDep,
+    format: Annotated[Literal["csv", "json", "ndjson"], Query()] = "csv",
+) -> StreamingResponse:
+    """Every finalized document matching the list's filters (`q`, `status`, `finalized`,
+    `uploaded_from`, `uploaded_to`) in the list's `sort`, streamed."""
+    export = ExportService(session).bulk(principal, filters, order, format)
+    return StreamingResponse(
+        export.chunks,
+        media_type=export.media_type,
+        headers={
+            "Content-Disposition": export.content_disposition,
+            "Cache-Control": "private, no-store",
+        },
+    )
