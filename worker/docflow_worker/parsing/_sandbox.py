@@ -172,6 +172,12 @@ def run_sandboxed(
                 f"Parsing timed out after {limits.timeout_s:g} s (the file is too large or "
                 "too complex)"
             ) from None
+        except BaseException:
+            # Left mid-request (on_page raised: the job was cancelled; a soft time limit): the
+            # host would hand this file's remaining pages to the next caller. Start afresh.
+            host.kill()
+            _host = None
+            raise
         if error is not None:
             raise ParseError(error)
         if "signal" in message:
