@@ -36,7 +36,10 @@ def test_review_changes_only_the_fields_sent_and_moves_the_version(client, user)
     assert etag == '"1"'
 
     response = _review(
-        client, document_id, {"total_amount": "1200.00", "vendor_name": "ACME Supplies"}, If_Match=etag
+        client,
+        document_id,
+        {"total_amount": "1200.00", "vendor_name": "ACME Supplies"},
+        If_Match=etag,
     )
 
     assert response.status_code == 200, response.text
@@ -89,7 +92,9 @@ def test_stale_if_match_is_412_with_the_current_copy(client, user) -> None:
     }
     assert stale.headers["ETag"] == '"2"'
     for garbage in ("2", 'W/"2"', '"two"'):
-        assert _review(client, document_id, {"currency": "GBP"}, If_Match=garbage).status_code == 412
+        assert (
+            _review(client, document_id, {"currency": "GBP"}, If_Match=garbage).status_code == 412
+        )
 
 
 def test_review_is_409_unless_completed(client, user) -> None:
@@ -112,7 +117,11 @@ def test_review_is_409_unless_completed(client, user) -> None:
         ({"total_amount": "1190.001"}, "total_amount", "at most 2 decimal places"),
         ({"total_amount": "1e3"}, "total_amount", "decimal number"),
         ({"tax_amount": "12.5.0"}, "tax_amount", "decimal number"),
-        ({"currency": "JPY", "total_amount": "1190.50"}, "total_amount", "JPY amounts have at most 0"),
+        (
+            {"currency": "JPY", "total_amount": "1190.50"},
+            "total_amount",
+            "JPY amounts have at most 0",
+        ),
         ({"currency": "EURO"}, "currency", "ISO 4217"),
         ({"currency": "XYZ"}, "currency", "ISO 4217"),
         ({"currency": "eur"}, "currency", "ISO 4217"),
@@ -138,7 +147,9 @@ def test_invalid_values_are_422_per_field(client, user, fields, field, fragment)
 def test_several_invalid_fields_are_reported_together(client, user) -> None:
     document_id = seed_document(user.workspace_id)
     response = _review(
-        client, document_id, {"currency": "ZZZ", "invoice_date": "yesterday", "status": "paid"},
+        client,
+        document_id,
+        {"currency": "ZZZ", "invoice_date": "yesterday", "status": "paid"},
         If_Match='"1"',
     )
     assert response.status_code == 422
@@ -151,7 +162,12 @@ def test_currency_minor_units_and_valid_values_are_accepted(client, user) -> Non
     response = _review(
         client,
         document_id,
-        {"currency": "BHD", "total_amount": "-12.345", "invoice_date": "2024-02-29", "tax_amount": None},
+        {
+            "currency": "BHD",
+            "total_amount": "-12.345",
+            "invoice_date": "2024-02-29",
+            "tax_amount": None,
+        },
         If_Match='"1"',
     )
     assert response.status_code == 200, response.text
@@ -191,7 +207,9 @@ def test_history_records_each_changed_field(client, user) -> None:
 
     items = client.get(f"/api/documents/{document_id}/history").json()["items"]
 
-    assert [(i["action"], i["field"], i["old_value"], i["new_value"], i["version"]) for i in items] == [
+    assert [
+        (i["action"], i["field"], i["old_value"], i["new_value"], i["version"]) for i in items
+    ] == [
         ("edit", "total_amount", "1190.00", "1200.00", 2),  # currency EUR was unchanged
         ("edit", "total_amount", "1200.00", "1300.00", 3),
         ("edit", "total_amount", "1300.00", None, 4),
@@ -214,7 +232,9 @@ def test_finalize_freezes_the_document(client, user) -> None:
     assert document["current_status"] == "finalized"
     assert document["extraction"]["is_finalized"] is True
     assert document["extraction"]["finalized_at"]
-    events = [e for e in _events(client, document["job"]["id"]) if e["type"] == "document_finalized"]
+    events = [
+        e for e in _events(client, document["job"]["id"]) if e["type"] == "document_finalized"
+    ]
     assert len(events) == 1
     assert events[0]["status"] == "finalized"
     assert events[0]["data"]["version"] == 3
@@ -264,7 +284,9 @@ def test_review_and_finalize_need_write_and_stay_in_the_workspace(client, user, 
     viewer = make_user("viewer", user.workspace_id)
     headers = {"Authorization": f"Bearer {viewer.token}", "If-Match": '"1"'}
     response = client.put(
-        f"/api/documents/{document_id}/review", json={"fields": {"currency": "USD"}}, headers=headers
+        f"/api/documents/{document_id}/review",
+        json={"fields": {"currency": "USD"}},
+        headers=headers,
     )
     assert response.status_code == 403
     assert client.post(f"/api/documents/{document_id}/finalize", headers=headers).status_code == 403
@@ -273,7 +295,9 @@ def test_review_and_finalize_need_write_and_stay_in_the_workspace(client, user, 
     stranger = make_user("reviewer")
     headers = {"Authorization": f"Bearer {stranger.token}", "If-Match": '"1"'}
     response = client.put(
-        f"/api/documents/{document_id}/review", json={"fields": {"currency": "USD"}}, headers=headers
+        f"/api/documents/{document_id}/review",
+        json={"fields": {"currency": "USD"}},
+        headers=headers,
     )
     assert response.status_code == 404
     assert client.post(f"/api/documents/{document_id}/finalize", headers=headers).status_code == 404
