@@ -37,16 +37,33 @@ INVOICE_WORD = (
     r"(?:invoice|inv|bill|rechnung|rechnungs|facture|factura|fattura|factuur|faktura|"
     r"lasku|fatura|nota fiscal)"
 )
+# Documents that carry an invoice-like number of their own (credit notes, receipts, folios).
+DOC_WORD = (
+    r"(?:" + INVOICE_WORD[3:-1] + r"|credit\s*note|debit\s*note|gutschrift|avoir|"
+    r"creditnota|nota\s*de\s*cr[ée]dito|receipt|quittung|kassenbon|bon|beleg|ticket|"
+    r"recibo|ricevuta|kvitto|paragon|folio)"
+)
+# A qualifier between the document word and "No." ("Faktura VAT nr", "Tax Invoice No").
+DOC_QUALIFIER = r"(?P<qual>\s+(?:vat|tax|proforma|pro-forma|commercial|sales|fiscal|simplificada))?"
 NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
-            INVOICE_WORD + r"\.?\s*[-_]?\s*(?:no\b\.?|nr\b\.?|n[°ºo.]\.?|num(?:ber|[ée]ro)?\b\.?|"
+            DOC_WORD
+            + DOC_QUALIFIER
+            + r"\.?\s*[-_]?\s*(?:no\b\.?|nr\b\.?|n[°ºo.]\.?|num(?:ber|[ée]ro)?\b\.?|"
             r"#|id\b|nummer|number|ref\b\.?)\s*[:#.]?",
             IGN,
         ),
         1.0,
     ),
-    (re.compile(r"rechnungsnummer|belegnummer|beleg-?nr\.?|factuurnummer|fakturanummer", IGN), 1.0),
+    (
+        re.compile(
+            r"rechnungsnummer|belegnummer|beleg-?nr\.?|factuurnummer|fakturanummer|"
+            r"fakturanr\.?|laskun\s*numero|n[úu]mero\s*da\s*fatura|numer\s*faktury",
+            IGN,
+        ),
+        1.0,
+    ),
     (
         re.compile(
             r"(?:n[°º]|num[ée]ro|n\.|nr\.?|número|numero)\s*(?:de\s+|di\s+)?"
@@ -57,10 +74,16 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
         1.0,
     ),
     (re.compile(r"(?:document|doc)\s*(?:no|nr|number|#)\.?\s*[:#]?", IGN), 0.7),
-    (re.compile(r"^(?:tax\s+)?" + INVOICE_WORD + r"\s*[:#]?$", IGN), 0.75),  # title then value
+    (  # title then value, also bilingual ("Rechnung / Invoice")
+        re.compile(
+            r"^(?:tax\s+)?" + DOC_WORD + r"(?:\s*/\s*(?:tax\s+)?" + DOC_WORD + r")*\s*[:#]?$", IGN
+        ),
+        0.75,
+    ),
     (
         re.compile(
-            r"^(?:tax\s+)?" + INVOICE_WORD + r"(?:\s*[#:]\s*|\s+)(?=[A-Z]{0,4}[-/]?\d)", IGN
+            r"^(?:tax\s+)?" + DOC_WORD + DOC_QUALIFIER + r"(?:\s*[#:]\s*|\s+)(?=[A-Z]{0,4}[-/]?\d)",
+            IGN,
         ),
         0.8,
     ),
@@ -69,7 +92,8 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
 NUMBER_BLOCK = re.compile(
     r"customer|client|kunde|order|bestell|commande|pedido|ordine|po\b|p\.o\.|purchase|"
     r"account|konto|vat|tax id|ust-?id|siret|siren|iban|phone|tel|fax|steuer|gstin|abn|"
-    r"delivery|liefer|livraison|contract|vertrag|date|datum|fecha|data\b|page|seite",
+    r"delivery|liefer|livraison|contract|vertrag|date|datum|fecha|data\b|page|seite|"
+    r"original|orig\b|storno|related|corrected|korrigiert",
     IGN,
 )
 
@@ -101,19 +125,31 @@ TOTAL_STRONG = re.compile(
     r"total\s*[àa]\s*payer|montant\s*(?:total|d[uû])|gesamtbetrag|rechnungsbetrag|endbetrag|"
     r"gesamtsumme|summe\s*brutto|bruttobetrag|zu\s*zahlen|zahlbetrag|total\s*factura|"
     r"importe\s*total|total\s*a\s*pagar|totale\s*(?:fattura|documento|da\s*pagare|complessivo)|"
+    r"netto\s*a\s*pagare|valor\s*total|total\s*geral|"
     r"te\s*betalen|totaal\s*(?:incl|bedrag)|totaalbedrag|att\s*betala|[àa]\s*payer|"
-    r"amount\s*to\s*pay|total\s*to\s*pay|pay\s*this\s*amount|total\s*\(?[A-Z]{3}\)?\s*$",
+    r"[åa]\s*betale|at\s*betale|til\s*betaling|\bi\s*alt\b|totalbel[øo]p|bel[øo]b\s*i\s*alt|"
+    r"do\s*zap[łl]aty|warto[śs][ćc]\s*brutto|suma\s*brutto|yhteens[äa]|maksettava|loppusumma|"
+    r"k\s*[úu]hrad[ěe]|celkem|genel\s*toplam|fizetend[őo]|v[ée]g[öo]sszeg|total\s*de\s*plat[ăa]|"
+    r"amount\s*to\s*pay|total\s*to\s*pay|pay\s*this\s*amount|amount\s*billed|please\s*pay",
     IGN,
 )
+TOTAL_CODE = re.compile(r"\btotal\s*\(?([A-Za-z]{3})\)?\s*$", IGN)  # "Total CHF", "Total (EUR)"
 TOTAL_WEAK = re.compile(
-    r"\b(?:total|totaal|totale|summe|gesamt|betrag|importe|montant|sum|amount)\b", IGN
+    r"\b(?:total|totaal|totale|totalt|summe|summa|suma|razem|gesamt|betrag|importe|montant|"
+    r"sum|amount|bel[øo]p|belopp)\b",
+    IGN,
 )
+# Words that make a "total"-like line something else. For a strong label only the words
+# around the label count, so "Net à payer" or "Total Amount" are not blocked by themselves.
 TOTAL_BLOCK = re.compile(
-    r"sub\s*-?\s*total|subtotaal|zwischensumme|before\s*tax|excl|exkl|\bnet\b|netto|"
-    r"\bht\b|hors\s*taxe|imponibile|base\s*imponible|carried|brought|c/f|b/f|"
+    r"sub\s*-?\s*total|subtotaal|zwischensumme|before\s*tax|excl|exkl|\beks\b|ekskl|zonder|"
+    r"\bohne\b|\bsans\b|\bsin\s*iva|senza|s/\s*iva|il[íi]quido|incid[êe]ncia|taxable|"
+    r"\bnet\b|netto|\bht\b|hors\s*taxe|imponibile|base\s*imponible|carried|brought|c/f|b/f|"
     r"[üu]bertrag|report|riporto|transport|suma\s*y\s*sigue|suma\s*anterior|a\s*riportare|"
     r"previous|vorheriger|pr[ée]c[ée]dent|anterior|precedente|vorig|paid|bezahlt|payé|"
     r"received|erhalten|deposit|anzahlung|acompte|discount|rabatt|remise|skonto|"
+    r"retenci[oó]n|ritenuta|withholding|approx|"
+    r"\bchange\b|r[üu]ckgeld|wechselgeld|\bcash\b|tendered|gegeben|\bbar\b|rendu|cambio|"
     r"total\s*(?:tax|vat|gst|hst|mwst|tva|iva|btw)|(?:tax|vat|gst)\s*total|montant\s*tva|"
     r"in\s*words|in\s*worten|en\s*lettres|en\s*letras|in\s*lettere|quantity|qty|items|"
     r"hours|pages|weight|gewicht|menge|stück|colis|page\s*\d|seite|savings|"
@@ -122,57 +158,85 @@ TOTAL_BLOCK = re.compile(
 )
 TAX_WORD = re.compile(
     r"\b(?:vat|gst|hst|pst|qst|igst|cgst|sgst|utgst|sales\s*tax|tax|mwst|mw\.?st|ust|"
-    r"umsatzsteuer|mehrwertsteuer|tva|iva|btw|moms|mva|alv|dph|ppn|kdv|i\.v\.a\.|taxes)\b\.?",
+    r"umsatzsteuer|mehrwertsteuer|steuer|tva|tvq|tps|tvh|iva|btw|moms|mva|alv|dph|ppn|kdv|"
+    r"[áa]fa|pvm|ddv|pdv|fpa|igv|itbis|isv|consumption\s*tax|i\.v\.a\.|taxes)\b\.?",
     IGN,
 )
 TAX_BLOCK = re.compile(
     r"\b(?:id|no|nr|number|num[ée]ro|reg|registration|ident|identification|code)\b|"
     r"ust-?id|vat\s*#|tax\s*#|gstin|abn|invoice|rechnung|facture|"
-    r"before|excl|exkl|ohne|hors|\bht\b|net\b|netto|imponible|imponibile|"
-    r"rate\s*$|exempt|befreit|%\s*$",
+    r"before|excl|exkl|\beks\b|ekskl|ohne|hors|\bht\b|net\b|netto|imponible|imponibile|"
+    r"zonder|\bsans\b|\bsin\b|senza|taxable|incid[êe]ncia|il[íi]quido|grondslag|maatstaf|"
+    r"tax\s*point|rate\s*$|exempt|befreit|%\s*$",
+    IGN,
+)
+# "... 285,00 € MwSt. (19 %) enthalten" / "incl. VAT 3.80": the tax is inside the total.
+TAX_INCLUDED = re.compile(
+    r"enthalten|\binkl\b|\bincl\b|including|includes|included|inclusive|\bdavon\b|\bdarin\b|"
+    r"\bdont\b|incluye|incluido|inclusa|\binclus\b|inbegrepen|waarvan|\benth\b",
     IGN,
 )
 TAX_TOTAL = re.compile(
     r"total\s*(?:tax|vat|gst|hst|taxes|mwst|tva|iva|btw)|(?:tax|vat|gst|taxes)\s*total|"
     r"montant\s*(?:de\s*la\s*)?tva|total\s*tva|summe\s*(?:mwst|ust)|totale\s*iva|"
-    r"total\s*iva|cuota\s*iva|importe\s*iva|btw\s*bedrag|tax\s*amount|vat\s*amount",
+    r"total\s*iva|cuota\s*iva|importe\s*iva|btw\s*bedrag|tax\s*amount|vat\s*amount|"
+    r"kwota\s*vat|summa\s*moms|momsbel[oø]p",
     IGN,
 )
 SUBTOTAL_LABEL = re.compile(
     r"sub\s*-?\s*total|subtotaal|zwischensumme|net\s*amount|nettobetrag|summe\s*netto|"
     r"total\s*(?:before\s*tax|excl|ht|net)|montant\s*ht|base\s*imponible|imponibile|"
-    r"totaal\s*excl|netto\s*betrag",
+    r"totaal\s*excl|netto\s*betrag|taxable\s*(?:value|amount)|warto[śs][ćc]\s*netto|"
+    r"total\s*il[íi]quido|belopp\s*exkl|sum\s*eks|maatstaf\s*van\s*heffing",
     IGN,
 )
 DISCOUNT_LABEL = re.compile(r"discount|rabatt|remise|descuento|sconto|korting|skonto", IGN)
+ROW_TOTAL = re.compile(
+    r"^(?:total|totale|totaal|totalt|summe|summa|suma|sum|razem|gesamt|i\s*alt)\b", IGN
+)
 
 VENDOR_LABEL = re.compile(
     r"^(?:from|seller|supplier|vendor|sold\s*by|issued\s*by|bill\s*from|provider|"
     r"verk[äa]ufer|lieferant|absender|[ée]metteur|vendeur|fournisseur|emisor|proveedor|"
-    r"vendedor|mittente|fornitore|cedente|leverancier|van)\b\s*[:.]?",
+    r"vendedor|mittente|fornitore|cedente|leverancier|sprzedawca|s[äa]ljare)\b\s*[:.]?|"
+    r"^(?:van|de|da|von|fra|od)\s*:",
     IGN,
 )
 BUYER_LABEL = re.compile(
     r"^(?:bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship(?:ped)?\s*to|deliver(?:y|ed)?\s*to|"
     r"customer|client|buyer|recipient|kunde|rechnungsempf[äa]nger|empf[äa]nger|"
-    r"lieferanschrift|an\b|factur[ée]\s*[àa]|destinataire|adress[ée]\s*[àa]|cliente|"
-    r"facturar\s*a|destinatario|klant|factuur\s*aan|to\b|attn|attention)",
+    r"lieferanschrift|an\s*:|factur[ée]\s*[àa]|destinataire|adress[ée]\s*[àa]|cliente|"
+    r"facturar\s*a|destinatario|klant|factuur\s*aan|to\s*:|attn|attention|consignee|"
+    r"nabywca|odbiorca|k[öo]pare|kunde|asiakas|receptor|spett\.?le|exmo|messrs|"
+    r"invoice\s*address|rechnungsadresse|facturer\s*[àa]|dhr\.|mevr\.|herrn?\b|frau\b|"
+    r"mr\.?\b|mrs\.?\b|ms\.?\b|madame|monsieur)",
     IGN,
 )
-LEGAL_SUFFIX = re.compile(
+SUFFIX_CORE = (
     r"(?:\b(?:inc|llc|l\.l\.c|ltd|limited|plc|llp|lp|corp|corporation|company|co|gmbh|ag|kg|"
     r"ohg|ug|e\.k|gbr|mbh|se|sarl|s\.a\.r\.l|sas|sasu|sa|s\.a|eurl|sprl|bvba|nv|n\.v|bv|b\.v|"
     r"s\.l|sl|slu|s\.r\.l|srl|spa|s\.p\.a|snc|pty|pvt|private|oy|oyj|ab|as|asa|a/s|aps|"
-    r"kft|zrt|s\.r\.o|a\.s|sp\.\s*z\s*o\.o|ltda|eireli|k\.k|teoranta)\b\.?|&\s*co\b\.?)\s*$",
-    IGN,
+    r"kft|zrt|s\.r\.o|a\.s|sp\.\s*z\s*o\.o|ltda|eireli|k\.k|teoranta|lda|limitada|"
+    r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?\s*de\s*r\.?\s?l|s\.?l\.?p|s\.?a\.?s|sagl|scarl|"
+    r"pte|sdn\.?\s*bhd|bhd|g\.?k|i/s|ivs|d\.?o\.?o|spol|nyrt|ehf|enr|lt[ée]e|vof|v\.o\.f|"
+    r"cvba|scrl|ggmbh|kgaa|uab|sia|p\.?c|pllc|og|e\.?u|sccl|s\.?coop)\b\.?|&\s*co\b\.?|"
+    r"&\s*(?:fils|sons|söhne|sohn|figli|hijos|zonen)\b|\(haftungsbeschr[äa]nkt\))"
 )
+LEGAL_SUFFIX = re.compile(SUFFIX_CORE + r"\s*$", IGN)
 NOT_VENDOR = re.compile(
-    r"invoice|rechnung|facture|factura|fattura|factuur|receipt|quittung|\bdate\b|datum|"
-    r"total|summe|page|seite|tel\b|phone|fax|e-?mail|@|www\.|http|iban|bic|swift|vat\s*id|"
-    r"ust|tax|gstin|abn|siret|due|f[äa]llig|bill\s*to|ship\s*to|customer|kunde|client|"
-    r"description|qty|quantity|amount|betrag|montant|thank|danke|merci|gracias|grazie|"
-    r"payment|zahl|paiement|bank|account|konto|street|straße|strasse|rue\b|via\b|calle|"
-    r"road|avenue|\bave\b|suite|p\.?o\.?\s*box",
+    r"\b(?:invoice|rechnung|facture|factura|fattura|factuur|faktura|fatura|receipt|quittung|"
+    r"credit\s*note|gutschrift|datum|total|summe|page|seite|phone|e-?mail|www\.|http|iban|"
+    r"swift|vat\s*id|gstin|siret|f[äa]llig|bill\s*to|ship\s*to|customer|kunde|client|"
+    r"description|quantity|amount|betrag|montant|thank|danke|merci|gracias|grazie|"
+    r"payment|zahl|paiement|bank|account|konto|street|straße|strasse|calle|"
+    r"road|avenue|suite|p\.?o\.?\s*box|importe|importo|bedrag|bel[øo]b|belopp|kwota|valor|"
+    r"warto[śs][ćc]|descrip|concepto|descrizione|omschrijving|beskriv|opis|d[ée]signation|"
+    r"leistung|artikel|unidades|cantidad|quantit|anzahl|antal|ilo[śs][ćc]|precio|prezzo|"
+    r"prix|preis|price)|"
+    r"\b(?:date|tel|fax|bic|ust|tax|abn|due|rue|via|ave|qty|item|rate)\b|@|"
+    r"^(?:hi|hello|dear|bonjour|hallo|guten\s*tag|sehr\s*geehrte|estimad[oa]s?|gentile|"
+    r"egregio|caro|cara|beste|geachte|hej|hei|szanown|ol[áa]|good\s*(?:morning|afternoon)|"
+    r"original|orygina[łl]|copy|copie|kopie|kopia|duplicate|duplicado)\b",
     IGN,
 )
 
@@ -219,7 +283,14 @@ DOC_TYPES: list[tuple[str, re.Pattern[str]]] = [
             IGN,
         ),
     ),
-    ("receipt", re.compile(r"\breceipt\b|quittung|kassenbon|\bre[çc]u\b|recibo|ricevuta", IGN)),
+    (
+        "receipt",
+        re.compile(
+            r"\breceipt\b|quittung|kassenbon|kassabon|\bbon-?nr|\bre[çc]u\b|recibo|ricevuta|"
+            r"scontrino|kvitto|kvittering|paragon|tiquet",
+            IGN,
+        ),
+    ),
 ]
 
 LANG_CUES: dict[str, re.Pattern[str]] = {
@@ -323,6 +394,28 @@ def _amount_in(text: str, ctx: Context) -> Amount | None:
     return amounts[-1]
 
 
+def _is_cell_value(text: str, amount: Amount) -> bool:
+    """A value taken from another cell must be that cell's value, not a sentence.
+
+    "EUR 12,479.92" or "$ 1,120.00" are values; "approx. GBP 10,650.36" is not.
+    """
+    return all(len(word) <= 3 for word in re.findall(r"[^\W\d_]+", text[: amount.start]))
+
+
+def _amount_from_sources(
+    ctx: Context, seg: Segment, label_end: int
+) -> tuple[Amount, Segment, float] | None:
+    """The amount a label at ``seg[:label_end]`` points at: (amount in target, target, penalty)."""
+    for text, target, offset, penalty in _value_sources(ctx.layout, seg, label_end):
+        amount = _amount_in(text, ctx)
+        if amount is None:
+            continue
+        if target is not seg and not _is_cell_value(text, amount):
+            continue
+        return Amount(amount.value, amount.start + offset, amount.end + offset), target, penalty
+    return None
+
+
 def _labelled_amounts(
     ctx: Context, label: re.Pattern[str], block: re.Pattern[str] | None
 ) -> list[tuple[Segment, Amount, Segment, float, re.Match[str]]]:
@@ -333,24 +426,145 @@ def _labelled_amounts(
             continue
         if block is not None and block.search(seg.text[: match.end() + 25]):
             continue
-        for text, target, offset, penalty in _value_sources(ctx.layout, seg, match.end()):
-            amount = _amount_in(text, ctx)
-            if amount is not None:
-                results.append(
-                    (
-                        target,
-                        Amount(amount.value, amount.start + offset, amount.end + offset),
-                        seg,
-                        penalty,
-                        match,
-                    )
-                )
-                break
+        found = _amount_from_sources(ctx, seg, match.end())
+        if found is not None:
+            amount, target, penalty = found
+            results.append((target, amount, seg, penalty, match))
     return results
 
 
 def _tokens_for(seg: Segment, start: int, end: int) -> list[Token]:
     return seg.tokens_in(start, end)
+
+
+@dataclass
+class _TaxOption:
+    score: float
+    value: Decimal
+    tokens: list[Token]
+    label: str  # lower-cased label text; one rate or component per distinct label
+    kind: str  # "line" | "total" (a "Total VAT" line) | "column" (a VAT table column)
+
+
+def _tax_lines(ctx: Context, last_page: int) -> list[_TaxOption]:
+    """Tax labels with their amounts: "VAT 20%  40.00", "Total GST 90.00", "incl. VAT 3.80"."""
+    layout = ctx.layout
+    options: list[_TaxOption] = []
+    for seg in layout.segments():
+        match = TAX_WORD.search(seg.text)
+        if not match:
+            continue
+        label_key = seg.text[: match.end()].lower()
+        if TAX_INCLUDED.search(seg.text):
+            # the tax inside a total: the amount nearest the tax word, before it first
+            amounts = [
+                a
+                for a in find_amounts(seg.text, ctx.decimal_hint)
+                if re.search(r"[.,]\d{2}$", seg.text[a.start : a.end]) or not ctx.uses_decimals
+            ]
+            before = [a for a in amounts if a.end <= match.start()]
+            after = [a for a in amounts if a.start >= match.end()]
+            picked = before[-1] if before else (after[0] if after else None)
+            if picked is not None:
+                options.append(
+                    _TaxOption(
+                        0.75,
+                        picked.value,
+                        seg.tokens_in(picked.start, picked.end),
+                        label_key,
+                        "line",
+                    )
+                )
+                continue
+        label_text = seg.text[: match.end() + 12]
+        is_tax_total = TAX_TOTAL.search(seg.text) is not None
+        if not is_tax_total:
+            label_zone = re.split(r"\d", seg.text[match.start() :], maxsplit=1)[0]
+            if TAX_BLOCK.search(seg.text[: match.start()] + label_zone):
+                continue
+            if TOTAL_STRONG.search(label_text) or re.search(
+                r"\b(?:total|summe|gesamt|totale|totaal)\b", seg.text[: match.start()], IGN
+            ):
+                continue
+            if re.search(
+                r"\b(?:id|no|nr|number|reg|#)\b", seg.text[match.end() : match.end() + 10], IGN
+            ):
+                continue
+        if _is_header_cell(ctx, seg):
+            column = _tax_column(ctx, seg)
+            if column is not None:
+                options.append(column)
+            continue
+        found = _amount_from_sources(ctx, seg, match.end())
+        if found is not None:
+            amount, target, penalty = found
+            score = 0.8 - penalty + (0.15 if is_tax_total else 0.0)
+            if seg.page == last_page:
+                score += 0.05
+            options.append(
+                _TaxOption(
+                    score,
+                    amount.value,
+                    target.tokens_in(amount.start, amount.end),
+                    label_key,
+                    "total" if is_tax_total else "line",
+                )
+            )
+    return options
+
+
+def _is_header_cell(ctx: Context, seg: Segment) -> bool:
+    """A short cell in a row of three or more cells, none of which holds an amount."""
+    line = ctx.layout.lines[seg.line_index]
+    if len(seg.text) > 24 or len(line.segments) < 3:
+        return False
+    return not any(find_amounts(s.text, ctx.decimal_hint) for s in line.segments)
+
+
+def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
+    """A VAT table: the tax word heads a column of amounts (one row per rate).
+
+    The column's own total row wins; without one the rows add up.
+    """
+    layout = ctx.layout
+    height = max(header.size, 1e-6)
+    values: list[tuple[Decimal, list[Token]]] = []
+    total_row: tuple[Decimal, list[Token]] | None = None
+    previous_y1 = header.y1
+    for index in range(header.line_index + 1, min(header.line_index + 60, len(layout.lines))):
+        line = layout.lines[index]
+        if line.page != header.page or line.y0 - previous_y1 > height * 2.5:
+            break
+        cell = next(
+            (s for s in line.segments if s.x0 <= header.x1 + height and s.x1 >= header.x0 - height),
+            None,
+        )
+        if cell is None:
+            break
+        amount = _amount_in(cell.text, ctx)
+        if amount is None or not _is_cell_value(cell.text, amount):
+            break
+        tokens = cell.tokens_in(amount.start, amount.end)
+        previous_y1 = line.y1
+        if ROW_TOTAL.search(line.segments[0].text) and line.segments[0] is not cell:
+            total_row = (amount.value, tokens)
+            break
+        values.append((amount.value, tokens))
+    if total_row is not None:
+        return _TaxOption(0.88, total_row[0], total_row[1], "column", "column")
+    if not values:
+        return None
+    value = sum((v for v, _ in values), Decimal(0))
+    score = 0.8 if len(values) > 1 else 0.75
+    return _TaxOption(score, value, [t for _, tokens in values for t in tokens], "column", "column")
+
+
+def _printed_amounts(ctx: Context) -> set[Decimal]:
+    found: set[Decimal] = set()
+    for seg in ctx.layout.segments():
+        for amount in find_amounts(seg.text, ctx.decimal_hint):
+            found.add(abs(amount.value))
+    return found
 
 
 def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Decimal | None]:
@@ -366,107 +580,133 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
     for _, discounted, _, _, _ in _labelled_amounts(ctx, DISCOUNT_LABEL, None):
         discount = abs(discounted.value)
 
-    # tax
-    tax_candidates: list[tuple[float, Decimal, list[Token], str]] = []
-    for seg in layout.segments():
-        match = TAX_WORD.search(seg.text)
-        if not match:
-            continue
-        label_text = seg.text[: match.end() + 12]
-        is_tax_total = TAX_TOTAL.search(seg.text) is not None
-        if not is_tax_total:
-            label_zone = re.split(r"\d", seg.text[match.start() :], maxsplit=1)[0]
-            if TAX_BLOCK.search(seg.text[: match.start()] + label_zone):
-                continue
-            if TOTAL_STRONG.search(label_text) or re.search(
-                r"\b(?:total|summe|gesamt|totale|totaal)\b", seg.text[: match.start()], IGN
-            ):
-                continue
-            if re.search(
-                r"\b(?:id|no|nr|number|reg|#)\b", seg.text[match.end() : match.end() + 10], IGN
-            ):
-                continue
-        for text, target, offset, penalty in _value_sources(layout, seg, match.end()):
-            amount = _amount_in(text, ctx)
-            if amount is None:
-                continue
-            tokens = _tokens_for(target, amount.start + offset, amount.end + offset)
-            score = 0.8 - penalty + (0.15 if is_tax_total else 0.0)
-            if seg.page == last_page:
-                score += 0.05
-            tax_candidates.append((score, amount.value, tokens, seg.text[: match.end()].lower()))
-            break
+    tax_options = _tax_lines(ctx, last_page)
 
     # total
     total_candidates: list[tuple[float, Decimal, list[Token]]] = []
     for seg in layout.segments():
         strong = TOTAL_STRONG.search(seg.text)
-        weak = None if strong else TOTAL_WEAK.search(seg.text)
-        match = strong or weak
+        coded = None if strong else TOTAL_CODE.search(seg.text)
+        if coded and coded.group(1).upper() not in ISO_CODES:
+            coded = None
+        weak = None if strong or coded else TOTAL_WEAK.search(seg.text)
+        match = strong or coded or weak
         if not match:
             continue
-        if TOTAL_BLOCK.search(seg.text[: match.end() + 3]) and not (
+        blocking = [
+            hit
+            for hit in TOTAL_BLOCK.finditer(seg.text[: match.end() + 3])
+            if not (strong and hit.start() >= match.start() and hit.end() <= match.end())
+        ]
+        if blocking and not (
             strong and re.search(r"\bincl|\bttc|\binkl|brutto", seg.text[: match.end() + 20], IGN)
         ):
             continue
-        for text, target, offset, penalty in _value_sources(layout, seg, match.end()):
-            amount = _amount_in(text, ctx)
-            if amount is None:
-                continue
-            tokens = _tokens_for(target, amount.start + offset, amount.end + offset)
-            score = (0.85 if strong else 0.6) - penalty
-            if seg.page == last_page:
-                score += 0.05
-            if seg.size >= layout.median_height * 1.15:
-                score += 0.05
-            total_candidates.append((score, amount.value, tokens))
-            break
+        found = _amount_from_sources(ctx, seg, match.end())
+        if found is None:
+            continue
+        amount, target, penalty = found
+        tokens = _tokens_for(target, amount.start, amount.end)
+        score = (0.85 if strong or coded else 0.6) - penalty
+        if seg.page == last_page:
+            score += 0.05
+        if seg.size >= layout.median_height * 1.15:
+            score += 0.05
+        total_candidates.append((score, amount.value, tokens))
 
-    tax: Candidate | None = None
     total: Candidate | None = None
-    if tax_candidates:
-        totals_of_tax = [c for c in tax_candidates if c[0] >= 0.9]
-        if totals_of_tax:
-            best_tax = max(totals_of_tax, key=lambda c: c[0])
-            tax_value = best_tax[1]
-            tax_tokens = best_tax[2]
-            tax_score = best_tax[0]
-        else:
-            # several rates (7% and 19%, GST and PST) add up; repeated lines do not
-            distinct: dict[str, tuple[float, Decimal, list[Token], str]] = {}
-            for cand in tax_candidates:
-                distinct[cand[3]] = cand
-            chosen = list(distinct.values())
-            if len(chosen) > 1 and len({c[1] for c in chosen}) == len(chosen):
-                tax_value = sum((c[1] for c in chosen), Decimal(0))
-                tax_tokens = [t for c in chosen for t in c[2]]
-                tax_score = min(c[0] for c in chosen) - 0.15
-            else:
-                best_tax = max(tax_candidates, key=lambda c: (c[0], c[2][0].start if c[2] else 0))
-                tax_value, tax_tokens, tax_score = best_tax[1], best_tax[2], best_tax[0]
-        tax = Candidate(format_amount(abs(tax_value)), tax_score, tax_tokens)
-
     if total_candidates:
         best = max(total_candidates, key=lambda c: (c[0], c[1]))
         top_score = best[0]
         # among equally labelled candidates the largest is the total (not a page subtotal)
         peers = [c for c in total_candidates if c[0] >= top_score - 0.1]
         best = max(peers, key=lambda c: (c[1], c[0]))
-        score = best[0]
+        total = Candidate(format_amount(best[1]), best[0], best[2])
+
+    tax = _choose_tax(ctx, tax_options, total, subtotal, discount)
+
+    if total is not None and total_candidates:
+        total_value = Decimal(total.value)
         if subtotal is not None and tax is not None:
             expected = subtotal - discount + Decimal(tax.value)
-            if abs(expected - best[1]) <= Decimal("0.02"):
-                score += 0.1
-                tax = Candidate(tax.value, tax.score + 0.1, tax.tokens)
+            if abs(expected - total_value) <= Decimal("0.02"):
+                total.score += 0.1
+                tax.score += 0.1
             else:
                 matching = [c for c in total_candidates if abs(expected - c[1]) <= Decimal("0.02")]
                 if matching:
-                    best = max(matching, key=lambda c: c[0])
-                    score = best[0] + 0.05
+                    chosen = max(matching, key=lambda c: c[0])
+                    total = Candidate(format_amount(chosen[1]), chosen[0] + 0.05, chosen[2])
                 else:
-                    score -= 0.1
-        total = Candidate(format_amount(best[1]), score, best[2])
+                    total.score -= 0.1
+        elif tax is not None and tax.score < 0.85:
+            total.score -= 0.05
     return total, tax, subtotal
+
+
+def _choose_tax(
+    ctx: Context,
+    options: list[_TaxOption],
+    total: Candidate | None,
+    subtotal: Decimal | None,
+    discount: Decimal,
+) -> Candidate | None:
+    if not options:
+        return None
+    choices = list(options)
+    # several rates (7% and 19%) or components (CGST + SGST, GST + PST) add up
+    per_label: dict[str, _TaxOption] = {}
+    for option in options:
+        if option.kind == "line":
+            kept = per_label.get(option.label)
+            if kept is None or option.score >= kept.score:
+                per_label[option.label] = option
+    parts = list(per_label.values())
+    combined: _TaxOption | None = None
+    if len(parts) > 1:
+        combined = _TaxOption(
+            min(p.score for p in parts) - 0.15,
+            sum((p.value for p in parts), Decimal(0)),
+            [t for p in parts for t in p.tokens],
+            "+".join(sorted(per_label)),
+            "sum",
+        )
+        choices.append(combined)
+
+    # Arithmetic: net + tax = total, with the net printed somewhere (or the subtotal).
+    if total is not None:
+        total_value = abs(Decimal(total.value))
+        printed = _printed_amounts(ctx)
+        consistent = []
+        for option in choices:
+            tax_value = abs(option.value)
+            if tax_value == 0 or tax_value >= total_value:
+                continue
+            net = total_value - tax_value
+            if (
+                subtotal is not None
+                and abs(subtotal - discount + tax_value - total_value) <= Decimal("0.02")
+            ) or net in printed:
+                consistent.append(option)
+        if consistent:
+            best = max(consistent, key=lambda o: (o.score, o.kind == "sum"))
+            return _tax_candidate(best, total, best.score + 0.05)
+
+    totals_of_tax = [o for o in options if o.kind in ("total", "column") and o.score >= 0.85]
+    if totals_of_tax:
+        best = max(totals_of_tax, key=lambda o: o.score)
+    elif combined is not None and len({p.value for p in parts}) == len(parts):
+        best = combined
+    else:
+        best = max(options, key=lambda o: (o.score, o.tokens[0].start if o.tokens else 0))
+    return _tax_candidate(best, total, best.score - 0.1)
+
+
+def _tax_candidate(option: _TaxOption, total: Candidate | None, score: float) -> Candidate:
+    value = abs(option.value)
+    if total is not None and Decimal(total.value) < 0 and option.value < 0:
+        value = option.value  # a credit note: the tax is negative like its total
+    return Candidate(format_amount(value), score, option.tokens)
 
 
 def _find_number(ctx: Context) -> Candidate | None:
@@ -477,7 +717,11 @@ def _find_number(ctx: Context) -> Candidate | None:
             if not match:
                 continue
             prefix = seg.text[: match.start()]
-            if NUMBER_BLOCK.search(prefix) or NUMBER_BLOCK.search(match.group()):
+            label = match.group()
+            qualifier = match.groupdict().get("qual")
+            if qualifier:
+                label = label.replace(qualifier, " ", 1)
+            if NUMBER_BLOCK.search(prefix) or NUMBER_BLOCK.search(label):
                 continue
             for text, target, offset, penalty in _value_sources(ctx.layout, seg, match.end()):
                 value_match = re.search(
@@ -494,7 +738,7 @@ def _find_number(ctx: Context) -> Candidate | None:
                     and (NUMBER_BLOCK.search(head) or len(head) > 14)
                 ):
                     continue
-                value = value_match.group(1).replace(" ", "").lstrip("#")
+                value = value_match.group(1).lstrip("#").strip()  # as printed: "FT 2026/145"
                 if find_dates(text[value_match.start() : value_match.end() + 6], False):
                     continue
                 if len(value) < 2 and not value.isdigit():
@@ -620,18 +864,30 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
     return None
 
 
+DOLLAR_CODES = frozenset(
+    {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP", "COP", "JMD", "TTD"}
+)
+KRONA_CODES = frozenset({"SEK", "NOK", "DKK", "ISK"})
+
+
 def _resolve_dollar_or_kr(ctx: Context, raw: str) -> str | None:
     is_kr = raw.lower().startswith("kr")
+    # a code printed elsewhere in the document ("Amount NZD", "Moneda: MXN") settles it
+    codes: set[str] = set(re.findall(r"\b([A-Z]{3})\b", ctx.text))
+    printed = codes & (KRONA_CODES if is_kr else DOLLAR_CODES)
+    if len(printed) == 1:
+        return printed.pop()
     if is_kr:
         return {"SE": "SEK", "NO": "NOK", "DK": "DKK"}.get(ctx.country or "", "SEK")
-    return {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}.get(
+    return {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "MX": "MXN"}.get(
         ctx.country or "", "USD"
     )
 
 
 def _clean_name(text: str) -> str:
-    text = re.split(r"\s+[·|•]\s+|\s{2,}|,\s*(?=\d)", text)[0]
-    return text.strip(" :,-–·|")
+    text = text.replace("**", "").replace("__", "")
+    text = re.split(r"\s+[·|•–—-]\s+|\s{2,}|,\s*(?=\d)", text)[0]
+    return text.strip(" :,-–·|#>*_")
 
 
 def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
@@ -650,9 +906,14 @@ def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
                 vendor_zones.append((layout.lines.index(line), seg.x0, seg.x1))
     texts_all = layout.doc.text.lower()
     candidates: list[Candidate] = []
+    where: dict[int, tuple[Segment, int]] = {}
     max_size = max((seg.size for line in lines for seg in line.segments), default=1.0)
     for line in lines:
         index = layout.lines.index(line)
+        table_row = len(line.segments) >= 3
+        with_amounts = table_row and any(
+            find_amounts(s.text, ctx.decimal_hint) for s in line.segments
+        )
         for seg in line.segments:
             for piece, tokens in _vendor_pieces(seg):
                 if len(piece) < 2 or len(piece) > 70 or not re.search(r"[A-Za-zÀ-ÿ]{2}", piece):
@@ -691,10 +952,71 @@ def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
                     score -= 0.1
                 if BUYER_LABEL.search(piece) or VENDOR_LABEL.search(piece):
                     continue
-                candidates.append(Candidate(piece, score, tokens))
+                if _is_status_word(piece):
+                    continue  # a PAID / OVERDUE stamp
+                if with_amounts:
+                    score -= 0.35  # an item row
+                elif table_row:
+                    score -= 0.15
+                words = len(piece.split())
+                if words > 7 or (words > 4 and piece.endswith((".", "!", "?"))):
+                    score -= 0.15  # a sentence, not a name
+                candidate = Candidate(piece, score, tokens)
+                where[id(candidate)] = (seg, index)
+                candidates.append(candidate)
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
+    return _complete_vendor_name(ctx, best, *where[id(best)])
+
+
+def _is_status_word(text: str) -> bool:
+    stripped = text.strip(" !.:*/")
+    for pattern, _ in STATUS_VALUES:
+        m = pattern.search(stripped)
+        if m and len(m.group()) >= len(stripped) - 2:
+            return True
+    return False
+
+
+def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: int) -> Candidate:
+    """Names printed over two lines, or with their legal form only in the footer.
+
+    "Quantum Ledger" / "Software, Inc." on two aligned lines is one name; a letterhead
+    "TRANSPORTS LEFÈVRE & FILS" whose legal line says "Transports Lefèvre & Fils SAS"
+    takes the legal form.
+    """
+    layout = ctx.layout
+    has_suffix = LEGAL_SUFFIX.search(best.value) is not None
+    starts_segment = bool(best.tokens) and best.tokens[0] is seg.tokens[0]
+    for back in range(1, 4) if has_suffix and starts_segment else ():
+        if index - back < 0 or layout.lines[index - back].page != seg.page:
+            break
+        for upper in layout.lines[index - back].segments:
+            if -1 <= seg.y0 - upper.y1 <= seg.size * 0.9:
+                aligned = (
+                    abs(upper.x0 - seg.x0) <= 3
+                    or abs(upper.x1 - seg.x1) <= 3
+                    or abs((upper.x0 + upper.x1) - (seg.x0 + seg.x1)) <= 6
+                )
+                text = _clean_name(upper.text)
+                if (
+                    aligned
+                    and text == upper.text.strip()
+                    and upper.size >= seg.size * 0.9
+                    and len(text) <= 40
+                    and not re.search(r"\d", text)
+                    and not NOT_VENDOR.search(text)
+                    and not LEGAL_SUFFIX.search(text)
+                    and not _is_status_word(text)
+                    and not set(text.lower().split()) & set(best.value.lower().split())
+                ):
+                    return Candidate(f"{text} {best.value}", best.score, upper.tokens + best.tokens)
+    legal = re.search(re.escape(best.value) + r",?[ \t]+" + SUFFIX_CORE, ctx.text, IGN)
+    if legal:
+        tokens = [t for t in layout.tokens if t.start >= legal.start() and t.end <= legal.end()]
+        if tokens:
+            return Candidate(ctx.text[legal.start() : legal.end()].strip(), best.score, tokens)
     return best
 
 
@@ -752,7 +1074,7 @@ def _find_status(ctx: Context) -> Candidate | None:
     return best
 
 
-def _document_type(ctx: Context, total: Candidate | None) -> str:
+def _document_type(ctx: Context, total: Candidate | None, tax: Candidate | None) -> str:
     head = "\n".join(seg.text for seg in ctx.layout.segments()[:80])
     for name, pattern in DOC_TYPES:
         if pattern.search(head):
@@ -762,6 +1084,8 @@ def _document_type(ctx: Context, total: Candidate | None) -> str:
             return name
     if total is not None and total.score >= 0.8:
         return "invoice"
+    if total is not None and tax is not None:
+        return "receipt"  # a total and a tax line without a title: a till receipt
     return "other"
 
 
@@ -776,7 +1100,7 @@ def extract(doc: ParsedDocument) -> ExtractionResult:
     layout = build_layout(doc)
     ctx = _context(layout)
     total, tax, _ = _find_totals(ctx)
-    doc_type = _document_type(ctx, total)
+    doc_type = _document_type(ctx, total, tax)
     if doc_type == "other":
         return ExtractionResult("other", dict.fromkeys(FIELD_NAMES, EMPTY))
     number = _find_number(ctx)

@@ -13,10 +13,12 @@ from babel.numbers import get_territory_currencies, list_currencies
 
 # ----------------------------------------------------------------------------- amounts
 
+ISO_CODES = frozenset(list_currencies())
+
 # One number as printed: grouped with , . ' ’ or (narrow) spaces, optional 1-2 decimals,
 # Indian lakh grouping (1,23,456.78) included.
 AMOUNT_RE = re.compile(
-    r"(?<![\w,/-])(?<!\d\.)"
+    r"(?:(?<![\w,/-])|(?<=[A-Z]{3}))(?<!\d\.)"
     r"(?P<sign>[-−–(])?\s?"
     r"(?P<num>\d{1,3}(?:(?P<sep>[,.'’\u00a0\u202f ])\d{2,3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
     r"(?![\w%/-]|[.,]\d|\s?%)"
@@ -63,6 +65,12 @@ def parse_number(raw: str, decimal_hint: str | None) -> Decimal | None:
 def find_amounts(text: str, decimal_hint: str | None = None) -> list[Amount]:
     found = []
     for match in AMOUNT_RE.finditer(text):
+        begin = match.start()
+        if begin and text[begin - 1].isalpha():
+            # glued to letters: only a currency code ("EUR12,479.92"), never "INV12345"
+            code = text[max(begin - 3, 0) : begin]
+            if code not in ISO_CODES or (begin > 3 and text[begin - 4].isalpha()):
+                continue
         raw = match.group("num")
         digits = sum(ch.isdigit() for ch in raw)
         if digits > 15:
@@ -178,7 +186,6 @@ def find_dates(text: str, month_first: bool) -> list[FoundDate]:
 
 # ----------------------------------------------------------------------------- currency
 
-ISO_CODES = frozenset(list_currencies())
 # Codes that are also common words or abbreviations on invoices; only trusted next to amounts.
 WORDLIKE_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "GEL", "MAD", "SOS", "AED"})
 
@@ -226,6 +233,8 @@ COUNTRY_CUES: list[tuple[str, float, re.Pattern[str]]] = [
     ("SE", 1.0, re.compile(r"\bmoms\b", re.I)),
     ("NO", 1.0, re.compile(r"\bmva\b", re.I)),
     ("CH", 1.0, re.compile(r"\bmwst\b|\bchf\b", re.I)),
+    ("MX", 2.0, re.compile(r"\brfc\b|\bcfdi\b|s\.\s?a\.\s?de\s?c\.\s?v\.|\bm\.n\.", re.I)),
+    ("NZ", 1.0, re.compile(r"\bird\b|\bgst\s*15\s*%", re.I)),
 ]
 CUE_COUNTRIES = [
     "US",
