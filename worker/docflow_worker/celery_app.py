@@ -40,6 +40,22 @@ def _fresh_connections(**_: object) -> None:
     get_engine().dispose(close=False)
 
 
+@worker_process_init.connect  # type: ignore[untyped-decorator]
+def _warm_parser(**_: object) -> None:
+    # Start this pool process's sandboxed parser host in the background (~0.2 s), so the
+    # first document does not wait for it; a failure here is retried by the first parse.
+    import contextlib
+    import threading
+
+    from docflow_worker.parsing._sandbox import warm_up
+
+    def warm() -> None:
+        with contextlib.suppress(Exception):  # best effort: parse_document starts it again
+            warm_up()
+
+    threading.Thread(target=warm, name="parser-warm-up", daemon=True).start()
+
+
 @worker_ready.connect
 def _start_sweeper(**_: object) -> None:
     from docflow_worker.sweeper import start_sweeper
