@@ -317,3 +317,18 @@ Index(
     Document.duplicate_key,
     postgresql_where=Document.duplicate_key.isnot(None),
 )
+
+
+class DocumentStatusDelta(Base):
+    """Per-status document counts as an append-only ledger: a trigger on `documents` adds +1/-1
+    rows on every insert, status change and delete (no shared counter row to lock, so no write
+    contention); readers sum it and fold it back to one row per status now and then."""
+
+    __tablename__ = "document_status_deltas"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    workspace_id: Mapped[uuid.UUID] = mapped_column()
+    status: Mapped[str] = mapped_column(String(20))
+    delta: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_document_status_deltas_workspace", "workspace_id"),)

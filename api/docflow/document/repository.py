@@ -11,7 +11,9 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     bindparam,
+    delete,
     func,
+    insert,
     select,
     tuple_,
     update,
@@ -20,10 +22,12 @@ from sqlalchemy.orm import Session
 
 from docflow.document.fields import final_values, list_columns
 from docflow.document.schemas import DocumentFilters, DocumentOrder
-from docflow.models import Document, DocumentStatus, ExtractionResult, Job
+from docflow.models import Document, DocumentStatus, DocumentStatusDelta, ExtractionResult, Job
 
 _LIKE_SPECIALS = re.compile(r"[\\%_]")
 _GROUP_LOCK_CLASS = 4_004  # advisory lock namespace of the business-duplicate groups
+_LEDGER_LOCK_CLASS = 4_005  # … and of folding a workspace's status ledger
+_LEDGER_FOLD_AT = 64  # ledger rows a reader tolerates before folding them
 
 
 @dataclass(frozen=True)
@@ -168,15 +172,53 @@ class DocumentRepository:
         ]
 
     def counts_by_status(self, workspace_id: uuid.UUID, filters: DocumentFilters) -> dict[str, int]:
-        """Documents per status under `filters`, ignoring their status filter."""
+        """Documents per status under `filters`, ignoring their status filter. Without a search or
+        date filter the answer comes from the status ledger (a few rows however many documents);
+        with one, from the documents that match."""
+        counts = {status.value: 0 for status in DocumentStatus}
+        if filters.q is None and filters.uploaded_from is None and filters.uploaded_to is None:
+            counts.update(self._ledger_counts(workspace_id))
+            finalized = DocumentStatus.finalized.value
+            for status in counts:
+                if filters.finalized is not None and (status == finalized) != filters.finalized:
+                    counts[status] = 0
+            return counts
         rows = self.session.execute(
             select(Document.current_status, func.count())
             .where(*self.conditions(workspace_id, filters, with_status=False))
             .group_by(Document.current_status)
         ).all()
-        counts = {status.value: 0 for status in DocumentStatus}
         counts.update({str(status): int(count) for status, count in rows})
         return counts
+
+    def _ledger_counts(self, workspace_id: uuid.UUID) -> dict[str, int]:
+        ledger = DocumentStatusDelta
+        rows = self.session.execute(
+            select(ledger.status, func.sum(ledger.delta), func.count())
+            .where(ledger.workspace_id == workspace_id)
+            .group_by(ledger.status)
+        ).all()
+        lock = func.pg_try_advisory_xact_lock(_LEDGER_LOCK_CLASS, func.hashtext(str(workspace_id)))
+        if sum(int(r[2]) for r in rows) > _LEDGER_FOLD_AT and self.session.scalar(select(lock)):
+            # Fold the ledger into one row per status, atomically (rows other transactions add
+            # meanwhile are not visible to this DELETE and stay for the next fold).
+            moved = (
+                delete(ledger)
+                .where(ledger.workspace_id == workspace_id)
+                .returning(ledger.status, ledger.delta)
+                .cte("moved")
+            )
+            self.session.execute(
+                insert(ledger).from_select(
+                    ["workspace_id", "status", "delta"],
+                    select(
+                        bindparam("ws", workspace_id, type_=ledger.workspace_id.type),
+                        moved.c.status,
+                        func.sum(moved.c.delta),
+                    ).group_by(moved.c.status),
+                )
+            )
+        return {str(status): int(total) for status, total, _ in rows}
 
     def index_extraction(self, extraction: ExtractionResult) -> None:
         """Copy the final invoice fields (reviewed over extracted) onto the document's list columns

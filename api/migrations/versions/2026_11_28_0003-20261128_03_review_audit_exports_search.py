@@ -151,6 +151,51 @@ def upgrade() -> None:
         "EXECUTE FUNCTION docflow_refuse_finalized_change()"
     )
 
+    # Per-status counts for the dashboard header: an append-only ledger fed by a trigger.
+    op.create_table(
+        "document_status_deltas",
+        sa.Column("id", sa.BigInteger(), sa.Identity(always=True), nullable=False),
+        sa.Column("workspace_id", sa.UUID(), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("delta", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index(
+        "ix_document_status_deltas_workspace", "document_status_deltas", ["workspace_id"]
+    )
+    op.execute(
+        """
+        CREATE FUNCTION docflow_count_document_status() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                INSERT INTO document_status_deltas (workspace_id, status, delta)
+                VALUES (OLD.workspace_id, OLD.current_status, -1);
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO document_status_deltas (workspace_id, status, delta)
+                VALUES (NEW.workspace_id, NEW.current_status, 1);
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """
+    )
+    op.execute(
+        "CREATE TRIGGER documents_count_insert_delete AFTER INSERT OR DELETE ON documents "
+        "FOR EACH ROW EXECUTE FUNCTION docflow_count_document_status()"
+    )
+    op.execute(
+        "CREATE TRIGGER documents_count_status AFTER UPDATE OF current_status, workspace_id "
+        "ON documents FOR EACH ROW WHEN (OLD.current_status IS DISTINCT FROM NEW.current_status "
+        "OR OLD.workspace_id IS DISTINCT FROM NEW.workspace_id) "
+        "EXECUTE FUNCTION docflow_count_document_status()"
+    )
+    op.execute(
+        "INSERT INTO document_status_deltas (workspace_id, status, delta) "
+        "SELECT workspace_id, current_status, count(*) FROM documents GROUP BY 1, 2"
+    )
+
     # Existing extractions: fill the list columns from the extracted values (best effort: a value
     # that does not parse stays NULL, as it would through the application).
     op.execute(
@@ -187,6 +232,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS documents_count_status ON documents")
+    op.execute("DROP TRIGGER IF EXISTS documents_count_insert_delete ON documents")
+    op.execute("DROP FUNCTION IF EXISTS docflow_count_document_status()")
+    op.drop_table("document_status_deltas")
     op.execute("DROP TRIGGER IF EXISTS documents_finalized_terminal ON documents")
     op.execute("DROP TRIGGER IF EXISTS extraction_results_frozen ON extraction_results")
     op.execute("DROP TRIGGER IF EXISTS finalized_records_immutable ON finalized_records")

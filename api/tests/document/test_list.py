@@ -374,3 +374,26 @@ def test_end_to_end_through_the_real_worker(client, worker) -> None:
     assert exported["fields"]["vendor_name"] == vendor
     assert exported["fields"]["status"] == "approved"
     assert exported["document"]["sha256"] == original["sha256"]
+
+
+def test_counts_stay_exact_when_the_status_ledger_is_folded(client, user) -> None:
+    from sqlalchemy import text
+
+    from docflow.db import get_engine
+
+    ids = [seed_document(user.workspace_id, status="queued") for _ in range(40)]
+    with get_engine().begin() as conn:  # 80 more ledger rows: queued → processing → failed
+        conn.execute(text("UPDATE documents SET current_status = 'processing'"))
+        conn.execute(
+            text("UPDATE documents SET current_status = 'failed' WHERE id = ANY(:ids)"),
+            {"ids": ids[:10]},
+        )
+    expected = {"queued": 0, "processing": 30, "failed": 10}
+    first = _page(client)["counts"]  # reads 90 rows, then folds them
+    second = _page(client)["counts"]
+    assert {k: first[k] for k in expected} == expected
+    assert second == first
+    with get_engine().connect() as conn:
+        rows = conn.execute(text("SELECT count(*) FROM document_status_deltas")).scalar_one()
+    assert rows <= 6
+    assert _page(client, finalized="false")["counts"]["processing"] == 30
