@@ -454,7 +454,8 @@ def _tax_lines(ctx: Context, last_page: int) -> list[_TaxOption]:
         match = TAX_WORD.search(seg.text)
         if not match:
             continue
-        label_key = seg.text[: match.end()].lower()
+        rate = re.match(r"[\s(@]*(\d+(?:[.,]\d+)?)\s*%", seg.text[match.end() :])
+        label_key = seg.text[: match.end()].lower() + (f" {rate.group(1)}%" if rate else "")
         if TAX_INCLUDED.search(seg.text):
             # the tax inside a total: the amount nearest the tax word, before it first
             amounts = [
@@ -651,6 +652,9 @@ def _choose_tax(
     subtotal: Decimal | None,
     discount: Decimal,
 ) -> Candidate | None:
+    if total is not None:
+        ceiling = abs(Decimal(total.value))
+        options = [o for o in options if abs(o.value) < ceiling or ceiling == 0]
     if not options:
         return None
     choices = list(options)
@@ -663,7 +667,8 @@ def _choose_tax(
                 per_label[option.label] = option
     parts = list(per_label.values())
     combined: _TaxOption | None = None
-    if len(parts) > 1:
+    parts_sum = sum((abs(p.value) for p in parts), Decimal(0))
+    if len(parts) > 1 and (total is None or parts_sum < abs(Decimal(total.value))):
         combined = _TaxOption(
             min(p.score for p in parts) - 0.15,
             sum((p.value for p in parts), Decimal(0)),
