@@ -13,7 +13,7 @@ from .conftest import ANY_ROLE, PUBLIC, UNSAFE, Route, World, bearer, call, http
 
 
 def _routes(client: TestClient) -> list[Route]:
-    routes = http_routes(client.app)
+    routes: list[Route] = http_routes(client.app)
     assert len(routes) >= 20, routes  # the enumeration itself works
     return routes
 
@@ -170,7 +170,8 @@ def test_every_response_carries_the_security_headers(app_client: TestClient, wor
     for route in _routes(app_client):
         if route.method != "GET" or "/stream" in route.path:
             continue
-        for headers in ({}, bearer(world.a_reviewer), bearer(world.b_reviewer)):
+        callers: list[dict[str, str]] = [{}, bearer(world.a_reviewer), bearer(world.b_reviewer)]
+        for headers in callers:
             answer = call(app_client, route, world.url(route), headers=headers)
             assert answer.headers.get("x-content-type-options") == "nosniff", route
             assert answer.headers.get("referrer-policy"), route

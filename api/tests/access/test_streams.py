@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidStatus
+from websockets.typing import Origin
 
 from tests_support.api import minimal_pdf, upload
 from tests_support.servers import api_server
@@ -68,8 +69,11 @@ def _refusal(base: str, headers: dict[str, str], origin: str | None = None) -> i
     async def attempt() -> int | None:
         try:
             async with connect(
-                _ws_url(base), additional_headers=headers, origin=origin, open_timeout=10
-            ) as ws:  # type: ignore[arg-type]
+                _ws_url(base),
+                additional_headers=headers,
+                origin=Origin(origin) if origin else None,
+                open_timeout=10,
+            ) as ws:
                 await ws.send(json.dumps({"subscribe": "all"}))
                 await _read_until(ws, lambda f: f.get("type") == "subscribed")
                 return None

@@ -106,7 +106,7 @@ def test_production_refuses_default_secrets(overrides: dict[str, str], message: 
     from docflow.config import Settings
 
     with pytest.raises(ValidationError, match=message):
-        Settings(environment="production", **overrides)  # type: ignore[arg-type]
+        Settings(environment="production", **overrides)
     Settings(environment="production", secret_key="k" * 40, bootstrap_admin_password="x" * 16)
 
 
