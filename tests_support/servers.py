@@ -13,7 +13,7 @@ from pathlib import Path
 
 import devstack  # scripts/devstack.py (on pythonpath via pytest config)
 import httpx
-import redis
+import redis as redis_lib
 
 ROOT = devstack.ROOT
 
@@ -41,8 +41,8 @@ class Stack:
     def start_redis(self) -> None:
         self.redis = devstack.start_redis(self.tmp / "redis", self.redis_port)
 
-    def redis_client(self) -> redis.Redis:
-        return redis.Redis.from_url(self.redis_url)
+    def redis_client(self) -> redis_lib.Redis:
+        return redis_lib.Redis.from_url(self.redis_url)
 
 
 def start_stack(tmp: Path) -> Stack:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import redis
-from kombu import Connection
+from kombu.connection import Connection
 from sqlalchemy import text
 
 from docflow.config import get_settings
@@ -25,7 +25,7 @@ def check_readiness() -> dict[str, bool]:
     except Exception:
         checks["redis"] = False
     try:
-        with Connection(settings.broker, connect_timeout=1) as conn:
+        with Connection(settings.broker, connect_timeout=1) as conn:  # type: ignore[no-untyped-call]
             conn.ensure_connection(max_retries=1, timeout=1)
         checks["broker"] = True
     except Exception:
