@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "eval" / "invoices"
 HOLDOUT = ROOT / "eval" / "holdout" / "invoices"
 BLIND = ROOT / "eval" / "holdout" / "blind"
+BLIND2 = ROOT / "eval" / "blind2" / "invoices"
 MIME = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".txt": "text/plain"}
 
 
@@ -157,7 +158,7 @@ def main() -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument(
         "--set",
-        choices=["all", "eval", "holdout", "blind"],
+        choices=["all", "eval", "holdout", "blind", "blind2"],
         default="all",
         help="which labelled set(s)",
     )
@@ -168,6 +169,8 @@ def main() -> None:
         accuracy(HOLDOUT, "Held-out set (hand-written styles)", args.verbose)
     if args.set in ("all", "blind"):
         accuracy(BLIND, "Blind held-out set (never tuned against)", args.verbose)
+    if args.set in ("all", "blind2"):
+        accuracy(BLIND2, "Second blind set (real-world styles, eval/blind2)", args.verbose)
     if not args.no_timing:
         timings()
 
