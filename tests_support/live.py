@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 from httpx_sse import aconnect_sse
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Origin
 
 from tests_support.api import minimal_pdf, upload
 
@@ -37,8 +38,12 @@ async def ws_client(
     headers = {} if (query_token or token is None) else {"Authorization": f"Bearer {token}"}
     url = ws_url(base, token if query_token else None)
     async with connect(
-        url, additional_headers=headers, origin=origin, open_timeout=10, **kwargs
-    ) as ws:  # type: ignore[arg-type]
+        url,
+        additional_headers=headers,
+        origin=Origin(origin) if origin else None,
+        open_timeout=10,
+        **kwargs,
+    ) as ws:
         yield ws
 
 

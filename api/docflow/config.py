@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     event_slow_close_seconds: float = Field(default=10.0, gt=0)
     sse_max_lifetime_seconds: float = Field(default=300.0, gt=0)
     sse_retry_ms: int = Field(default=2000, ge=0)
+    event_auth_recheck_seconds: float = Field(default=60.0, gt=0)  # revoked → stream closed
     task_queue: str = "docflow"
 
     # Worker time limits (seconds). The broker's visibility timeout must exceed the hard limit,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,6 +18,7 @@ from docflow.config import get_settings
 from docflow.document.endpoints import router as document_router
 from docflow.errors import DocflowError
 from docflow.events.endpoints import router as events_router
+from docflow.events.hub import running_hub
 from docflow.export.endpoints import router as export_router
 from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
@@ -79,9 +82,16 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async with running_hub(app):  # this process's one Redis subscription for live events
+        yield
+
+
 def create_app() -> FastAPI:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = FastAPI(
+        lifespan=_lifespan,
         title="Docflow API",
         version="0.1.0",
         openapi_url="/api/openapi.json",

@@ -8,12 +8,13 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
+from docflow.auth.csrf import require_trusted_origin
 from docflow.auth.principal import Principal
 from docflow.auth.service import AuthService
 from docflow.config import get_settings
 from docflow.db import unit_of_work
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
-from docflow.errors import DocflowError, Forbidden, ServiceUnavailable, ValidationFailed
+from docflow.errors import DocflowError, ServiceUnavailable, ValidationFailed
 from docflow.events.hub import EventHub
 from docflow.events.schemas import EventPage
 from docflow.events.service import EventService
@@ -46,26 +47,6 @@ def workspace_events(
 
 
 # streams -------------------------------------------------------------------------------------
-def _normalise_origin(origin: str) -> str:
-    origin = origin.strip().rstrip("/").lower()
-    for scheme, port in (("http://", ":80"), ("https://", ":443")):
-        if origin.startswith(scheme) and origin.endswith(port):
-            return origin[: -len(port)]
-    return origin
-
-
-def _origin_allowed(conn: HTTPConnection, allowed: list[str]) -> bool:
-    """No Origin: not a browser (scripts, servers) — allowed. A browser page must come from an
-    allowed origin or from the API's own origin."""
-    origin = conn.headers.get("origin")
-    if origin is None:
-        return True
-    scheme = {"ws": "http", "wss": "https"}.get(conn.url.scheme, conn.url.scheme)
-    own = _normalise_origin(f"{scheme}://{conn.headers.get('host', conn.url.netloc)}")
-    wanted = _normalise_origin(origin)
-    return wanted == own or wanted in {_normalise_origin(o) for o in allowed}
-
-
 def _authenticate(conn: HTTPConnection) -> Principal:
     """Bearer header or session cookie; `?token=` for clients that cannot set headers (browser
     WebSocket and EventSource). Runs in a worker thread with its own short session."""
@@ -81,6 +62,12 @@ def stream_principal(request: Request) -> Principal:
     return _authenticate(request)
 
 
+def still_valid(principal: Principal) -> bool:
+    """For long-lived streams: a revoked token or an ended session stops the stream."""
+    with unit_of_work() as session:
+        return AuthService(session).is_still_valid(principal)
+
+
 def _hub(conn: HTTPConnection) -> EventHub:
     hub: EventHub | None = getattr(conn.app.state, "event_hub", None)
     if hub is None:
@@ -92,8 +79,9 @@ def _hub(conn: HTTPConnection) -> EventHub:
 async def events_socket(websocket: WebSocket) -> None:
     settings = get_settings()
     try:
-        if not _origin_allowed(websocket, settings.allowed_ws_origins):
-            raise Forbidden("This origin may not open the event stream.")
+        # Browsers always send Origin on a WebSocket handshake and cookies ride along: a page of
+        # a foreign origin is refused whatever the credentials (no Origin: not a browser).
+        require_trusted_origin(websocket, settings)
         hub = _hub(websocket)
         principal = await run_in_threadpool(_authenticate, websocket)
         if not await hub.wait_ready(5.0):
@@ -107,7 +95,7 @@ async def events_socket(websocket: WebSocket) -> None:
             await websocket.close(code=1008, reason=exc.code)
         return
     await websocket.accept()
-    await WsSession(websocket, hub, principal, settings).run()
+    await WsSession(websocket, hub, principal, settings, still_valid).run()
 
 
 @router.get(
@@ -125,9 +113,7 @@ def job_event_stream(
     after: Annotated[int, Query(ge=0)] = 0,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
-    allowed = [*settings.allowed_ws_origins, *settings.cors_origins]
-    if not _origin_allowed(request, allowed):
-        raise Forbidden("This origin may not open the event stream.")
+    require_trusted_origin(request, settings)
     EventService(session).require_job(principal, job_id)
     if last_event_id is not None and last_event_id.strip():
         try:
@@ -140,5 +126,5 @@ def job_event_stream(
         if after < 0:
             raise ValidationFailed("Last-Event-ID must be an event seq.")
     hub = _hub(request)
-    stream = job_stream(hub, str(principal.workspace_id), str(job_id), after, settings)
+    stream = job_stream(hub, principal, str(job_id), after, settings, still_valid)
     return StreamingResponse(stream, media_type="text/event-stream", headers=SSE_HEADERS)

@@ -9,6 +9,8 @@
   and EventSource reconnects with Last-Event-ID. The stream does not end when the job reaches a
   terminal state: a failed or cancelled job can be retried and go on, and the lifetime cap
   already bounds the connection.
+* A revoked token or an ended session ends the stream (re-checked every
+  `event_auth_recheck_seconds`); the reconnect is refused with 401.
 * A client more than `event_client_queue_max` events behind is disconnected; it resumes from its
   Last-Event-ID like after any other drop.
 """
@@ -16,10 +18,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from starlette.concurrency import run_in_threadpool
 
+from docflow.auth.principal import Principal
 from docflow.config import Settings
 from docflow.events.envelope import StreamEvent
 from docflow.events.hub import EventHub, Subscriber
@@ -39,8 +42,14 @@ def _frame(event: StreamEvent) -> bytes:
 
 
 async def job_stream(
-    hub: EventHub, workspace_id: str, job_id: str, after: int, settings: Settings
+    hub: EventHub,
+    principal: Principal,
+    job_id: str,
+    after: int,
+    settings: Settings,
+    still_valid: Callable[[Principal], bool],
 ) -> AsyncIterator[bytes]:
+    workspace_id = str(principal.workspace_id)
     yield f"retry: {settings.sse_retry_ms}\n\n".encode()
     if not await hub.wait_ready(5.0):
         return  # the hub is still starting: the client reconnects after `retry`
@@ -61,13 +70,23 @@ async def job_stream(
             if len(page) < _REPLAY_PAGE:
                 break
         last_frame_at = loop.time()
+        recheck_at = loop.time() + settings.event_auth_recheck_seconds
         while True:
             now = loop.time()
+            if now >= recheck_at:
+                recheck_at = now + settings.event_auth_recheck_seconds
+                try:
+                    valid = await run_in_threadpool(still_valid, principal)
+                except Exception:  # the database is briefly away: keep streaming, re-check later
+                    valid = True
+                if not valid:
+                    return  # the reconnect then gets its 401
             if now >= deadline:
                 hint = f"retry: {settings.sse_retry_ms}\n: lifetime reached, reconnect\n\n"
                 yield hint.encode()
                 return
-            await subscriber.wait(min(deadline - now, max(0.0, heartbeat - (now - last_frame_at))))
+            quiet = max(0.0, heartbeat - (now - last_frame_at))
+            await subscriber.wait(min(deadline - now, recheck_at - now, quiet))
             if subscriber.overflowed:
                 return
             fresh = [e for e in subscriber.take() if e.seq > last_sent]

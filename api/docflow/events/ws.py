@@ -15,6 +15,8 @@ Protocol (JSON text frames):
 * a client more than `event_client_queue_max` events behind (it stopped reading) is closed with
   code 4008 and the reason `slow consumer; resume with after=N`; it reconnects and subscribes with
   that `after`. Nothing is buffered for it beyond that bound.
+* the credentials are re-checked every `event_auth_recheck_seconds`: a revoked token or an ended
+  session closes the socket with code 4401.
 
 Only events of the caller's workspace are ever delivered (filtered on the published
 `workspace_id`; replays read the workspace's rows only); a foreign job id simply never matches.
@@ -27,6 +29,7 @@ import contextlib
 import json
 import logging
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -42,6 +45,7 @@ from docflow.events.service import replay_page
 log = logging.getLogger(__name__)
 
 SLOW_CONSUMER = 4008
+CREDENTIALS_ENDED = 4401
 _REPLAY_PAGE = 500
 _MAX_MESSAGE_CHARS = 64 * 1024
 _MAX_PENDING_COMMANDS = 32
@@ -81,11 +85,18 @@ def parse_client_message(text: str | None) -> WsSubscribe | WsControl | str:
 
 class WsSession:
     def __init__(
-        self, websocket: WebSocket, hub: EventHub, principal: Principal, settings: Settings
+        self,
+        websocket: WebSocket,
+        hub: EventHub,
+        principal: Principal,
+        settings: Settings,
+        still_valid: Callable[[Principal], bool],
     ) -> None:
         self.ws = websocket
         self.hub = hub
+        self.principal = principal
         self.settings = settings
+        self.still_valid = still_valid
         self.subscriber = Subscriber(str(principal.workspace_id), settings.event_client_queue_max)
         self.registered = False
         self.last_sent = 0
@@ -98,17 +109,21 @@ class WsSession:
         receiver = asyncio.create_task(self._receive())
         sender = asyncio.create_task(self._send_loop())
         dropped = asyncio.create_task(self.subscriber.dropped.wait())
+        revoked = asyncio.create_task(self._watch_credentials())
+        tasks = (receiver, sender, dropped, revoked)
         try:
-            done, _ = await asyncio.wait(
-                {receiver, sender, dropped}, return_when=asyncio.FIRST_COMPLETED
-            )
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
             self.hub.unsubscribe(self.subscriber)
-            for task in (receiver, sender, dropped):
+            for task in tasks:
                 task.cancel()
-            await asyncio.gather(receiver, sender, dropped, return_exceptions=True)
+            await asyncio.gather(*tasks, return_exceptions=True)
         if dropped in done:
             await self._close_slow_consumer()
+        elif revoked in done:
+            with contextlib.suppress(Exception):
+                async with asyncio.timeout(self.settings.event_slow_close_seconds):
+                    await self.ws.close(CREDENTIALS_ENDED, "credentials revoked or expired")
         elif sender in done and not sender.cancelled():
             exc = sender.exception()
             if exc is not None and not isinstance(exc, WebSocketDisconnect | OSError):
@@ -123,6 +138,18 @@ class WsSession:
         with contextlib.suppress(Exception):
             async with asyncio.timeout(self.settings.event_slow_close_seconds):
                 await self.ws.close(SLOW_CONSUMER, reason)
+
+    async def _watch_credentials(self) -> None:
+        """Returns once the token was revoked or the session ended (checked now and then)."""
+        while True:
+            await asyncio.sleep(self.settings.event_auth_recheck_seconds)
+            try:
+                valid = await run_in_threadpool(self.still_valid, self.principal)
+            except Exception as exc:  # the database is briefly away: keep the stream, retry
+                log.warning("could not re-check a stream's credentials: %s", exc)
+                continue
+            if not valid:
+                return
 
     # reading -----------------------------------------------------------------------------------
     async def _receive(self) -> None:

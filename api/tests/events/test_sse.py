@@ -8,7 +8,7 @@ import time
 
 import httpx
 
-from tests_support.live import SseRead, emit_events, new_job, read_sse, table_events
+from tests_support.live import SseRead, emit_events, http, new_job, read_sse, table_events
 from tests_support.servers import api_server
 
 
@@ -117,3 +117,24 @@ def test_heartbeat_comments_and_capped_lifetime(stack, user, tmp_path) -> None:
         ": lifetime reached, reconnect",
     ]
     assert any(line.startswith("id: ") for line in lines)  # job_queued was replayed
+
+
+def test_revoking_the_token_ends_the_stream(live_api, make_user) -> None:
+    owner = make_user("reviewer")
+    job_id = new_job(live_api, owner.token)
+    with http(live_api, owner.token) as client:
+        created = client.post("/api/tokens", json={"name": "stream"}).json()
+
+        def revoke_once_open(read: SseRead) -> bool:
+            if read.events and not revoked:
+                revoked.append(client.delete(f"/api/tokens/{created['id']}").status_code)
+            return False
+
+        revoked: list[int] = []
+        read = asyncio.run(
+            read_sse(live_api, job_id, created["token"], stop=revoke_once_open, timeout=10)
+        )
+    assert revoked
+    assert read.ended  # the server ended it (recheck every second here), not our deadline
+    again = asyncio.run(read_sse(live_api, job_id, created["token"]))
+    assert again.status == 401

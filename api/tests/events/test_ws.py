@@ -7,12 +7,13 @@ import json
 import threading
 
 import pytest
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from tests_support.live import (
     Received,
     emit_events,
     has_seq,
+    http,
     new_job,
     read_until,
     subscribe,
@@ -184,3 +185,22 @@ def test_another_workspaces_events_are_never_delivered(live_api, make_user) -> N
             assert {e["job_id"] for e in watching.events} == {alice_job}
 
     asyncio.run(scenario())
+
+
+def test_revoking_the_token_closes_the_stream(live_api, make_user) -> None:
+    owner = make_user("reviewer")
+    with http(live_api, owner.token) as client:
+        created = client.post("/api/tokens", json={"name": "stream"})
+        assert created.status_code == 201, created.text
+        token, token_id = created.json()["token"], created.json()["id"]
+
+        async def scenario() -> None:
+            async with ws_client(live_api, token) as ws:
+                await subscribe(ws, "all", None)
+                assert client.delete(f"/api/tokens/{token_id}").status_code in {200, 204}
+                with pytest.raises(ConnectionClosed) as closed:
+                    await read_until(ws, lambda r: False, 10)
+                assert closed.value.rcvd is not None
+                assert closed.value.rcvd.code == 4401
+
+        asyncio.run(scenario())
