@@ -46,6 +46,9 @@ def same(field: str, got: str | None, want: str | None) -> bool:
     return got == want
 
 
+CALIBRATION: dict[str, list[tuple[float, bool]]] = {}  # set title -> (confidence, right)
+
+
 def accuracy(folder: Path, title: str, verbose: bool) -> None:
     truths = sorted(folder.glob("*.json"))
     if not truths:
@@ -63,6 +66,12 @@ def accuracy(folder: Path, title: str, verbose: bool) -> None:
         for name in FIELD_NAMES:
             want = truth["fields"][name]
             got = result.fields[name]
+            if got.value is None and got.confidence != 0:
+                print(f"  {path.name}: {name} is None with confidence {got.confidence}")
+            if got.value is not None:
+                CALIBRATION.setdefault(title, []).append(
+                    (got.confidence, same(name, got.value, want))
+                )
             if same(name, got.value, want):
                 correct[name] += 1
                 if got.value is not None:
@@ -95,6 +104,18 @@ def accuracy(folder: Path, title: str, verbose: bool) -> None:
     print(
         f"  mean confidence of filled fields: correct {mean(conf_right)}, wrong {mean(conf_wrong)}"
     )
+    print("  " + bands(CALIBRATION.get(title, [])))
+
+
+def bands(pairs: list[tuple[float, bool]]) -> str:
+    """Accuracy of filled fields by confidence band: is a high confidence trustworthy?"""
+    high = [right for conf, right in pairs if conf >= 0.8]
+    low = [right for conf, right in pairs if conf < 0.8]
+
+    def pct(values: list[bool]) -> str:
+        return f"{100 * sum(values) / len(values):.1f}% (n={len(values)})" if values else "- (n=0)"
+
+    return f"filled fields right when confidence >= 0.8: {pct(high)}; < 0.8: {pct(low)}"
 
 
 def make_long_pdf(pages: int) -> bytes:
@@ -171,6 +192,16 @@ def main() -> None:
         accuracy(BLIND, "Blind held-out set (never tuned against)", args.verbose)
     if args.set in ("all", "blind2"):
         accuracy(BLIND2, "Second blind set (real-world styles, eval/blind2)", args.verbose)
+    if len(CALIBRATION) > 1:
+        pairs = [pair for values in CALIBRATION.values() for pair in values]
+        right = [conf for conf, ok in pairs if ok]
+        wrong = [conf for conf, ok in pairs if not ok]
+        print(
+            f"All sets: mean confidence of filled fields: correct "
+            f"{statistics.mean(right):.2f} (n={len(right)}), wrong "
+            f"{statistics.mean(wrong) if wrong else 0:.2f} (n={len(wrong)})"
+        )
+        print("  " + bands(pairs))
     if not args.no_timing:
         timings()
 
