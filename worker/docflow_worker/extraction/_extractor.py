@@ -35,7 +35,7 @@ IGN = re.IGNORECASE
 
 INVOICE_WORD = (
     r"(?:invoice|inv|bill|rechnung|rechnungs|facture|factura|fattura|factuur|faktura|"
-    r"lasku|fatura|nota fiscal)"
+    r"lasku|fatura|nota fiscal|τιμολ[οό]γιο|請求書)"
 )
 # Documents that carry an invoice-like number of their own (credit notes, receipts, folios).
 DOC_WORD = (
@@ -76,7 +76,8 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"(?:document|doc)\s*(?:no|nr|number|#)\.?\s*[:#]?", IGN), 0.7),
     (  # title then value, also bilingual ("Rechnung / Invoice")
         re.compile(
-            r"^(?:tax\s+)?" + DOC_WORD + r"(?:\s*/\s*(?:tax\s+)?" + DOC_WORD + r")*\s*[:#]?$", IGN
+            r"^(?:tax\s+)?" + DOC_WORD + r"(?:\s*[/-]\s*(?:tax\s+)?" + DOC_WORD + r")*\s*[:#]?$",
+            IGN,
         ),
         0.75,
     ),
@@ -88,6 +89,16 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
         0.8,
     ),
     (re.compile(r"\b(?:reference|ref\.?|our ref)\s*(?:no\.?|number)?\s*[:#]?", IGN), 0.45),
+    # a bare number label heading its cell ("Number", "Nº:", "Nr."), or a local one
+    (
+        re.compile(
+            r"^(?:number|no\b\.?|nr\b\.?|n[°º]|nummer|num[ée]ro|n[úu]mero|numer|č\.|č[ií]slo|"
+            r"αριθμ[οό]ς|σειρ[άα]\s*/\s*αριθμ[οό]ς|請求番号|請求書番号|伝票番号|"
+            r"fatura\s*no|belge\s*no|variabiln[ií]\s*symbol)\s*[:#.]?",
+            IGN,
+        ),
+        0.7,
+    ),
 ]
 NUMBER_BLOCK = re.compile(
     r"customer|client|kunde|order|bestell|commande|pedido|ordine|po\b|p\.o\.|purchase|"
@@ -100,6 +111,8 @@ NUMBER_BLOCK = re.compile(
 DATE_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
+            r"datum\s+vystaven[ií]|data\s+wystawienia|data\s+de\s+emiss[ãa]o|fatura\s+tarihi|"
+            r"ημερομην[ií]α(?:\s+[έε]κδοσης)?|請求日|発行日|"
             r"(?:invoice|inv\.?|bill|tax point)\s*date|date\s+of\s+(?:issue|invoice)|"
             r"issue\s*date|issued(?:\s+on)?|date\s+issued|rechnungsdatum|belegdatum|"
             r"ausstellungsdatum|rechnungs-?datum|date\s+(?:de\s+)?(?:la\s+)?facture|"
@@ -109,12 +122,14 @@ DATE_LABELS: list[tuple[re.Pattern[str], float]] = [
         ),
         1.0,
     ),
-    (re.compile(r"\b(?:date|datum|fecha|data|dated|le)\b\s*[:.]?", IGN), 0.7),
+    (re.compile(r"\b(?:date|datum|fecha|data|dated|le|tarih|日付)\b\s*[:.]?", IGN), 0.7),
 ]
 DATE_BLOCK = re.compile(
     r"due|f[äa]llig|zahlbar|[ée]ch[ée]ance|vencimiento|scadenza|vervaldatum|forfallsdato|"
     r"deliver|liefer|leistung|livraison|entrega|consegna|order|bestell|commande|pedido|"
-    r"ship|period|zeitraum|p[ée]riode|periodo|payment|paid on|expir|valid|birth|start|end",
+    r"ship|period|zeitraum|p[ée]riode|periodo|payment|paid on|expir|valid|birth|start|end|"
+    r"splatnost|vencimento|f[öo]rfallo|forfalls|termin\s*p[łl]atno|[öo]deme|arriv|d[ée]part|"
+    r"check-?in|check-?out|sprzeda[żz]y|支払期限|期限",
     IGN,
 )
 
@@ -130,13 +145,15 @@ TOTAL_STRONG = re.compile(
     r"[åa]\s*betale|at\s*betale|til\s*betaling|\bi\s*alt\b|totalbel[øo]p|bel[øo]b\s*i\s*alt|"
     r"do\s*zap[łl]aty|warto[śs][ćc]\s*brutto|suma\s*brutto|yhteens[äa]|maksettava|loppusumma|"
     r"k\s*[úu]hrad[ěe]|celkem|genel\s*toplam|fizetend[őo]|v[ée]g[öo]sszeg|total\s*de\s*plat[ăa]|"
-    r"amount\s*to\s*pay|total\s*to\s*pay|pay\s*this\s*amount|amount\s*billed|please\s*pay",
+    r"amount\s*to\s*pay|total\s*to\s*pay|pay\s*this\s*amount|amount\s*billed|please\s*pay|"
+    r"[öo]denecek\s*tutar|toplam\s*tutar|vergiler\s*dahil|γενικ[όο]\s*σ[ύυ]νολο|πληρωτ[έε]ο|"
+    r"合計金額|ご?請求金額|総額|合計",
     IGN,
 )
 TOTAL_CODE = re.compile(r"\btotal\s*\(?([A-Za-z]{3})\)?\s*$", IGN)  # "Total CHF", "Total (EUR)"
 TOTAL_WEAK = re.compile(
     r"\b(?:total|totaal|totale|totalt|summe|summa|suma|razem|gesamt|betrag|importe|montant|"
-    r"sum|amount|bel[øo]p|belopp)\b",
+    r"sum|amount|bel[øo]p|belopp|toplam|σ[ύυ]νολο)\b",
     IGN,
 )
 # Words that make a "total"-like line something else. For a strong label only the words
@@ -148,7 +165,7 @@ TOTAL_BLOCK = re.compile(
     r"[üu]bertrag|report|riporto|transport|suma\s*y\s*sigue|suma\s*anterior|a\s*riportare|"
     r"previous|vorheriger|pr[ée]c[ée]dent|anterior|precedente|vorig|paid|bezahlt|payé|"
     r"received|erhalten|deposit|anzahlung|acompte|discount|rabatt|remise|skonto|"
-    r"retenci[oó]n|ritenuta|withholding|approx|"
+    r"retenci[oó]n|ritenuta|withholding|approx|\bafter\b|\bnach\s+dem\b|apr[èe]s\s+le|"
     r"\bchange\b|r[üu]ckgeld|wechselgeld|\bcash\b|tendered|gegeben|\bbar\b|rendu|cambio|"
     r"total\s*(?:tax|vat|gst|hst|mwst|tva|iva|btw)|(?:tax|vat|gst)\s*total|montant\s*tva|"
     r"in\s*words|in\s*worten|en\s*lettres|en\s*letras|in\s*lettere|quantity|qty|items|"
@@ -159,7 +176,7 @@ TOTAL_BLOCK = re.compile(
 TAX_WORD = re.compile(
     r"\b(?:vat|gst|hst|pst|qst|igst|cgst|sgst|utgst|sales\s*tax|tax|mwst|mw\.?st|ust|"
     r"umsatzsteuer|mehrwertsteuer|steuer|tva|tvq|tps|tvh|iva|btw|moms|mva|alv|dph|ppn|kdv|"
-    r"[áa]fa|pvm|ddv|pdv|fpa|igv|itbis|isv|consumption\s*tax|i\.v\.a\.|taxes)\b\.?",
+    r"[áa]fa|pvm|ddv|pdv|fpa|φπα|igv|itbis|isv|consumption\s*tax|i\.v\.a\.|taxes|消費税)\b\.?",
     IGN,
 )
 TAX_BLOCK = re.compile(
@@ -167,7 +184,8 @@ TAX_BLOCK = re.compile(
     r"ust-?id|vat\s*#|tax\s*#|gstin|abn|invoice|rechnung|facture|"
     r"before|excl|exkl|\beks\b|ekskl|ohne|hors|\bht\b|net\b|netto|imponible|imponibile|"
     r"zonder|\bsans\b|\bsin\b|senza|taxable|incid[êe]ncia|il[íi]quido|grondslag|maatstaf|"
-    r"tax\s*point|rate\s*$|exempt|befreit|%\s*$",
+    r"tax\s*point|rate\s*$|exempt|befreit|%\s*$|z[áa]klad|\bbase\b|grundlag|matrah|"
+    r"καθαρ[ήη]|σ[ύυ]νολο|αξ[ίι]α",
     IGN,
 )
 # "... 285,00 € MwSt. (19 %) enthalten" / "incl. VAT 3.80": the tax is inside the total.
@@ -187,7 +205,9 @@ SUBTOTAL_LABEL = re.compile(
     r"sub\s*-?\s*total|subtotaal|zwischensumme|net\s*amount|nettobetrag|summe\s*netto|"
     r"total\s*(?:before\s*tax|excl|ht|net)|montant\s*ht|base\s*imponible|imponibile|"
     r"totaal\s*excl|netto\s*betrag|taxable\s*(?:value|amount)|warto[śs][ćc]\s*netto|"
-    r"total\s*il[íi]quido|belopp\s*exkl|sum\s*eks|maatstaf\s*van\s*heffing",
+    r"total\s*il[íi]quido|belopp\s*exkl|sum\s*eks|maatstaf\s*van\s*heffing|razem\s*netto|"
+    r"z[áa]klad\s*dph|celkem\s*bez\s*dph|mal\s*hizmet\s*toplam|καθαρ[ήη]\s*αξ[ίι]α|小計|"
+    r"base\s*imp",
     IGN,
 )
 DISCOUNT_LABEL = re.compile(r"discount|rabatt|remise|descuento|sconto|korting|skonto", IGN)
@@ -279,7 +299,8 @@ DOC_TYPES: list[tuple[str, re.Pattern[str]]] = [
         "invoice",
         re.compile(
             r"\binvoice\b|\brechnung\b|\bfacture\b|\bfactura\b|\bfattura\b|\bfactuur\b|"
-            r"\bfaktura\b|\blasku\b|\bbill\b|\bfatura\b|rechnungsnummer|invoice\s*(?:no|#|number)",
+            r"\bfaktura\b|\blasku\b|\bbill\b|\bfatura\b|rechnungsnummer|invoice\s*(?:no|#|number)|"
+            r"τιμολ[οό]γιο|請求書",
             IGN,
         ),
     ),
@@ -287,7 +308,7 @@ DOC_TYPES: list[tuple[str, re.Pattern[str]]] = [
         "receipt",
         re.compile(
             r"\breceipt\b|quittung|kassenbon|kassabon|\bbon-?nr|\bre[çc]u\b|recibo|ricevuta|"
-            r"scontrino|kvitto|kvittering|paragon|tiquet",
+            r"scontrino|kvitto|kvittering|paragon|tiquet|απ[όο]δειξη|領収書",
             IGN,
         ),
     ),
@@ -714,49 +735,79 @@ def _tax_candidate(option: _TaxOption, total: Candidate | None, score: float) ->
     return Candidate(format_amount(value), score, option.tokens)
 
 
-def _find_number(ctx: Context) -> Candidate | None:
-    best: Candidate | None = None
+RECEIPT_WORD = re.compile(
+    r"receipt|quittung|kassenbon|\bbon\b|beleg|ticket|recibo|ricevuta|kvitto|paragon|folio", IGN
+)
+NUMBER_VALUE = re.compile(
+    r"(?<![\w])((?:[^\W\d_]{1,6}[-/.])*[^\W\d_]{0,6}[-/#.]?\s?\d[\w\-/.]*\w|\d)(?![\w])"
+)
+SPACED_NUMBER = re.compile(r"^\s*[:#.]?\s*(\d{2,5}(?: \d{2,5}){1,4})\s*$")
+LEADING_NUMBER_LABEL = re.compile(r"^(?:no|nr|n[°º]|num)\.?\s*[:#]?\s*(?=\S*\d)", IGN)
+
+
+def _number_after(
+    ctx: Context, seg: Segment, match: re.Match[str], strength: float
+) -> Candidate | None:
+    prefix = seg.text[: match.start()]
+    label = match.group()
+    qualifier = match.groupdict().get("qual")
+    if qualifier:
+        label = label.replace(qualifier, " ", 1)
+    if NUMBER_BLOCK.search(prefix[-30:]) or NUMBER_BLOCK.search(label):
+        return None
+    if RECEIPT_WORD.search(label) and not re.search(INVOICE_WORD, label, IGN):
+        strength -= 0.1  # on an invoice that is also a receipt, "Invoice #" wins
+    for text, target, offset, penalty in _value_sources(ctx.layout, seg, match.end()):
+        spaced = SPACED_NUMBER.match(text)
+        value_match: re.Match[str] | None = spaced or NUMBER_VALUE.search(text)
+        if not value_match:
+            continue
+        head = text[: value_match.start(1)].strip(" :#.-–")
+        if (
+            head
+            and len(head) > 3
+            and target is seg
+            and (NUMBER_BLOCK.search(head) or len(head) > 14)
+        ):
+            continue
+        value = value_match.group(1).lstrip("#").strip()  # as printed: "FT 2026/145"
+        begin = value_match.start(1)
+        lead = LEADING_NUMBER_LABEL.match(value)
+        if lead and target is not seg:  # "INVOICE" over "No. 2216"
+            value = value[lead.end() :]
+            begin += lead.end()
+        score = strength - penalty
+        if find_dates(text[begin : value_match.end(1) + 6], False):
+            # "Faktura nr 15/04/2026": a date-shaped number right after its label
+            if target is not seg or strength < 0.8 or penalty:
+                continue
+            score -= 0.2
+        if len(value) < 2 and not value.isdigit():
+            continue
+        if target is not seg and NUMBER_BLOCK.search(text[:begin]):
+            continue
+        tokens = target.tokens_in(begin + offset, value_match.end(1) + offset)
+        return Candidate(value.rstrip(".,"), score, tokens)
+    return None
+
+
+def _find_number(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
+    """The invoice number and every other labelled candidate (for the confidence)."""
+    found: list[Candidate] = []
     for seg in ctx.layout.segments():
         for pattern, strength in NUMBER_LABELS:
-            match = pattern.search(seg.text)
-            if not match:
+            matches = list(pattern.finditer(seg.text))
+            if not matches:
                 continue
-            prefix = seg.text[: match.start()]
-            label = match.group()
-            qualifier = match.groupdict().get("qual")
-            if qualifier:
-                label = label.replace(qualifier, " ", 1)
-            if NUMBER_BLOCK.search(prefix) or NUMBER_BLOCK.search(label):
-                continue
-            for text, target, offset, penalty in _value_sources(ctx.layout, seg, match.end()):
-                value_match = re.search(
-                    r"(?<![\w])([A-Za-z]{0,6}[-/#.]?\s?\d[\w\-/.]*\w|\d)(?![\w])",
-                    text,
-                )
-                if not value_match:
-                    continue
-                head = text[: value_match.start()].strip(" :#.-–")
-                if (
-                    head
-                    and len(head) > 3
-                    and target is seg
-                    and (NUMBER_BLOCK.search(head) or len(head) > 14)
-                ):
-                    continue
-                value = value_match.group(1).lstrip("#").strip()  # as printed: "FT 2026/145"
-                if find_dates(text[value_match.start() : value_match.end() + 6], False):
-                    continue
-                if len(value) < 2 and not value.isdigit():
-                    continue
-                score = strength - penalty
-                if target is not seg and NUMBER_BLOCK.search(text[: value_match.start()]):
-                    continue
-                tokens = target.tokens_in(value_match.start() + offset, value_match.end() + offset)
-                if best is None or score > best.score:
-                    best = Candidate(value.rstrip(".,"), score, tokens)
-                break
+            for match in matches:  # "Receipt #2231 · Invoice #INV-88"
+                candidate = _number_after(ctx, seg, match, strength)
+                if candidate is not None:
+                    found.append(candidate)
             break
-    return best
+    if not found:
+        return None, []
+    best = max(found, key=lambda c: c.score)  # the first of equals
+    return best, found
 
 
 def _find_date(ctx: Context) -> Candidate | None:
@@ -1108,7 +1159,7 @@ def extract(doc: ParsedDocument) -> ExtractionResult:
     doc_type = _document_type(ctx, total, tax)
     if doc_type == "other":
         return ExtractionResult("other", dict.fromkeys(FIELD_NAMES, EMPTY))
-    number = _find_number(ctx)
+    number, _numbers = _find_number(ctx)
     fields = {
         "vendor_name": _field(_find_vendor(ctx, number)),
         "invoice_number": _field(number),

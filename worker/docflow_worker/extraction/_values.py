@@ -124,7 +124,10 @@ _MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=Tr
 
 _DATE_PATTERNS = [
     ("ymd", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    ("ymd", re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),  # CJK
     ("num", re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
+    # "17. 4. 2026" (Czech, Slovak, Polish): dotted with a space after each dot
+    ("num", re.compile(r"(?<![\d.])(\d{1,2})(\.) (\d{1,2})\. (\d{4})(?!\d)")),
     (
         "dmy",
         re.compile(
@@ -207,6 +210,8 @@ SYMBOLS: dict[str, str | None] = {
     "฿": "THB",
     "zł": "PLN",
     "kč": "CZK",
+    "円": "JPY",
+    "tl": "TRY",
     "r$": "BRL",
     "us$": "USD",
     "a$": "AUD",
