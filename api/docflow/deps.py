@@ -11,20 +11,13 @@ from sqlalchemy.orm import Session
 from docflow.auth.principal import Principal
 from docflow.auth.service import AuthService
 from docflow.config import Settings, get_settings
-from docflow.db import commit, new_session, rollback
+from docflow.db import unit_of_work
 
 
 def get_session() -> Iterator[Session]:
     """One session per request; commits after the handler returns, before the response is sent."""
-    session = new_session()
-    try:
+    with unit_of_work() as session:
         yield session
-        commit(session)
-    except BaseException:
-        rollback(session)
-        raise
-    finally:
-        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
