@@ -14,8 +14,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from docflow_worker.extraction import EMPTY, FIELD_NAMES, ExtractionResult, FieldValue
-from docflow_worker.extraction._layout import Layout, Segment, Token, build_layout, source_of
+from docflow_worker.extraction._layout import (
+    Layout,
+    Line,
+    Segment,
+    Token,
+    build_layout,
+    source_of,
+)
 from docflow_worker.extraction._values import (
+    _fold,
     COUNTRY_NAMES,
     ISO_CODES,
     SYMBOLS,
@@ -216,7 +224,10 @@ ROW_TOTAL = re.compile(
 )
 
 VENDOR_LABEL = re.compile(
-    r"^(?:from|seller|supplier|vendor|sold\s*by|issued\s*by|bill\s*from|provider|"
+    r"^(?:(?:receipt|invoice|bill|statement|payment)\s+from|service\s*provider|"
+    r"verkauft\s*von|vendu\s*par|vendido\s*por|venduto\s*da|verkocht\s*door|"
+    r"dodavatel|prod[áa]vaj[íi]c[íi]|sat[ıi]c[ıi]|προμηθευτ[ήη]ς|"
+    r"from|seller|supplier|vendor|sold\s*by|issued\s*by|bill\s*from|provider|"
     r"verk[äa]ufer|lieferant|absender|[ée]metteur|vendeur|fournisseur|emisor|proveedor|"
     r"vendedor|mittente|fornitore|cedente|leverancier|sprzedawca|s[äa]ljare)\b\s*[:.]?|"
     r"^(?:van|de|da|von|fra|od)\s*:",
@@ -229,7 +240,9 @@ BUYER_LABEL = re.compile(
     r"facturar\s*a|destinatario|klant|factuur\s*aan|to\s*:|attn|attention|consignee|"
     r"nabywca|odbiorca|k[öo]pare|kunde|asiakas|receptor|spett\.?le|exmo|messrs|"
     r"invoice\s*address|rechnungsadresse|facturer\s*[àa]|dhr\.|mevr\.|herrn?\b|frau\b|"
-    r"mr\.?\b|mrs\.?\b|ms\.?\b|madame|monsieur)",
+    r"mr\.?\b|mrs\.?\b|ms\.?\b|madame|monsieur|odb[ěe]ratel|kupuj[íi]c[íi]|say[ıi]n|"
+    r"m[üu][şs]teri|al[ıi]c[ıi]|πελ[άα]της|destinat[áa]rio|adquirente|"
+    r"(?:an|to|aan|para|till|do|dla|[àa])\s*:?$)|(?:御中|様)$",
     IGN,
 )
 SUFFIX_CORE = (
@@ -239,10 +252,29 @@ SUFFIX_CORE = (
     r"kft|zrt|s\.r\.o|a\.s|sp\.\s*z\s*o\.o|ltda|eireli|k\.k|teoranta|lda|limitada|"
     r"s\.?\s?a\.?\s*de\s*c\.?\s?v|s\.?\s*de\s*r\.?\s?l|s\.?l\.?p|s\.?a\.?s|sagl|scarl|"
     r"pte|sdn\.?\s*bhd|bhd|g\.?k|i/s|ivs|d\.?o\.?o|spol|nyrt|ehf|enr|lt[ée]e|vof|v\.o\.f|"
-    r"cvba|scrl|ggmbh|kgaa|uab|sia|p\.?c|pllc|og|e\.?u|sccl|s\.?coop)\b\.?|&\s*co\b\.?|"
+    r"cvba|scrl|ggmbh|kgaa|uab|sia|p\.?c|pllc|og|e\.?u|sccl|s\.?coop|s\.?n\.?c|s\.?a\.?p\.?a|"
+    r"s\.?\s?[àa]\.?\s?r\.?\s?l|s[àa]rl|s\.?a\.?u|s\.?l\.?u|s\.?l\.?l|s\.?a\.?s|s\.?c\.?s|"
+    r"ltd\.?\s*[şs]ti|[şs]ti|a\.?\s?[şs]|sp\.?\s*j|sp\.?\s*k|s\.?c|sp\.?\s*z\s*o\.?\s*o|"
+    r"k\.?s|v\.?o\.?s|d\.?d|d\.?o\.?o|ky|oy|ay|o[üu]|hf|bt|e\.?o\.?o\.?d|o\.?o\.?d|"
+    r"e\.?v|e\.?g|partg(?:mbb)?|mbb|vzw|asbl|unipessoal|epp|cia|c[íi]a|cie|"
+    r"jsc|ojsc|pjsc|tbk|co\.?,?\s*ltd|lllp|l\.?p|"
+    r"α\.?ε|ε\.?π\.?ε|ι\.?κ\.?ε|ο\.?ε|ε\.?ε|ооо|ао|тов)\b\.?|"
+    r"(?:株式会社|有限会社|合同会社|\(株\)|㈱)|&\s*co\b\.?|"
     r"&\s*(?:fils|sons|söhne|sohn|figli|hijos|zonen)\b|\(haftungsbeschr[äa]nkt\))"
 )
 LEGAL_SUFFIX = re.compile(SUFFIX_CORE + r"\s*$", IGN)
+# Forms printed before the name ("SARL Boulangerie", "株式会社サクラ") or inside it ("& Sons").
+LEGAL_PREFIX = re.compile(
+    r"^(?:sarl|sas|sasu|eurl|sprl|srl|bvba|株式会社|有限会社|合同会社|\(株\)|㈱|ооо|pt\.?)(?:\s|(?=[^\x00-\x7f]))|"
+    r"&\s*(?:sons|söhne|sohn|fils|figli|hijos|zonen|co)\b",
+    IGN,
+)
+
+
+def _has_legal_form(text: str) -> bool:
+    return LEGAL_SUFFIX.search(text) is not None or LEGAL_PREFIX.search(text) is not None
+
+
 NOT_VENDOR = re.compile(
     r"\b(?:invoice|rechnung|facture|factura|fattura|factuur|faktura|fatura|receipt|quittung|"
     r"credit\s*note|gutschrift|datum|total|summe|page|seite|phone|e-?mail|www\.|http|iban|"
@@ -946,11 +978,65 @@ def _clean_name(text: str) -> str:
     return text.strip(" :,-–·|#>*_")
 
 
-def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
+PAYEE = re.compile(
+    r"(?:payable\s+to|pay\s+to|payee|beneficiary|account\s+(?:name|holder)|"
+    r"zahlungsempf[äa]nger|kontoinhaber|beg[üu]nstigter|b[ée]n[ée]ficiaire|titulaire|titular|"
+    r"beneficiario|intestat(?:ario|o\s+a)|begunstigde|t\.?n\.?v\.?|ten\s+name\s+van|"
+    r"mottagare|betalningsmottagare)\s*[:.]?\s*(?P<name>[^\W\d_][^\n,;·|:(]{2,60})",
+    IGN,
+)
+CLOSING = re.compile(
+    r"^(?:(?:kind|best|warm|many)\s+)?(?:regards|thanks|thank\s+you|cheers|sincerely|"
+    r"yours(?:\s+(?:sincerely|faithfully|truly))?|best(?:\s+wishes)?|"
+    r"(?:met\s+)?vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|"
+    r"(?:mit\s+)?(?:freundlichen|besten|viele|liebe)\s+gr[üu](?:ß|ss)en?|gr[üu](?:ß|ss)e|"
+    r"cordialement|bien\s+[àa]\s+vous|salutations|(?:un\s+)?(?:cordial\s+)?saludos?(?:\s+cordiales)?|"
+    r"atentamente|(?:cordiali|distinti)\s+saluti|un\s+saluto|"
+    r"(?:med\s+)?v[äa]nli(?:g|ga)\s+h[äa]lsning(?:ar)?|h[äa]lsningar|"
+    r"med\s+(?:venlig|vennlig)\s+hilsen|pozdrawiam|z\s+powa[żz]aniem|atenciosamente|"
+    r"cumprimentos)\b[\s,.!]*$",
+    IGN,
+)
+SENDER = re.compile(
+    r"^(?:from|von|van|de|da|fra|od|från)\s*:\s*\"?(?P<name>[^<\"\n@]+?)\"?\s*<", IGN | re.M
+)
+LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _norm_words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def _persons(ctx: Context, lines: list[Line]) -> tuple[set[str], set[int]]:
+    """Names of people (an e-mail's sender, the name under a closing) and the line indexes
+    just below such a signature name, where a sole trader's business name usually is."""
+    names = {" ".join(_norm_words(m.group("name"))) for m in SENDER.finditer(ctx.text)}
+    below: set[int] = set()
+    layout = ctx.layout
+    for position, line in enumerate(lines):
+        if len(line.segments) != 1 or not CLOSING.match(line.segments[0].text.strip()):
+            continue
+        for follower in lines[position + 1 : position + 3]:
+            text = follower.segments[0].text.strip()
+            words = _norm_words(text)
+            if 1 <= len(words) <= 3 and not re.search(r"\d|@", text):
+                names.add(" ".join(words))
+                index = layout.lines.index(follower)
+                below.update((index + 1, index + 2))
+                break
+    for line in lines:
+        joined = " ".join(_norm_words(" ".join(seg.text for seg in line.segments)))
+        if joined and joined in names:
+            index = layout.lines.index(line)
+            below.update((index + 1, index + 2))
+    return {n for n in names if n}, below
+
+
+def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
     layout = ctx.layout
     lines = [line for line in layout.lines if line.page == 1]
     if not lines:
-        return None
+        return None, []
     page_h = layout.page_sizes[1][1]
     buyer_zones: list[tuple[int, float, float]] = []
     vendor_zones: list[tuple[int, float, float]] = []
@@ -961,6 +1047,9 @@ def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
             elif VENDOR_LABEL.search(seg.text):
                 vendor_zones.append((layout.lines.index(line), seg.x0, seg.x1))
     texts_all = layout.doc.text.lower()
+    payees = [" ".join(_norm_words(m.group("name"))) for m in PAYEE.finditer(ctx.text)]
+    payees = [p for p in payees if len(p) >= 4]
+    persons, below_person = _persons(ctx, lines)
     candidates: list[Candidate] = []
     where: dict[int, tuple[Segment, int]] = {}
     max_size = max((seg.size for line in lines for seg in line.segments), default=1.0)
@@ -972,21 +1061,25 @@ def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
         )
         for seg in line.segments:
             for piece, tokens in _vendor_pieces(seg):
-                if len(piece) < 2 or len(piece) > 70 or not re.search(r"[A-Za-zÀ-ÿ]{2}", piece):
+                if len(piece) < 2 or len(piece) > 70 or not LETTERS.search(piece):
                     continue
                 digits = sum(c.isdigit() for c in piece)
                 if digits > len(piece) * 0.3:
                     continue
-                has_suffix = LEGAL_SUFFIX.search(piece) is not None
+                has_suffix = _has_legal_form(piece)
                 if NOT_VENDOR.search(piece) and not has_suffix:
                     continue
                 if NOT_VENDOR.search(piece) and re.search(
                     r"@|www\.|http|iban|tel\b|phone", piece, IGN
                 ):
                     continue
+                if NUMBER_ID.search(piece):
+                    continue  # "License #PL-44102", "İrsaliye No"
                 score = 0.2
                 if has_suffix:
                     score += 0.35
+                if piece != seg.text.strip() and COMPANY_ID.search(seg.text) and not digits:
+                    score += 0.1  # "Brasserie du Parc SRL · Rue … · TVA BE 0712.345.678"
                 rel = seg.size / max_size if max_size else 0
                 score += 0.25 * rel
                 top = seg.y0 / page_h if page_h else 1
@@ -996,14 +1089,22 @@ def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
                     score += 0.1
                 elif top > 0.8:
                     score -= 0.15
-                if texts_all.count(piece.lower()) > 1:
+                words = _norm_words(piece)
+                key = " ".join(words)
+                if len(key) >= 4 and len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
                     score += 0.1
                 for zone_line, x0, x1 in vendor_zones:
                     if 0 <= index - zone_line <= 2 and seg.x0 < x1 + 20 and seg.x1 > x0 - 20:
-                        score += 0.4
+                        score += 0.55  # an explicit "Seller:" / "From:" outweighs a logo
                 for zone_line, x0, x1 in buyer_zones:
                     if 0 <= index - zone_line <= 4 and seg.x0 < x1 + 40 and seg.x1 > x0 - 40:
                         score -= 0.6
+                if any(key.startswith(p) or (len(key) >= 6 and p.startswith(key)) for p in payees):
+                    score += 0.35  # "Make all checks payable to Megan Ruiz"
+                if key in persons and not has_suffix:
+                    score -= 0.3  # a person signing an e-mail, not the business
+                elif index in below_person and not has_suffix and len(words) <= 5:
+                    score += 0.3  # the business line under the signature name
                 if piece.isupper() and len(piece.split()) == 1 and not has_suffix:
                     score -= 0.1
                 if BUYER_LABEL.search(piece) or VENDOR_LABEL.search(piece):
@@ -1014,16 +1115,48 @@ def _find_vendor(ctx: Context, number: Candidate | None) -> Candidate | None:
                     score -= 0.35  # an item row
                 elif table_row:
                     score -= 0.15
-                words = len(piece.split())
-                if words > 7 or (words > 4 and piece.endswith((".", "!", "?"))):
+                if len(words) > 7 or (len(words) > 4 and piece.endswith((".", "!", "?"))):
                     score -= 0.15  # a sentence, not a name
                 candidate = Candidate(piece, score, tokens)
                 where[id(candidate)] = (seg, index)
                 candidates.append(candidate)
     if not candidates:
-        return None
+        return None, []
+    first_line = min(index for _, index in where.values())
+    for candidate in candidates:
+        if where[id(candidate)][1] == first_line:
+            candidate.score += 0.1  # the letterhead is the first thing printed
     best = max(candidates, key=lambda c: c.score)
-    return _complete_vendor_name(ctx, best, *where[id(best)])
+    best = _expand_acronym(best, candidates)
+    return _complete_vendor_name(ctx, best, *where[id(best)]), candidates
+
+
+# Registration and tax identifiers printed on the issuer's own legal line.
+COMPANY_ID = re.compile(
+    r"\b(?:vat|tva|btw|ust-?id(?:nr)?|mwst|uid|kvk|rcs|siret|siren|nif|cif|p\.?\s?iva|"
+    r"abn|acn|gstin|org\.?\s?nr|i[čc]o|di[čc]|vkn|αφμ|hrb|hra|company\s+(?:no|number)|"
+    r"registered\s+in|reg\.?\s*no|nip|regon|krs|cvr|y-tunnus)\b",
+    IGN,
+)
+NUMBER_ID = re.compile(r"#\s*[A-Z]{0,4}-?\d|\b(?:no|nr|n[°º])\.?\s*[:#]?\s*$", IGN)
+
+
+def _word_re(text: str) -> str:
+    return r"(?<!\w)" + re.escape(text) + r"(?!\w)"
+
+
+def _expand_acronym(best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """A logo acronym ("aws") stands for a full legal name printed elsewhere."""
+    letters = best.value.replace(".", "").strip()
+    if not (2 <= len(letters) <= 5 and letters.isalpha()) or _has_legal_form(best.value):
+        return best
+    for other in sorted(candidates, key=lambda c: -c.score):
+        if other is best or not _has_legal_form(other.value):
+            continue
+        initials = "".join(w[0] for w in _norm_words(other.value))
+        if initials.startswith(letters.lower()):
+            return Candidate(other.value, best.score - 0.05, other.tokens)
+    return best
 
 
 def _is_status_word(text: str) -> bool:
@@ -1043,7 +1176,7 @@ def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: in
     takes the legal form.
     """
     layout = ctx.layout
-    has_suffix = LEGAL_SUFFIX.search(best.value) is not None
+    has_suffix = _has_legal_form(best.value)
     starts_segment = bool(best.tokens) and best.tokens[0] is seg.tokens[0]
     for back in range(1, 4) if has_suffix and starts_segment else ():
         if index - back < 0 or layout.lines[index - back].page != seg.page:
@@ -1063,12 +1196,19 @@ def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: in
                     and len(text) <= 40
                     and not re.search(r"\d", text)
                     and not NOT_VENDOR.search(text)
-                    and not LEGAL_SUFFIX.search(text)
+                    and not _has_legal_form(text)
                     and not _is_status_word(text)
-                    and not set(text.lower().split()) & set(best.value.lower().split())
+                    and not VENDOR_LABEL.search(text)
+                    and not BUYER_LABEL.search(text)
+                    and not set(_norm_words(_fold(text))) & set(_norm_words(_fold(best.value)))
                 ):
                     return Candidate(f"{text} {best.value}", best.score, upper.tokens + best.tokens)
-    legal = re.search(re.escape(best.value) + r",?[ \t]+" + SUFFIX_CORE, ctx.text, IGN)
+    # the legal form (and a word or two more) printed with the name elsewhere
+    legal = re.search(
+        re.escape(best.value) + r"(?:[ \t]+[^\W\d_][\w&-]*){0,2},?[ \t]+" + SUFFIX_CORE,
+        ctx.text,
+        IGN,
+    )
     if legal:
         tokens = [t for t in layout.tokens if t.start >= legal.start() and t.end <= legal.end()]
         if tokens:
@@ -1161,7 +1301,7 @@ def extract(doc: ParsedDocument) -> ExtractionResult:
         return ExtractionResult("other", dict.fromkeys(FIELD_NAMES, EMPTY))
     number, _numbers = _find_number(ctx)
     fields = {
-        "vendor_name": _field(_find_vendor(ctx, number)),
+        "vendor_name": _field(_find_vendor(ctx)[0]),
         "invoice_number": _field(number),
         "invoice_date": _field(_find_date(ctx)),
         "total_amount": _field(total),
