@@ -436,7 +436,12 @@ def _context(layout: Layout) -> Context:
 # ----------------------------------------------------------------------------- fields
 
 
+ASIDE = re.compile(r"\([^()]*(?:[^\W\d_]|%)[^()]*\)")
+
+
 def _amount_in(text: str, ctx: Context) -> Amount | None:
+    # an aside in brackets is not the value: "VAT (20% on £40.00)  £8.00"
+    text = ASIDE.sub(lambda m: " " * len(m.group()), text)
     amounts = find_amounts(text, ctx.decimal_hint)
     if not amounts:
         return None
@@ -534,6 +539,14 @@ def _tax_lines(ctx: Context, last_page: int) -> list[_TaxOption]:
         is_tax_total = TAX_TOTAL.search(seg.text) is not None
         if not is_tax_total:
             label_zone = re.split(r"\d", seg.text[match.start() :], maxsplit=1)[0]
+            label_zone = re.sub(r"\(?%$", "", label_zone)  # "KDV (%20)": a rate, not a column
+            if re.search(r"exempt|befreit|exon[ée]r|esente|exento|vrijgesteld", label_zone, IGN):
+                zero = _amount_from_sources(ctx, seg, match.end())
+                if zero is not None and zero[0].value == 0:
+                    # "VAT (exempt) 0.00": a printed zero tax
+                    tokens = zero[1].tokens_in(zero[0].start, zero[0].end)
+                    options.append(_TaxOption(0.7, Decimal(0), tokens, label_key, "line"))
+                continue
             if TAX_BLOCK.search(seg.text[: match.start()] + label_zone):
                 continue
             if TOTAL_STRONG.search(label_text) or re.search(
@@ -550,6 +563,8 @@ def _tax_lines(ctx: Context, last_page: int) -> list[_TaxOption]:
                 options.append(column)
             continue
         found = _amount_from_sources(ctx, seg, match.end())
+        if found is not None and found[1] is not seg:
+            found = _tax_cell(ctx, found)
         if found is not None:
             amount, target, penalty = found
             score = 0.8 - penalty + (0.15 if is_tax_total else 0.0)
@@ -567,12 +582,71 @@ def _tax_lines(ctx: Context, last_page: int) -> list[_TaxOption]:
     return options
 
 
+NOT_VAT_ROW = re.compile(
+    r"s[ée]jour|tourist|city\s*tax|kurtaxe|ortstaxe|tasa\s*tur|soggiorno|non\s*soumis|"
+    r"exon[ée]r|exempt|befreit",
+    IGN,
+)
+
+
 def _is_header_cell(ctx: Context, seg: Segment) -> bool:
-    """A short cell in a row of three or more cells, none of which holds an amount."""
+    """A short cell in a row of three or more cells without amounts (a table header; a
+    total printed further right on the same line does not make it a data row)."""
     line = ctx.layout.lines[seg.line_index]
     if len(seg.text) > 24 or len(line.segments) < 3:
         return False
-    return not any(find_amounts(s.text, ctx.decimal_hint) for s in line.segments)
+    plain = [s for s in line.segments if not find_amounts(s.text, ctx.decimal_hint)]
+    return seg in plain and len(plain) >= 3 and len(plain) >= len(line.segments) - 1
+
+
+TAX_HEADER = re.compile(
+    r"cuota|\btax\b|\bvat\b|mwst|\bust\b|steuer|\btva\b|\biva\b|impuesto|imposta|\bbtw\b|"
+    r"\bmoms\b|\bmva\b|\bdph\b|\bkdv\b|φπα|\bgst\b",
+    IGN,
+)
+BASE_HEADER = re.compile(
+    r"\bbase|\bnet|netto|\bht\b|imponib|basis|grundlag|taxable|excl|z[áa]klad|bemessung|"
+    r"montant\s*ht|\bgross\b|brutto|\bttc\b|total|\brate\b|\btaux\b|satz|%",
+    IGN,
+)
+
+
+def _header_row(ctx: Context, cell: Segment) -> Line | None:
+    """The table header above a cell: the nearest row above (within a few) without amounts."""
+    layout = ctx.layout
+    for index in range(cell.line_index - 1, max(cell.line_index - 5, -1), -1):
+        line = layout.lines[index]
+        if line.page != cell.page:
+            return None
+        if len(line.segments) >= 2 and not any(
+            find_amounts(s.text, ctx.decimal_hint) for s in line.segments
+        ):
+            return line
+    return None
+
+
+def _tax_cell(
+    ctx: Context, found: tuple[Amount, Segment, float]
+) -> tuple[Amount, Segment, float] | None:
+    """On a VAT breakdown row ("IVA 10% | 20,00 | 2,00" under "Base | Cuota") take the cell
+    under the tax-amount header, not the first amount (the base)."""
+    amount, target, penalty = found
+    header = _header_row(ctx, target)
+    if header is None:
+        return found
+    tax_heads = [
+        s for s in header.segments if TAX_HEADER.search(s.text) and not BASE_HEADER.search(s.text)
+    ]
+    if not tax_heads:
+        return found
+    line = ctx.layout.lines[target.line_index]
+    for head in tax_heads:
+        for cell in line.segments:
+            if cell.x0 <= head.x1 + 2 and cell.x1 >= head.x0 - 2:
+                value = _amount_in(cell.text, ctx)
+                if value is not None:
+                    return value, cell, penalty
+    return found
 
 
 def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
@@ -600,6 +674,8 @@ def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
             break
         tokens = cell.tokens_in(amount.start, amount.end)
         previous_y1 = line.y1
+        if NOT_VAT_ROW.search(line.segments[0].text) and line.segments[0] is not cell:
+            continue  # a tourist tax or an exempt line printed in the same column
         if ROW_TOTAL.search(line.segments[0].text) and line.segments[0] is not cell:
             total_row = (amount.value, tokens)
             break
@@ -647,9 +723,10 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
         match = strong or coded or weak
         if not match:
             continue
+        tail = re.split(r"[\d$€£¥₹]", seg.text[match.end() :], maxsplit=1)[0][:25]
         blocking = [
             hit
-            for hit in TOTAL_BLOCK.finditer(seg.text[: match.end() + 3])
+            for hit in TOTAL_BLOCK.finditer(seg.text[: match.end()] + tail[:3] + _late(tail))
             if not (strong and hit.start() >= match.start() and hit.end() <= match.end())
         ]
         if blocking and not (
@@ -696,6 +773,12 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
         elif tax is not None and tax.score < 0.85:
             total.score -= 0.05
     return total, tax, subtotal
+
+
+def _late(tail: str) -> str:
+    """The words of a label after "Amount due" that make it another amount ("… after 04/20")."""
+    hit = re.search(r"\bafter\b|\bnach\s+dem\b|apr[èe]s\s+le", tail, IGN)
+    return " " + hit.group() if hit else ""
 
 
 def _choose_tax(
