@@ -378,6 +378,19 @@ def _value_sources(
     right.sort(key=lambda s: s.x0)
     for s in right[:2]:
         yield s.text, s, 0, 0.05
+    if not right:
+        # a slightly skewed scan splits a label and its value over two "lines"
+        mid = (seg.y0 + seg.y1) / 2
+        for index in (seg.line_index + 1, seg.line_index - 1):
+            if not 0 <= index < len(layout.lines) or layout.lines[index].page != seg.page:
+                continue
+            near = layout.lines[index].segments
+            if any(s.x0 < seg.x1 and s.x1 > seg.x0 for s in near):
+                continue  # a line of its own under or over the label
+            for s in near:
+                if s.x0 >= seg.x1 - 1 and abs((s.y0 + s.y1) / 2 - mid) <= 0.9 * seg.size:
+                    yield s.text, s, 0, 0.08
+                    break
     # below: the next lines on the same page whose segment overlaps horizontally
     height = max(seg.size, 1e-6)
     for offset in range(1, 4):
@@ -1310,8 +1323,29 @@ def _vendor_pieces(seg: Segment) -> Iterator[tuple[str, list[Token]]]:
     yield name, seg.tokens_in(begin, begin + len(name))
 
 
+# A sentence saying the invoice has been paid: "Paid by card on file", "Réglé CB Visa",
+# "Betrag dankend bar erhalten", "Zahlung erhalten", a receipt's "Date paid".
+PAID_STATEMENT = re.compile(
+    r"\b(?:paid|pay[ée]|r[ée]gl[ée]|pagad[oa]|pago|bezahlt|betaald|betalt|pagat[oa])\s+"
+    r"(?:by|with|via|using|par|en|per|mit|con|em|por|in|met|med)\s+"
+    r"(?:card|credit|debit|cash|visa|master|amex|paypal|cb|carte|esp[eè]ces|ch[èe]que|tarjeta|"
+    r"efectivo|numer[aá]rio|dinheiro|cart[aã]o|karte|bar|ec|contanti|carta|cheque|check|bank|"
+    r"direct|apple|google|pin|kort|kontant)|"
+    r"^r[ée]gl[ée]\s+(?:cb|carte|esp)|zahlung\s+(?:dankend\s+)?erhalten|dankend\s+(?:bar\s+)?erhalten|"
+    r"betrag\s+(?:bar\s+)?erhalten|^date\s+paid\b|^paid\s+on\b",
+    IGN | re.M,
+)
+
+
 def _find_status(ctx: Context) -> Candidate | None:
     best: Candidate | None = None
+    for seg in ctx.layout.segments():
+        said = PAID_STATEMENT.search(seg.text)
+        negated = r"\b(?:not|nicht|pas|non|no|niet|inte|ikke)\s+(?:yet\s+|encore\s+|noch\s+)?$"
+        if said and not re.search(negated, seg.text[: said.start()], IGN):
+            cand = Candidate("paid", 0.6, seg.tokens_in(said.start(), said.end()))
+            if best is None or cand.score > best.score:
+                best = cand
     for seg in ctx.layout.segments():
         text = seg.text.strip()
         label = STATUS_LABEL.search(text)
