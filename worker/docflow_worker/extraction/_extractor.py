@@ -8,9 +8,10 @@ cross-checks between subtotal, tax and total) and the confidence reflects that s
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from docflow_worker.extraction import EMPTY, FIELD_NAMES, ExtractionResult, FieldValue
@@ -23,12 +24,12 @@ from docflow_worker.extraction._layout import (
     source_of,
 )
 from docflow_worker.extraction._values import (
-    _fold,
     COUNTRY_NAMES,
     ISO_CODES,
     SYMBOLS,
     WORDLIKE_CODES,
     Amount,
+    _fold,
     find_amounts,
     find_dates,
     format_amount,
@@ -364,6 +365,9 @@ class Candidate:
     value: str
     score: float
     tokens: list[Token]
+    # what backs the value, read by _calibrate: "strong" / "weak" label, "checked" /
+    # "mismatch" (arithmetic), "contested" (a close rival with another value), ...
+    evidence: set[str] = field(default_factory=set)
 
 
 def _value_sources(
@@ -727,6 +731,7 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
 
     # total
     total_candidates: list[tuple[float, Decimal, list[Token]]] = []
+    strong_values: set[Decimal] = set()
     for seg in layout.segments():
         strong = TOTAL_STRONG.search(seg.text)
         coded = None if strong else TOTAL_CODE.search(seg.text)
@@ -757,6 +762,8 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
         if seg.size >= layout.median_height * 1.15:
             score += 0.05
         total_candidates.append((score, amount.value, tokens))
+        if strong or coded:
+            strong_values.add(amount.value)
 
     total: Candidate | None = None
     if total_candidates:
@@ -766,6 +773,9 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
         peers = [c for c in total_candidates if c[0] >= top_score - 0.1]
         best = max(peers, key=lambda c: (c[1], c[0]))
         total = Candidate(format_amount(best[1]), best[0], best[2])
+        total.evidence.add("strong" if best[1] in strong_values else "weak")
+        if len({abs(c[1]) for c in peers}) > 1:
+            total.evidence.add("contested")
 
     tax = _choose_tax(ctx, tax_options, total, subtotal, discount)
 
@@ -776,15 +786,28 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
             if abs(expected - total_value) <= Decimal("0.02"):
                 total.score += 0.1
                 tax.score += 0.1
+                total.evidence.add("checked")
+                tax.evidence.add("checked")
             else:
                 matching = [c for c in total_candidates if abs(expected - c[1]) <= Decimal("0.02")]
                 if matching:
                     chosen = max(matching, key=lambda c: c[0])
-                    total = Candidate(format_amount(chosen[1]), chosen[0] + 0.05, chosen[2])
+                    kind = "strong" if chosen[1] in strong_values else "weak"
+                    total = Candidate(
+                        format_amount(chosen[1]), chosen[0] + 0.05, chosen[2], {kind, "checked"}
+                    )
+                    tax.evidence.add("checked")
                 else:
                     total.score -= 0.1
+                    total.evidence.add("mismatch")
         elif tax is not None and tax.score < 0.85:
             total.score -= 0.05
+        if tax is not None and "checked" in tax.evidence:
+            total.evidence.add("checked")
+        elif subtotal is not None and tax is None:
+            gap = total_value - (subtotal - discount)
+            if gap == 0:
+                total.evidence.add("checked")  # no tax: the total is the subtotal
     return total, tax, subtotal
 
 
@@ -844,7 +867,9 @@ def _choose_tax(
                 consistent.append(option)
         if consistent:
             best = max(consistent, key=lambda o: (o.score, o.kind == "sum"))
-            return _tax_candidate(best, total, best.score + 0.05)
+            chosen = _tax_candidate(best, total, best.score + 0.05)
+            chosen.evidence.add("checked")
+            return chosen
 
     totals_of_tax = [o for o in options if o.kind in ("total", "column") and o.score >= 0.85]
     if totals_of_tax:
@@ -905,17 +930,19 @@ def _number_after(
             value = value[lead.end() :]
             begin += lead.end()
         score = strength - penalty
+        evidence = {"strong" if strength >= 0.8 else "weak"}
         if find_dates(text[begin : value_match.end(1) + 6], False):
             # "Faktura nr 15/04/2026": a date-shaped number right after its label
             if target is not seg or strength < 0.8 or penalty:
                 continue
             score -= 0.2
+            evidence.add("date_shaped")
         if len(value) < 2 and not value.isdigit():
             continue
         if target is not seg and NUMBER_BLOCK.search(text[:begin]):
             continue
         tokens = target.tokens_in(begin + offset, value_match.end(1) + offset)
-        return Candidate(value.rstrip(".,"), score, tokens)
+        return Candidate(value.rstrip(".,"), score, tokens, evidence)
     return None
 
 
@@ -935,11 +962,14 @@ def _find_number(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
     if not found:
         return None, []
     best = max(found, key=lambda c: c.score)  # the first of equals
+    rivals = [c for c in found if c.value.upper() != best.value.upper()]
+    if any(c.score >= best.score - 0.1 for c in rivals):
+        best.evidence.add("contested")
     return best, found
 
 
 def _find_date(ctx: Context) -> Candidate | None:
-    best: Candidate | None = None
+    labelled: list[Candidate] = []
     for seg in ctx.layout.segments():
         for pattern, strength in DATE_LABELS:
             match = pattern.search(seg.text)
@@ -959,20 +989,30 @@ def _find_date(ctx: Context) -> Candidate | None:
                 if seg.page == 1:
                     score += 0.05
                 tokens = target.tokens_in(found.start + offset, found.end + offset)
-                if best is None or score > best.score:
-                    best = Candidate(found.value.isoformat(), score, tokens)
+                evidence = {"strong" if strength >= 1.0 else "weak"}
+                if found.ambiguous:
+                    evidence.add("ambiguous")
+                labelled.append(Candidate(found.value.isoformat(), score, tokens, evidence))
                 break
             break
-    if best is None:
-        # No label: the first date on the first page that is not a due/delivery date.
-        for seg in ctx.layout.segments():
-            if seg.page != 1 or DATE_BLOCK.search(seg.text):
-                continue
-            dates = find_dates(seg.text, ctx.month_first)
-            if dates:
-                found = dates[0]
-                tokens = seg.tokens_in(found.start, found.end)
-                return Candidate(found.value.isoformat(), 0.35, tokens)
+    if labelled:
+        best = max(labelled, key=lambda c: c.score)  # the first of equals
+        if any(c.value != best.value and c.score >= best.score - 0.1 for c in labelled):
+            best.evidence.add("contested")
+        return best
+    # No label: the first date on the first page that is not a due/delivery date.
+    unlabelled: list[Candidate] = []
+    for seg in ctx.layout.segments():
+        if seg.page != 1 or DATE_BLOCK.search(seg.text):
+            continue
+        for found in find_dates(seg.text, ctx.month_first):
+            tokens = seg.tokens_in(found.start, found.end)
+            unlabelled.append(Candidate(found.value.isoformat(), 0.35, tokens, {"unlabelled"}))
+    if not unlabelled:
+        return None
+    best = unlabelled[0]
+    if len({c.value for c in unlabelled}) > 1:
+        best.evidence.add("contested")
     return best
 
 
@@ -980,6 +1020,7 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
     layout = ctx.layout
     votes: dict[str, float] = {}
     where: dict[str, list[Token]] = {}
+    kinds: dict[str, set[str]] = {}
     total_line = None
     if total and total.tokens:
         total_line = (total.tokens[0].page, total.tokens[0].y0, total.tokens[0].y1)
@@ -997,24 +1038,29 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
             weight = 1.5
         else:
             m = re.match(
-                r"^([A-Za-z]{0,3}\$|[€£₹¥￥₩₽₺₪₫₱฿]|rs\.?|zł|kč|fr\.|sfr\.|kr\.?)", raw, IGN
+                r"^([A-Za-z]{0,3}\$|[€£₹¥￥₩₽₺₪₫₱฿円]|rs\.?|zł|kč|fr\.|sfr\.|kr\.?)", raw, IGN
             )
+            if m is None and raw == "TL":
+                m = re.match(r"(TL)", raw)
             if m:
                 key = m.group(1).lower()
                 if key in SYMBOLS:
                     codes.append(SYMBOLS[key])
                 elif key.endswith("$"):
                     codes.append(None)
-            elif raw[-1:] in "€£₹¥$":
+            elif raw[-1:] in "€£₹¥$円":
                 codes.append(SYMBOLS.get(raw[-1]))
             if raw.lower() in ("rs", "rs.") and not re.search(r"\d", token.text):
                 pass
         for code in codes:
+            kind = "code" if weight == 1.5 else "symbol"
             if code is None:
                 code = _resolve_dollar_or_kr(ctx, token.text)
                 if code is None:
                     continue
                 weight = 0.9
+                kind = "resolved"
+            kinds.setdefault(code, set()).add(kind)
             bonus = 0.0
             if (
                 total_line
@@ -1022,12 +1068,16 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
                 and abs(token.y0 - total_line[1]) < (total_line[2] - total_line[1])
             ):
                 bonus = 3.0
+                kinds[code].add("at_total")
             votes[code] = votes.get(code, 0.0) + weight + bonus
             where.setdefault(code, [token])
     if votes:
         code = max(sorted(votes), key=lambda c: votes[c])
         share = votes[code] / sum(votes.values())
-        return Candidate(code, 0.55 + 0.4 * share, where[code])
+        evidence = set(kinds[code])
+        if share < 0.7:
+            evidence.add("contested")
+        return Candidate(code, 0.55 + 0.4 * share, where[code], evidence)
     label = re.search(
         r"(?:currency|währung|devise|moneda|valuta)\s*[:.]?\s*([A-Z]{3})\b", ctx.text, IGN
     )
@@ -1035,7 +1085,7 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
         span_tokens = [
             t for t in layout.tokens if t.start >= label.start(1) and t.end <= label.end(1) + 1
         ]
-        return Candidate(label.group(1).upper(), 0.8, span_tokens)
+        return Candidate(label.group(1).upper(), 0.8, span_tokens, {"label"})
     if ctx.country:
         code = territory_currency(ctx.country)
         if code:
@@ -1044,7 +1094,7 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
                 for t in layout.tokens
                 if COUNTRY_NAMES.get(t.text.strip(",.").lower()) == ctx.country
             ]
-            return Candidate(code, 0.3, cue[:1])
+            return Candidate(code, 0.3, cue[:1], {"territory"})
     return None
 
 
@@ -1172,8 +1222,10 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 if NUMBER_ID.search(piece):
                     continue  # "License #PL-44102", "İrsaliye No"
                 score = 0.2
+                evidence: set[str] = set()
                 if has_suffix:
                     score += 0.35
+                    evidence.add("legal")
                 if piece != seg.text.strip() and COMPANY_ID.search(seg.text) and not digits:
                     score += 0.1  # "Brasserie du Parc SRL · Rue … · TVA BE 0712.345.678"
                 rel = seg.size / max_size if max_size else 0
@@ -1192,15 +1244,18 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 for zone_line, x0, x1 in vendor_zones:
                     if 0 <= index - zone_line <= 2 and seg.x0 < x1 + 20 and seg.x1 > x0 - 20:
                         score += 0.55  # an explicit "Seller:" / "From:" outweighs a logo
+                        evidence.add("labelled")
                 for zone_line, x0, x1 in buyer_zones:
                     if 0 <= index - zone_line <= 4 and seg.x0 < x1 + 40 and seg.x1 > x0 - 40:
                         score -= 0.6
                 if any(key.startswith(p) or (len(key) >= 6 and p.startswith(key)) for p in payees):
                     score += 0.35  # "Make all checks payable to Megan Ruiz"
+                    evidence.add("labelled")
                 if key in persons and not has_suffix:
                     score -= 0.3  # a person signing an e-mail, not the business
                 elif index in below_person and not has_suffix and len(words) <= 5:
                     score += 0.3  # the business line under the signature name
+                    evidence.add("labelled")
                 if piece.isupper() and len(piece.split()) == 1 and not has_suffix:
                     score -= 0.1
                 if BUYER_LABEL.search(piece) or VENDOR_LABEL.search(piece):
@@ -1213,7 +1268,9 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                     score -= 0.15
                 if len(words) > 7 or (len(words) > 4 and piece.endswith((".", "!", "?"))):
                     score -= 0.15  # a sentence, not a name
-                candidate = Candidate(piece, score, tokens)
+                if len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
+                    evidence.add("repeated")
+                candidate = Candidate(piece, score, tokens, evidence)
                 where[id(candidate)] = (seg, index)
                 candidates.append(candidate)
     if not candidates:
@@ -1223,6 +1280,12 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
         if where[id(candidate)][1] == first_line:
             candidate.score += 0.1  # the letterhead is the first thing printed
     best = max(candidates, key=lambda c: c.score)
+    key = " ".join(_norm_words(best.value))
+    for other in candidates:
+        other_key = " ".join(_norm_words(other.value))
+        distinct = other_key and other_key not in key and key not in other_key
+        if distinct and other.score >= best.score - 0.15:
+            best.evidence.add("contested")
     best = _expand_acronym(best, candidates)
     return _complete_vendor_name(ctx, best, *where[id(best)]), candidates
 
@@ -1251,7 +1314,7 @@ def _expand_acronym(best: Candidate, candidates: list[Candidate]) -> Candidate:
             continue
         initials = "".join(w[0] for w in _norm_words(other.value))
         if initials.startswith(letters.lower()):
-            return Candidate(other.value, best.score - 0.05, other.tokens)
+            return Candidate(other.value, best.score - 0.05, other.tokens, {"legal", "acronym"})
     return best
 
 
@@ -1298,7 +1361,12 @@ def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: in
                     and not BUYER_LABEL.search(text)
                     and not set(_norm_words(_fold(text))) & set(_norm_words(_fold(best.value)))
                 ):
-                    return Candidate(f"{text} {best.value}", best.score, upper.tokens + best.tokens)
+                    return Candidate(
+                        f"{text} {best.value}",
+                        best.score,
+                        upper.tokens + best.tokens,
+                        best.evidence | {"joined"},
+                    )
     # the legal form (and a word or two more) printed with the name elsewhere
     legal = re.search(
         re.escape(best.value) + r"(?:[ \t]+[^\W\d_][\w&-]*){0,2},?[ \t]+" + SUFFIX_CORE,
@@ -1308,7 +1376,8 @@ def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: in
     if legal:
         tokens = [t for t in layout.tokens if t.start >= legal.start() and t.end <= legal.end()]
         if tokens:
-            return Candidate(ctx.text[legal.start() : legal.end()].strip(), best.score, tokens)
+            value = ctx.text[legal.start() : legal.end()].strip()
+            return Candidate(value, best.score, tokens, best.evidence | {"legal", "repeated"})
     return best
 
 
@@ -1402,11 +1471,94 @@ def _document_type(ctx: Context, total: Candidate | None, tax: Candidate | None)
     return "other"
 
 
-def _field(candidate: Candidate | None) -> FieldValue:
+def _field(candidate: Candidate | None, confidence: float | None = None) -> FieldValue:
     if candidate is None or not candidate.value:
         return EMPTY
-    confidence = max(0.05, min(0.99, candidate.score))
+    if confidence is None:
+        confidence = candidate.score
+    confidence = max(0.05, min(0.99, confidence))
     return FieldValue(candidate.value, round(confidence, 3), source_of(candidate.tokens))
+
+
+def _calibrate(name: str, candidate: Candidate | None, ctx: Context) -> float:
+    """A confidence that says how much evidence backs the value, not how well it scored.
+
+    Each field starts from what found it (a strong or a weak label, a fallback) and loses
+    confidence when a rival value scored close, when a cross-check failed or could not be
+    made, or when the value is implausible; cross-checks that hold raise it.
+    """
+    if candidate is None or not candidate.value:
+        return 0.0
+    ev = candidate.evidence
+    score = min(candidate.score, 0.99)
+    if name == "vendor_name":
+        conf = score
+        if not ev & {"legal", "labelled"}:
+            conf = min(conf, 0.7 if "repeated" in ev else 0.6)  # a heuristic pick
+        if "contested" in ev:
+            conf -= 0.15
+        if "joined" in ev:
+            conf -= 0.05
+        if FRAGMENT.search(candidate.value) or re.fullmatch(SUFFIX_CORE, candidate.value, IGN):
+            conf = min(conf, 0.4)  # "& Maleri AB", "Co.": a piece of a name split apart
+    elif name == "invoice_number":
+        conf = score
+        if "weak" in ev:
+            conf = min(conf, 0.65)
+        if "contested" in ev:
+            conf -= 0.15
+        if "date_shaped" in ev:
+            conf = min(conf, 0.7)
+    elif name == "invoice_date":
+        if "unlabelled" in ev:
+            conf = 0.3 if "contested" in ev else 0.45
+        else:
+            conf = 0.92 if "strong" in ev else 0.82
+            base = (1.0 if "strong" in ev else 0.7) + 0.05
+            conf -= max(0.0, base - score - (0.15 if "ambiguous" in ev else 0.0))  # value below
+            if "ambiguous" in ev:
+                conf -= 0.2
+            if "contested" in ev:
+                conf -= 0.2
+        year = int(candidate.value[:4])
+        today = dt.date.today()
+        if not 1995 <= year <= today.year + 1:
+            conf *= 0.5  # a birth date, a founding year, a misread
+    elif name == "total_amount":
+        strong = "strong" in ev
+        if "checked" in ev:
+            conf = 0.96 if strong else 0.82
+        elif "mismatch" in ev:
+            conf = 0.6 if strong else 0.4
+        else:
+            conf = 0.85 if strong else 0.55
+        if "contested" in ev and "checked" not in ev:
+            conf -= 0.15
+        if Decimal(candidate.value) == 0:
+            conf = min(conf, 0.5)
+    elif name == "tax_amount":
+        conf = min(max(score, 0.9), 0.96) if "checked" in ev else min(score - 0.05, 0.72)
+    elif name == "currency":
+        if "territory" in ev:
+            conf = 0.3
+        elif "label" in ev:
+            conf = 0.85
+        elif "code" in ev or ("symbol" in ev and "at_total" in ev):
+            conf = 0.96 if "at_total" in ev else 0.9
+        elif "symbol" in ev:
+            conf = 0.85
+        else:  # a bare "$" or "kr" read from the country
+            conf = 0.8 if ctx.country else 0.6
+        if "contested" in ev:
+            conf -= 0.2
+    else:
+        conf = score
+    if ctx.layout.doc.method in ("ocr", "mixed") and name in ("vendor_name", "invoice_number"):
+        conf *= 0.85  # read by OCR: a letter or digit may be misread
+    return max(0.05, min(0.99, conf))
+
+
+FRAGMENT = re.compile(r"^(?:[&+,.\-]|(?:and|und|et|y|e|di|de|von|van)\s)", IGN)
 
 
 def extract(doc: ParsedDocument) -> ExtractionResult:
@@ -1417,13 +1569,14 @@ def extract(doc: ParsedDocument) -> ExtractionResult:
     if doc_type == "other":
         return ExtractionResult("other", dict.fromkeys(FIELD_NAMES, EMPTY))
     number, _numbers = _find_number(ctx)
-    fields = {
-        "vendor_name": _field(_find_vendor(ctx)[0]),
-        "invoice_number": _field(number),
-        "invoice_date": _field(_find_date(ctx)),
-        "total_amount": _field(total),
-        "tax_amount": _field(tax),
-        "currency": _field(_find_currency(ctx, total)),
-        "status": _field(_find_status(ctx)),
+    found = {
+        "vendor_name": _find_vendor(ctx)[0],
+        "invoice_number": number,
+        "invoice_date": _find_date(ctx),
+        "total_amount": total,
+        "tax_amount": tax,
+        "currency": _find_currency(ctx, total),
+        "status": _find_status(ctx),
     }
+    fields = {name: _field(c, _calibrate(name, c, ctx)) for name, c in found.items()}
     return ExtractionResult(doc_type, fields)
