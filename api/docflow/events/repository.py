@@ -11,6 +11,7 @@ from docflow.models import JobEvent
 # Event inserts take this transaction-level advisory lock, so `seq` values become visible in
 # commit order: a reader that has seen seq N can never later find a committed event below N.
 _EVENT_APPEND_LOCK = 0x646F63666C6F77  # "docflow"
+_LOCKED_IN = "docflow_event_lock_transaction"
 
 
 class EventRepository:
@@ -26,7 +27,13 @@ class EventRepository:
         type: str,
         payload: dict[str, Any],
     ) -> JobEvent:
-        self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _EVENT_APPEND_LOCK})
+        transaction = self.session.get_transaction()
+        if transaction is None or self.session.info.get(_LOCKED_IN) is not transaction:
+            # Held until the transaction ends: taking it once per transaction is enough.
+            self.session.execute(
+                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _EVENT_APPEND_LOCK}
+            )
+            self.session.info[_LOCKED_IN] = self.session.get_transaction()
         event = JobEvent(
             job_id=job_id,
             document_id=document_id,
@@ -36,7 +43,8 @@ class EventRepository:
         )
         self.session.add(event)
         self.session.flush()
-        self.session.refresh(event, ["created_at"])
+        if "created_at" not in event.__dict__:  # normally already returned by the INSERT
+            self.session.refresh(event, ["created_at"])
         return event
 
     def for_job(self, job_id: uuid.UUID, after: int, limit: int) -> list[JobEvent]:

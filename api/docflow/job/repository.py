@@ -45,11 +45,11 @@ class JobRepository:
             .where(Job.id == job_id, *where)
             .values(**values, updated_at=func.now())
             .returning(Job)
-            .execution_options(synchronize_session=False)
+            # The RETURNING row overwrites a stale copy already in the session (no extra SELECT).
+            .execution_options(synchronize_session=False, populate_existing=True)
         )
         if job is None:
             return None
-        self.session.refresh(job)
         if document_status is not None:
             self.session.execute(
                 update(Document)
