@@ -1221,6 +1221,10 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                     continue
                 if NUMBER_ID.search(piece):
                     continue  # "License #PL-44102", "İrsaliye No"
+                if find_dates(piece, False) or (
+                    re.match(r"^[^\W\d_][\w .'-]{0,30}:\s*\S", piece) and not has_suffix
+                ):
+                    continue  # a "label: value" field, not a name
                 score = 0.2
                 evidence: set[str] = set()
                 if has_suffix:
@@ -1527,7 +1531,7 @@ def _calibrate(name: str, candidate: Candidate | None, ctx: Context) -> float:
     elif name == "total_amount":
         strong = "strong" in ev
         if "checked" in ev:
-            conf = 0.96 if strong else 0.82
+            conf = 0.96 if strong else 0.9
         elif "mismatch" in ev:
             conf = 0.6 if strong else 0.4
         else:

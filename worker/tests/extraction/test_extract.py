@@ -111,9 +111,125 @@ def test_percentages_are_not_amounts() -> None:
         ("5 mars 2026", False, "2026-03-05"),
         ("1er février 2026", False, "2026-02-01"),
         ("5 de marzo de 2026", False, "2026-03-05"),
+        ("17. 4. 2026", False, "2026-04-17"),
+        ("2026年4月15日", False, "2026-04-15"),
     ],
 )
 def test_date_formats(text: str, month_first: bool, iso: str) -> None:
     found = find_dates(text, month_first)
     assert found
     assert found[0].value == dt.date.fromisoformat(iso)
+
+
+def _extract_text(tmp_path: pathlib.Path, text: str) -> dict[str, tuple[str | None, float]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text)
+    result = extract_fields(parse_document(path, "text/plain"))
+    return {k: (v.value, v.confidence) for k, v in result.fields.items()}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Atelier Nord Sàrl",
+        "Amazon EU S.à r.l.",
+        "Kaya Tekstil Ltd. Şti.",
+        "Nowak Serwis Sp. z o.o.",
+        "Ascensores Sur, S.A.U.",
+        "ΤΕΧΝΟΔΟΜΗ Α.Ε.",
+        "株式会社ハナ",
+        "Baker & Sons Roofing",
+        "Novák s.r.o.",
+    ],
+)
+def test_legal_forms_across_countries(name: str) -> None:
+    from docflow_worker.extraction._extractor import _has_legal_form
+
+    assert _has_legal_form(name)
+    assert not _has_legal_form("Tom Baker")
+
+
+def test_signature_business_date_shaped_number_and_exempt_tax(tmp_path: pathlib.Path) -> None:
+    fields = _extract_text(
+        tmp_path,
+        """From: Ruth Olsen <ruth@olsenstudio.example>
+Subject: Faktura
+
+Faktura nr 03/05/2026
+Data wystawienia: 2026-05-03
+
+Projekt logo                     2 400,00 zł
+Podatek VAT (zwolniony / exempt)     0,00 zł
+Razem do zapłaty                 2 400,00 zł
+
+Pozdrawiam,
+Ruth Olsen
+Olsen Grafika
+""",
+    )
+    assert fields["vendor_name"][0] == "Olsen Grafika"
+    assert fields["invoice_number"][0] == "03/05/2026"
+    assert fields["invoice_number"][1] <= 0.7  # a date-shaped number is never certain
+    assert fields["invoice_date"][0] == "2026-05-03"
+    assert fields["total_amount"][0] == "2400.00"
+    assert fields["tax_amount"][0] == "0.00"
+    assert fields["currency"][0] == "PLN"
+
+
+def test_invoice_number_beats_receipt_number_and_paid_statement(tmp_path: pathlib.Path) -> None:
+    fields = _extract_text(
+        tmp_path,
+        """Receipt from Tidewater Labs LLC
+Receipt #5521-0093    Invoice #TW-20931
+Date paid: May 2, 2026
+Pro plan                 $80.00
+Total                    $80.00
+Paid by card ending 4242.
+""",
+    )
+    assert fields["vendor_name"][0] == "Tidewater Labs LLC"
+    assert fields["invoice_number"][0] == "TW-20931"
+    assert fields["status"][0] == "paid"
+
+
+def test_confidence_follows_evidence(tmp_path: pathlib.Path) -> None:
+    checked = _extract_text(
+        tmp_path,
+        """Harbor Tools Inc.
+Invoice No: HT-100
+Invoice Date: 2026-02-10
+Subtotal   $100.00
+Sales tax  $8.00
+Total      $108.00
+""",
+    )
+    assert checked["total_amount"][0] == "108.00"
+    assert checked["total_amount"][1] >= 0.9  # a plain "Total" that the arithmetic confirms
+    assert checked["tax_amount"][1] >= 0.9
+    mismatch = _extract_text(
+        tmp_path,
+        """Harbor Tools Inc.
+Invoice No: HT-101
+Invoice Date: 2026-02-10
+Subtotal   $100.00
+Sales tax  $8.00
+Total      $118.00
+""",
+    )
+    assert mismatch["total_amount"][0] == "118.00"
+    assert mismatch["total_amount"][1] < checked["total_amount"][1] - 0.2
+    assert mismatch["tax_amount"][1] < 0.8
+    unlabelled = _extract_text(
+        tmp_path,
+        """Harbor Tools Inc.
+Invoice No: HT-102
+10 February 2026
+Total      $108.00
+""",
+    )
+    assert unlabelled["invoice_date"][0] == "2026-02-10"
+    assert unlabelled["invoice_date"][1] < 0.5
+    for fields in (checked, mismatch, unlabelled):
+        for value, confidence in fields.values():
+            if value is None:
+                assert confidence == 0
