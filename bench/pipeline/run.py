@@ -35,7 +35,6 @@ import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
@@ -133,13 +132,7 @@ def load() -> str:
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
-# --- in-process ------------------------------------------------------------------------------------
-def _warm() -> None:
-    from docflow_worker.parsing import _sandbox
-
-    _sandbox.warm_up()
-
-
+# --- in-process ---------------------------------------------------------------------------------
 def _parse_extract(path: str) -> float:
     from docflow_worker.extraction import extract_fields
     from docflow_worker.parsing import parse_document
@@ -172,7 +165,7 @@ def _cpu_so_far_slow(_: int) -> float:
     return _cpu_so_far()
 
 
-# --- the live path -----------------------------------------------------------------------------
+# --- the live path ------------------------------------------------------------------------------
 class Completions:
     """A Redis subscriber recording when each job's job_completed (or job_failed) arrives."""
 
