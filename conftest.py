@@ -4,6 +4,7 @@ Redis, and — for end-to-end tests — a real Celery worker process. Nothing is
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,17 +63,29 @@ def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
 
     from docflow.db import get_engine
 
-    with get_engine().begin() as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                text(
-                    "SELECT tablename FROM pg_tables WHERE schemaname='public' "
-                    "AND tablename <> 'alembic_version'"
-                )
-            )
-        ]
-        conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+    from sqlalchemy.exc import DBAPIError
+
+    # A worker may still be finishing the previous test's job: TRUNCATE can then lose a
+    # deadlock or wait on its locks. Retrying is safe — the worker's late writes simply fail.
+    for attempt in range(10):
+        try:
+            with get_engine().begin() as conn:
+                conn.execute(text("SET LOCAL lock_timeout = '5s'"))
+                tables = [
+                    r[0]
+                    for r in conn.execute(
+                        text(
+                            "SELECT tablename FROM pg_tables WHERE schemaname='public' "
+                            "AND tablename <> 'alembic_version'"
+                        )
+                    )
+                ]
+                conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+            break
+        except DBAPIError:
+            if attempt == 9:
+                raise
+            time.sleep(0.2)
     yield
 
 
