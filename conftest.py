@@ -60,10 +60,9 @@ def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
         return
     request.getfixturevalue("stack")
     from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
 
     from docflow.db import get_engine
-
-    from sqlalchemy.exc import DBAPIError
 
     # A worker may still be finishing the previous test's job: TRUNCATE can then lose a
     # deadlock or wait on its locks. Retrying is safe — the worker's late writes simply fail.
