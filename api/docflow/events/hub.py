@@ -129,6 +129,7 @@ class EventHub:
         self._subscribers: dict[str, set[Subscriber]] = {}
         self._task: asyncio.Task[None] | None = None
         self._ready = asyncio.Event()
+        self._stopping = False
 
     # streams -----------------------------------------------------------------------------------
     def subscribe(self, subscriber: Subscriber) -> None:
@@ -151,11 +152,21 @@ class EventHub:
             self._task = asyncio.create_task(self._run(), name="event-hub")
 
     async def stop(self) -> None:
+        """Stop the subscription task. redis-py's asyncio reader can swallow a cancellation that
+        lands inside a read, so the loops also watch `_stopping`, and the cancel is repeated
+        until the task is done (bounded: shutdown never hangs on the hub)."""
+        self._stopping = True
         task, self._task = self._task, None
         if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            for _ in range(20):
+                task.cancel()
+                done, _pending = await asyncio.wait({task}, timeout=0.25)
+                if done:
+                    break
+            else:
+                log.warning("event hub task did not stop; abandoning it")
+            if task.done() and not task.cancelled() and task.exception() is not None:
+                log.warning("event hub task ended with %r", task.exception())
         self.connected = False
 
     async def wait_ready(self, timeout: float) -> bool:
@@ -212,7 +223,7 @@ class EventHub:
     async def _initialise(self) -> None:
         """Start from the table's current end; from then on every later event is delivered."""
         backoff = 0.1
-        while self.last_seq is None:
+        while self.last_seq is None and not self._stopping:
             try:
                 self.last_seq = await run_in_threadpool(self._load_max_seq)
             except Exception as exc:
@@ -224,7 +235,7 @@ class EventHub:
     async def _run(self) -> None:
         await self._initialise()
         backoff = 0.1
-        while True:
+        while not self._stopping:
             client = aioredis.Redis.from_url(
                 self.redis_url,
                 socket_connect_timeout=2,
@@ -273,7 +284,7 @@ class EventHub:
     async def _read(self, pubsub: aioredis.client.PubSub) -> None:
         loop = asyncio.get_running_loop()
         last_poll = loop.time()
-        while True:
+        while not self._stopping:
             message = await pubsub.get_message(timeout=self.poll_interval)
             if message is not None and message["type"] == "message":
                 try:
