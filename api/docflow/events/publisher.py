@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -64,6 +66,18 @@ def publish_raw(messages: list[str]) -> None:
         log.warning("event publish failed (clients will catch up from job_events): %s", exc)
 
 
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to record. `status`, `progress` and `stage` describe the job as it was when the
+    event happened; left out, they are the job's current values."""
+
+    type: str
+    data: dict[str, Any] = field(default_factory=dict)
+    status: str | None = None
+    progress: int | None = None
+    stage: str | None = None
+
+
 def record_event(
     session: Session,
     job: Job,
@@ -75,24 +89,43 @@ def record_event(
     stage: str | None = None,
 ) -> JobEvent:
     """Write one event in the current transaction; publish it after commit."""
-    payload = {
-        "status": status or job.status,
-        "progress": job.progress_percentage if progress is None else progress,
-        "stage": stage or job.current_stage,
-        "attempt": job.attempt,
-        "data": data or {},
-    }
-    event = EventRepository(session).append(
+    (event,) = record_events(
+        session,
+        job,
+        [NewEvent(type, data or {}, status=status, progress=progress, stage=stage)],
+    )
+    return event
+
+
+def record_events(session: Session, job: Job, events: Sequence[NewEvent]) -> list[JobEvent]:
+    """Write several events of one job, in this order, with one INSERT in the current
+    transaction; publish them after commit (one Redis round trip per transaction)."""
+    if not events:
+        return []
+    recorded = EventRepository(session).append_many(
         job_id=job.id,
         document_id=job.document_id,
         workspace_id=job.workspace_id,
-        type=type,
-        payload=payload,
+        items=[
+            (
+                event.type,
+                {
+                    "status": event.status or job.status,
+                    "progress": job.progress_percentage
+                    if event.progress is None
+                    else event.progress,
+                    "stage": event.stage or job.current_stage,
+                    "attempt": job.attempt,
+                    "data": event.data,
+                },
+            )
+            for event in events
+        ],
     )
     pending: list[str] | None = session.info.get("docflow_pending_events")
     if pending is None:
         pending = []
         session.info["docflow_pending_events"] = pending
         after_commit(session, lambda: publish_raw(session.info.pop("docflow_pending_events", [])))
-    pending.append(envelope_json(event))
-    return event
+    pending.extend(envelope_json(event) for event in recorded)
+    return recorded

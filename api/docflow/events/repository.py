@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from docflow.models import JobEvent
@@ -27,6 +28,24 @@ class EventRepository:
         type: str,
         payload: dict[str, Any],
     ) -> JobEvent:
+        (event,) = self.append_many(
+            job_id=job_id,
+            document_id=document_id,
+            workspace_id=workspace_id,
+            items=[(type, payload)],
+        )
+        return event
+
+    def append_many(
+        self,
+        *,
+        job_id: uuid.UUID,
+        document_id: uuid.UUID,
+        workspace_id: uuid.UUID,
+        items: Sequence[tuple[str, dict[str, Any]]],
+    ) -> list[JobEvent]:
+        """Insert a job's events, in this order, with one statement. Returns them with their
+        `seq` and `created_at` (transient objects: the session does not track them)."""
         transaction = self.session.get_transaction()
         if transaction is None or self.session.info.get(_LOCKED_IN) is not transaction:
             # Held until the transaction ends: taking it once per transaction is enough.
@@ -34,18 +53,27 @@ class EventRepository:
                 text("SELECT pg_advisory_xact_lock(:k)"), {"k": _EVENT_APPEND_LOCK}
             )
             self.session.info[_LOCKED_IN] = self.session.get_transaction()
-        event = JobEvent(
-            job_id=job_id,
-            document_id=document_id,
-            workspace_id=workspace_id,
-            type=type,
-            payload=payload,
-        )
-        self.session.add(event)
-        self.session.flush()
-        if "created_at" not in event.__dict__:  # normally already returned by the INSERT
-            self.session.refresh(event, ["created_at"])
-        return event
+        table = cast(Table, JobEvent.__table__)
+        rows = [
+            {
+                "job_id": job_id,
+                "document_id": document_id,
+                "workspace_id": workspace_id,
+                "type": type,
+                "payload": payload,
+            }
+            for type, payload in items
+        ]
+        # Executed as one multi-row INSERT … RETURNING (SQLAlchemy's "insertmanyvalues"), whose
+        # compiled form is cached, unlike an INSERT built with .values([...]) for every call.
+        returned = self.session.execute(
+            insert(table).returning(table.c.seq, table.c.created_at), rows
+        ).all()
+        # The identity column numbers the rows in VALUES order: the i-th smallest seq is row i.
+        return [
+            JobEvent(**row, seq=seq, created_at=created_at)
+            for row, (seq, created_at) in zip(rows, sorted(returned), strict=True)
+        ]
 
     def for_job(self, job_id: uuid.UUID, after: int, limit: int) -> list[JobEvent]:
         return list(

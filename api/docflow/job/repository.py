@@ -25,6 +25,11 @@ class JobRepository:
             query = query.where(Job.workspace_id == workspace_id)
         return self.session.scalar(query)
 
+    def document_of(self, job_id: uuid.UUID) -> Document | None:
+        return self.session.scalar(
+            select(Document).join(Job, Job.document_id == Document.id).where(Job.id == job_id)
+        )
+
     def for_document(self, document_id: uuid.UUID) -> Job | None:
         return self.session.scalar(select(Job).where(Job.document_id == document_id))
 
@@ -51,12 +56,14 @@ class JobRepository:
         if job is None:
             return None
         if document_status is not None:
-            self.session.execute(
-                update(Document)
-                .where(Document.id == job.document_id)
-                .values(current_status=document_status)
-            )
+            self.mirror_document_status(job.document_id, document_status)
         return job
+
+    def mirror_document_status(self, document_id: uuid.UUID, status: str) -> None:
+        """The document's `current_status` follows its job's."""
+        self.session.execute(
+            update(Document).where(Document.id == document_id).values(current_status=status)
+        )
 
     def mark_enqueued(self, job_id: uuid.UUID, attempt: int) -> None:
         self.session.execute(

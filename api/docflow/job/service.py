@@ -10,6 +10,8 @@ records its event in the same transaction, and enqueues/publishes only after com
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -21,7 +23,7 @@ from docflow.auth.principal import Principal
 from docflow.config import get_settings
 from docflow.db import after_commit, unit_of_work
 from docflow.errors import InvalidState, NotFound
-from docflow.events.publisher import record_event
+from docflow.events.publisher import NewEvent, record_event, record_events
 from docflow.job.queue import send_process_job
 from docflow.job.repository import JobRepository
 from docflow.models import Document, DocumentStatus, Job, JobStatus
@@ -100,7 +102,9 @@ class JobService:
         )
         if job is None:
             raise self._invalid(job_id, "retried", "failed or cancelled")
-        record_event(self.session, job, "job_queued", data={"retry": True, "by": str(principal.user_id)})
+        record_event(
+            self.session, job, "job_queued", data={"retry": True, "by": str(principal.user_id)}
+        )
         self._enqueue_after_commit(job)
         return job
 
@@ -137,8 +141,17 @@ class JobService:
         after_commit(self.session, lambda: dispatch(job_id, attempt))
 
     # Worker side -----------------------------------------------------------------------------
-    def claim(self, job_id: uuid.UUID, attempt: int) -> WorkerClaim | None:
-        """Take a queued attempt. None for a duplicate, stale or cancelled delivery."""
+    def claim(
+        self,
+        job_id: uuid.UUID,
+        attempt: int,
+        *,
+        stage: str = "starting",
+        progress: int = 5,
+        events: Sequence[NewEvent] = (),
+    ) -> WorkerClaim | None:
+        """Take a queued attempt and enter its first stage: `job_started`, then `events`.
+        None for a duplicate, stale or cancelled delivery (nothing is written)."""
         token = uuid.uuid4()
         lease = timedelta(seconds=get_settings().job_lease_seconds)
         job = self.repo.transition(
@@ -149,14 +162,16 @@ class JobService:
                 "claim_token": token,
                 "lease_expires_at": func.now() + lease,
                 "started_at": func.now(),
-                "progress_percentage": 5,
-                "current_stage": "starting",
+                "progress_percentage": progress,
+                "current_stage": stage,
             },
             document_status=DocumentStatus.processing,
         )
         if job is None:
             return None
-        record_event(self.session, job, "job_started")
+        record_events(
+            self.session, job, [NewEvent("job_started", progress=5, stage="starting"), *events]
+        )
         return WorkerClaim(job.id, job.document_id, job.attempt, token)
 
     def advance(
@@ -165,7 +180,7 @@ class JobService:
         *,
         stage: str,
         progress: int,
-        events: list[tuple[str, dict[str, Any]]],
+        events: Sequence[NewEvent],
     ) -> Job:
         """Move to a new stage (renewing the lease) and record its events; raises JobCancelled
         when this worker no longer owns the attempt — the stage boundary where cancel takes hold."""
@@ -181,11 +196,20 @@ class JobService:
         )
         if job is None:
             raise JobCancelled(str(claim.job_id))
-        for event_type, data in events:
-            record_event(self.session, job, event_type, data=data)
+        record_events(self.session, job, events)
         return job
 
-    def complete(self, claim: WorkerClaim, *, data: dict[str, Any]) -> Job:
+    @contextmanager
+    def completing(
+        self, claim: WorkerClaim, *, events: Sequence[NewEvent], data: dict[str, Any]
+    ) -> Iterator[Job]:
+        """Complete the attempt around the caller's writes (its result), in one transaction.
+
+        The fenced UPDATE comes first: an attempt that was cancelled or taken over raises
+        JobCancelled before anything is written. The document's status and the events — the
+        attempt's last `events`, then `job_completed` — come last, so the event-order lock is
+        held only from that INSERT to the commit. An exception inside writes nothing more.
+        """
         job = self.repo.transition(
             claim.job_id,
             where=self._owned(claim),
@@ -196,14 +220,23 @@ class JobService:
                 "completed_at": func.now(),
                 "lease_expires_at": None,
             },
-            document_status=DocumentStatus.completed,
         )
         if job is None:
             raise JobCancelled(str(claim.job_id))
-        record_event(self.session, job, "job_completed", data=data)
-        return job
+        yield job
+        self.repo.mirror_document_status(job.document_id, DocumentStatus.completed)
+        record_events(self.session, job, [*events, NewEvent("job_completed", data)])
 
-    def fail(self, claim: WorkerClaim, *, error: str, stage: str) -> Job | None:
+    def fail(
+        self,
+        claim: WorkerClaim,
+        *,
+        error: str,
+        stage: str,
+        events: Sequence[NewEvent] = (),
+    ) -> Job | None:
+        """End the attempt `failed`. `events` are what happened before the failure but was not
+        recorded yet; they precede `job_failed`."""
         job = self.repo.transition(
             claim.job_id,
             where=self._owned(claim),
@@ -217,7 +250,8 @@ class JobService:
             document_status=DocumentStatus.failed,
         )
         if job is not None:
-            record_event(self.session, job, "job_failed", data={"error": error, "stage": stage})
+            failed = NewEvent("job_failed", {"error": error, "stage": stage})
+            record_events(self.session, job, [*events, failed])
         return job
 
     @staticmethod

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from docflow.events.publisher import NewEvent
 from docflow.job.service import WorkerClaim
 from docflow_worker.extraction import ExtractionResult
 from docflow_worker.parsing import ParsedDocument
@@ -17,8 +18,11 @@ class PipelineContext:
     document_id: uuid.UUID
     file_path: Path
     mime_type: str
+    boundary_at: float  # time.monotonic() of the last stage boundary written
     parsed: ParsedDocument | None = None
     extraction: ExtractionResult | None = None
+    # Events of stage boundaries not written yet (carried into the next transaction).
+    unrecorded: list[NewEvent] = field(default_factory=list)
 
 
 class StageFailed(Exception):

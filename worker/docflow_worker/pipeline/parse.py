@@ -6,6 +6,7 @@ import time
 
 from docflow.config import get_settings
 from docflow.db import unit_of_work
+from docflow.events.publisher import NewEvent
 from docflow.job.service import JobService
 from docflow_worker.parsing import ParseError, ParseLimits, parse_document
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
@@ -33,7 +34,7 @@ def run(ctx: PipelineContext) -> None:
                 ctx.claim,
                 stage=name,
                 progress=progress,
-                events=[("document_parsing_progress", {"page": page, "pages": pages})],
+                events=[NewEvent("document_parsing_progress", {"page": page, "pages": pages})],
             )
 
     limits = ParseLimits(timeout_s=get_settings().stage_timeout_seconds)

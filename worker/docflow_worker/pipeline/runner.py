@@ -1,55 +1,68 @@
 """Runs one attempt of a job through the stages  start → parse → extract → store.
 
-Each boundary is a fenced transaction (JobService.advance) that records the stage's events; a
-cancelled job, or one taken over after this worker was presumed dead, stops there. Any failure
-ends the attempt `failed` with a readable message and a `job_failed` event.
+Each stage boundary is a fenced transaction (JobService) that records the stage's events; a
+cancelled job, or one taken over after this worker was presumed dead, stops at the next boundary
+it writes. A stage that ended within `QUICK_STAGE_S` of the previous boundary does not get a
+transaction of its own: its events are carried into the next one, still in order and describing
+the job as it was (a one-page invoice is claimed and starts parsing in one transaction, and is
+parsed, extracted and stored in a second). Nobody could have watched a boundary that short, and
+the fenced completion still refuses an attempt cancelled meanwhile, so nothing is stored for it.
+Any failure ends the attempt `failed` with a readable message, after the events carried so far,
+and a `job_failed` event.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 import uuid
+from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 
 from docflow.config import get_settings
 from docflow.db import unit_of_work
-from docflow.document.repository import DocumentRepository
-from docflow.job.service import JobCancelled, JobService, WorkerClaim
+from docflow.events.publisher import NewEvent
+from docflow.job.repository import JobRepository
+from docflow.job.service import JobCancelled, JobService
+from docflow.models import JobStatus
 from docflow.storage import get_storage
 from docflow_worker.pipeline import extract, parse, store
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
 
 log = logging.getLogger(__name__)
 
+QUICK_STAGE_S = 0.5
+
 
 def run_job(job_id: uuid.UUID, attempt: int) -> None:
     ctx = _start(job_id, attempt)
     if ctx is None:
-        log.info("job %s attempt %s: not claimable (duplicate, stale or cancelled)", job_id, attempt)
+        log.info(
+            "job %s attempt %s: not claimable (duplicate, stale or cancelled)", job_id, attempt
+        )
         return
     stage = parse.name
     try:
         parse.run(ctx)
         assert ctx.parsed is not None
         stage = extract.name
-        with unit_of_work() as session:
-            JobService(session).advance(
-                ctx.claim,
-                stage=extract.name,
-                progress=60,
-                events=[
-                    (
-                        "document_parsing_completed",
-                        {
-                            "pages": len(ctx.parsed.pages),
-                            "method": ctx.parsed.method,
-                            "characters": len(ctx.parsed.text),
-                        },
-                    ),
-                    ("field_extraction_started", {}),
-                ],
-            )
+        _boundary(
+            ctx,
+            stage=extract.name,
+            progress=60,
+            events=[
+                (
+                    "document_parsing_completed",
+                    {
+                        "pages": len(ctx.parsed.pages),
+                        "method": ctx.parsed.method,
+                        "characters": len(ctx.parsed.text),
+                    },
+                ),
+                ("field_extraction_started", {}),
+            ],
+        )
         extract.run(ctx)
         stage = store.name
         with unit_of_work() as session:
@@ -57,37 +70,68 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
     except JobCancelled:
         log.info("job %s attempt %s stopped: cancelled or taken over", job_id, attempt)
     except StageFailed as exc:
-        _fail(ctx.claim, str(exc), stage)
+        _fail(ctx, str(exc), stage)
     except SoftTimeLimitExceeded:
         limit = get_settings().task_soft_time_limit
-        _fail(ctx.claim, f"Processing took longer than the {limit} s limit while {stage}.", stage)
+        _fail(ctx, f"Processing took longer than the {limit} s limit while {stage}.", stage)
     except Exception as exc:
         log.exception("job %s failed while %s", job_id, stage)
-        _fail(ctx.claim, f"Unexpected error while {stage}: {type(exc).__name__}.", stage)
+        _fail(ctx, f"Unexpected error while {stage}: {type(exc).__name__}.", stage)
 
 
 def _start(job_id: uuid.UUID, attempt: int) -> PipelineContext | None:
     with unit_of_work() as session:
-        jobs = JobService(session)
-        claim = jobs.claim(job_id, attempt)
-        if claim is None:
+        document = JobRepository(session).document_of(job_id)
+        if document is None:
             return None
-        document = DocumentRepository(session).get_any(claim.document_id)
-        assert document is not None
-        jobs.advance(
-            claim,
+        claim = JobService(session).claim(
+            job_id,
+            attempt,
             stage=parse.name,
             progress=10,
-            events=[("document_parsing_started", {"mime_type": document.mime_type})],
+            events=[
+                _processing(
+                    "document_parsing_started", {"mime_type": document.mime_type}, 10, parse.name
+                )
+            ],
         )
+        if claim is None:
+            return None
         return PipelineContext(
             claim=claim,
             document_id=document.id,
             file_path=get_storage().local_path(document.stored_file_path),
             mime_type=document.mime_type,
+            boundary_at=time.monotonic(),
         )
 
 
-def _fail(claim: WorkerClaim, message: str, stage: str) -> None:
+def _boundary(
+    ctx: PipelineContext,
+    *,
+    stage: str,
+    progress: int,
+    events: list[tuple[str, dict[str, Any]]],
+) -> None:
+    """Enter `stage`: record its events now, or carry them into the next transaction when the
+    stage that just ended was quick."""
+    ctx.unrecorded.extend(_processing(type, data, progress, stage) for type, data in events)
+    now = time.monotonic()
+    if now - ctx.boundary_at < QUICK_STAGE_S:
+        return
     with unit_of_work() as session:
-        JobService(session).fail(claim, error=message, stage=stage)
+        JobService(session).advance(
+            ctx.claim, stage=stage, progress=progress, events=ctx.unrecorded
+        )
+    ctx.unrecorded.clear()
+    ctx.boundary_at = time.monotonic()
+
+
+def _processing(type: str, data: dict[str, Any], progress: int, stage: str) -> NewEvent:
+    """An event of the running attempt, as the job was when it happened."""
+    return NewEvent(type, data, status=JobStatus.processing, progress=progress, stage=stage)
+
+
+def _fail(ctx: PipelineContext, message: str, stage: str) -> None:
+    with unit_of_work() as session:
+        JobService(session).fail(ctx.claim, error=message, stage=stage, events=ctx.unrecorded)
