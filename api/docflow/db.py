@@ -86,5 +86,15 @@ def unit_of_work() -> Iterator[Session]:
         session.close()
 
 
+@contextmanager
+def autocommit_session() -> Iterator[Session]:
+    """A session whose statements each commit on their own, with no BEGIN/COMMIT round trips: for
+    a lone write that needs no transaction around it. No after-commit hooks run."""
+    with get_engine().connect() as connection:
+        autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+        with Session(bind=autocommit) as session:
+            yield session
+
+
 def new_session() -> Session:
     return _session_factory()()

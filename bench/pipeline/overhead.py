@@ -1,6 +1,7 @@
 """What the pipeline costs beyond parse+extract, per document, measured in one process.
 
-Run with `uv run python bench/pipeline/overhead.py [--docs 100] [--simple]`.
+Run with `uv run python bench/pipeline/overhead.py [--docs 100] [--simple] [--show-sql]`; with
+`OVERHEAD_PROFILE=<folder>` it also writes CPU-time cProfiles of the uploads and of the attempts.
 It starts a private PostgreSQL and Redis, uploads `--docs` one-page invoices through the real
 FastAPI app (in-process test client; the broker receives the tasks, nobody consumes them), then
 runs each job's attempt with the worker's own `run_job` in this process and prints, per document:
@@ -23,6 +24,8 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +66,24 @@ class Counts:
 
     def snapshot(self) -> tuple[int, int, int]:
         return sum(self.sql.values()), self.commits, self.redis_calls()
+
+
+@contextmanager
+def profiled(name: str) -> Iterator[None]:
+    """With OVERHEAD_PROFILE=<folder>: a CPU-time cProfile of the block in <folder>/<name>.prof."""
+    folder = os.environ.get("OVERHEAD_PROFILE")
+    if not folder:
+        yield
+        return
+    import cProfile
+
+    profiler = cProfile.Profile(time.process_time)
+    profiler.enable()
+    try:
+        yield
+    finally:
+        profiler.disable()
+        profiler.dump_stats(os.path.join(folder, f"{name}.prof"))
 
 
 def main() -> int:
@@ -131,7 +152,8 @@ def main() -> int:
             counts.sql.clear()
             before, cpu0, t0 = counts.snapshot(), cpu(), time.perf_counter()
             server0 = server_cpu()
-            jobs = [upload(*b) for b in blobs[:docs]]
+            with profiled("upload"):
+                jobs = [upload(*b) for b in blobs[:docs]]
             up_wall = time.perf_counter() - t0
             up_cpu = cpu() - cpu0
             up_server = server_cpu() - server0
@@ -160,17 +182,9 @@ def main() -> int:
         counts.sql.clear()
         before, cpu0, t0 = counts.snapshot(), cpu(), time.perf_counter()
         host0, server0 = host_cpu(), server_cpu()
-        profiler = None
-        if os.environ.get("OVERHEAD_PROFILE"):
-            import cProfile
-
-            profiler = cProfile.Profile(time.process_time)
-            profiler.enable()
-        for job_id in jobs:
-            run_job(uuid.UUID(job_id), 1)
-        if profiler is not None:
-            profiler.disable()
-            profiler.dump_stats(os.environ["OVERHEAD_PROFILE"])
+        with profiled("worker"):
+            for job_id in jobs:
+                run_job(uuid.UUID(job_id), 1)
         run_wall = time.perf_counter() - t0
         run_cpu = cpu() - cpu0
         run_host = host_cpu() - host0

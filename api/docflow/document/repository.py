@@ -10,14 +10,20 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     SQLColumnExpression,
+    Text,
+    Uuid,
+    any_,
     bindparam,
     delete,
     func,
     insert,
+    literal,
+    or_,
     select,
     tuple_,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from docflow.document.fields import final_values, list_columns
@@ -28,6 +34,11 @@ _LIKE_SPECIALS = re.compile(r"[\\%_]")
 _GROUP_LOCK_CLASS = 4_004  # advisory lock namespace of the business-duplicate groups
 _LEDGER_LOCK_CLASS = 4_005  # … and of folding a workspace's status ledger
 _LEDGER_FOLD_AT = 64  # ledger rows a reader tolerates before folding them
+# A search (`q`) counts its matches per status up to this many, then stops: exact counts of a broad
+# search cost a visit per match (26k at 100k documents), so past the cap the counts are lower
+# bounds and the list says so (`counts_capped`).
+SEARCH_COUNT_CAP = 1_000
+_WALK_ROWS = 5_000  # rows a search reads along a sort index before gathering its matches instead
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,60 @@ def _beyond(
     return left < right if desc else left > right
 
 
+@dataclass(frozen=True)
+class StatusCounts:
+    """Documents per status under a list's filters, their status filter excepted."""
+
+    counts: dict[str, int]
+    # A search matched more than SEARCH_COUNT_CAP documents and counting stopped there: each count
+    # is a lower bound.
+    capped: bool = False
+    # Every document a search matched, when it counted them all: its pages are read from these.
+    matching_ids: tuple[uuid.UUID, ...] | None = None
+
+
+def _filter_conditions(
+    workspace_id: uuid.UUID, filters: DocumentFilters, *, with_status: bool = True
+) -> list[ColumnElement[bool]]:
+    """The WHERE clause of `filters` but the search."""
+    where: list[ColumnElement[bool]] = [Document.workspace_id == workspace_id]
+    if with_status and filters.statuses:
+        where.append(Document.current_status.in_(filters.statuses))
+    if filters.finalized is True:
+        where.append(Document.current_status == DocumentStatus.finalized.value)
+    elif filters.finalized is False:
+        where.append(Document.current_status != DocumentStatus.finalized.value)
+    if filters.uploaded_from is not None:
+        where.append(Document.uploaded_at >= filters.uploaded_from)
+    if filters.uploaded_to is not None:
+        where.append(Document.uploaded_at < filters.uploaded_to)
+    return where
+
+
+def _search_like(q: str, *, hide_pattern: bool = False) -> ColumnElement[bool]:
+    """`q` as a case-insensitive substring of filename, vendor or invoice number: a LIKE of
+    lower(q) on the lower-cased search text, the operator of its trigram GIN index. With
+    `hide_pattern` the pattern reaches the planner as a parameter it cannot read (an InitPlan), so
+    it plans a bitmap of the trigram index whatever q is, instead of trusting its estimate of the
+    pattern (or a cached generic plan): the caller stops at a LIMIT or knows the matches are few."""
+    pattern: ColumnElement[str] = func.lower(
+        literal("%" + _LIKE_SPECIALS.sub(r"\\\g<0>", q) + "%", Text)
+    )
+    if hide_pattern:
+        pattern = select(pattern).scalar_subquery()
+    return Document.search_text.like(pattern, escape="\\")
+
+
+def _search_filter(q: str, text: SQLColumnExpression[str]) -> ColumnElement[bool]:
+    """The same test as a filter no index answers, for a walk along a sort index that applies it
+    to the rows it reads."""
+    return func.strpos(text, select(func.lower(literal(q, Text))).scalar_subquery()) > 0
+
+
+def _any_id(ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
+    return Document.id == any_(bindparam(None, list(ids), type_=ARRAY(Uuid())))
+
+
 class DocumentRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -97,9 +162,10 @@ class DocumentRepository:
     def get_any(self, document_id: uuid.UUID) -> Document | None:
         return self.session.get(Document, document_id)
 
-    def first_with_sha256(self, workspace_id: uuid.UUID, sha256: str) -> Document | None:
+    def first_with_sha256(self, workspace_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
+        """The id of the workspace's first document with this content."""
         return self.session.scalar(
-            select(Document)
+            select(Document.id)
             .where(Document.workspace_id == workspace_id, Document.sha256 == sha256)
             .order_by(Document.uploaded_at, Document.id)
             .limit(1)
@@ -115,20 +181,9 @@ class DocumentRepository:
         self, workspace_id: uuid.UUID, filters: DocumentFilters, *, with_status: bool = True
     ) -> list[ColumnElement[bool]]:
         """The WHERE clause of the list (and of the bulk export) for `filters`."""
-        where: list[ColumnElement[bool]] = [Document.workspace_id == workspace_id]
+        where = _filter_conditions(workspace_id, filters, with_status=with_status)
         if filters.q:
-            pattern = "%" + _LIKE_SPECIALS.sub(r"\\\g<0>", filters.q) + "%"
-            where.append(Document.search_text.ilike(pattern, escape="\\"))
-        if with_status and filters.statuses:
-            where.append(Document.current_status.in_(filters.statuses))
-        if filters.finalized is True:
-            where.append(Document.current_status == DocumentStatus.finalized.value)
-        elif filters.finalized is False:
-            where.append(Document.current_status != DocumentStatus.finalized.value)
-        if filters.uploaded_from is not None:
-            where.append(Document.uploaded_at >= filters.uploaded_from)
-        if filters.uploaded_to is not None:
-            where.append(Document.uploaded_at < filters.uploaded_to)
+            where.append(_search_like(filters.q))
         return where
 
     def page(
@@ -138,58 +193,188 @@ class DocumentRepository:
         order: DocumentOrder,
         after: Keyset | None,
         limit: int,
+        *,
+        matching_ids: Sequence[uuid.UUID] | None = None,
     ) -> list[PageRow]:
         """One page in `order`, strictly after `after` (keyset pagination: every page is an index
         range scan, however deep). Missing values sort last in both directions: the rows with a
-        value are read first, then — when the page is not full — the rows without one, by id."""
+        value are read first, then — when the page is not full — the rows without one, by id.
+
+        A search whose matches were all counted (`matching_ids`, at most SEARCH_COUNT_CAP) takes
+        its page from those. A broader one walks the sort's index applying the search to each row
+        it reads: on the default order's covering index without visiting the table; along the
+        other sorts for at most _WALK_ROWS rows, and when those hold too few matches (a search
+        whose matches all sit far down the order) it gathers the matches through the trigram
+        index and keeps their top instead."""
         spec = SORTS[order.key]
-        base = (
-            select(Document, Job, *spec.columns())
-            .outerjoin(Job, Job.document_id == Document.id)
-            .where(*self.conditions(workspace_id, filters))
-        )
-        desc = order.descending
-        columns: list[SQLColumnExpression[Any]] = [*spec.columns(), Document.id]
-        rows: list[PageRow] = []
+        keys = spec.columns()
+        # (extra conditions, ordered by the sort keys — else by id alone, among missing values)
+        segments: list[tuple[list[ColumnElement[bool]], bool]] = []
         if after is None or not after.missing:
-            query = base
+            where: list[ColumnElement[bool]] = []
             if spec.nullable:
-                query = query.where(spec.columns()[0].is_not(None))
+                where.append(cast(ColumnElement[Any], keys[0]).is_not(None))
             if after is not None:
-                query = query.where(_beyond(columns, [*after.values, after.id], desc))
-            rows = self._rows(query.order_by(*_directed(columns, desc)).limit(limit))
-        if spec.nullable and len(rows) < limit:
-            query = base.where(spec.columns()[0].is_(None))
+                where.append(
+                    _beyond([*keys, Document.id], [*after.values, after.id], order.descending)
+                )
+            segments.append((where, True))
+        if spec.nullable:
+            where = [cast(ColumnElement[Any], keys[0]).is_(None)]
             if after is not None and after.missing:
-                query = query.where(_beyond([Document.id], [after.id], desc))
-            query = query.order_by(*_directed([Document.id], desc)).limit(limit - len(rows))
-            rows += self._rows(query)
+                where.append(_beyond([Document.id], [after.id], order.descending))
+            segments.append((where, False))
+        rows: list[PageRow] = []
+        for where, by_keys in segments:
+            if len(rows) >= limit:
+                break
+            columns = [*keys, Document.id] if by_keys else [Document.id]
+            ordering = _directed(columns, order.descending)
+            if filters.q is None:
+                rows += self._rows(
+                    select(Document, Job, *keys)
+                    .outerjoin(Job, Job.document_id == Document.id)
+                    .where(*self.conditions(workspace_id, filters), *where)
+                    .order_by(*ordering)
+                    .limit(limit - len(rows))
+                )
+                continue
+            base = [*_filter_conditions(workspace_id, filters), *where]
+            query = select(Document.id, *keys).where(*base)
+            if matching_ids is not None:
+                picked = self._ids(
+                    query.where(_any_id(matching_ids)).order_by(*ordering), limit - len(rows)
+                )
+            elif order.key == "uploaded_at":  # ix_documents_ws_uploaded_search covers the walk
+                picked = self._ids(
+                    query.where(_search_filter(filters.q, Document.search_text)).order_by(
+                        *ordering
+                    ),
+                    limit - len(rows),
+                )
+            else:
+                walked = self._walk(query, ordering, filters.q, limit - len(rows))
+                picked = (
+                    walked
+                    if walked is not None
+                    else self._gather(base, keys, by_keys, order, filters.q, limit - len(rows))
+                )
+            rows += self._load(picked)
         return rows
+
+    def _ids(self, query: Select[Any], limit: int) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self.session.execute(query.limit(limit)).all()]
+
+    def _walk(
+        self,
+        query: Select[Any],
+        ordering: list[SQLColumnExpression[Any]],
+        q: str,
+        limit: int,
+    ) -> list[tuple[Any, ...]] | None:
+        """The first `limit` rows of `query` (id, sort values) in `ordering` that match `q`,
+        among the first _WALK_ROWS rows it reads; None when those hold too few and more follow."""
+        walk = (
+            query.add_columns(
+                Document.search_text.label("search_text"),
+                func.row_number().over(order_by=ordering).label("walked"),
+            )
+            .order_by(*ordering)
+            .limit(_WALK_ROWS)
+            .subquery("walk")
+        )
+        width = len(query.selected_columns)
+        hit = _search_filter(q, walk.c.search_text)
+        rows = self.session.execute(
+            select(*list(walk.c)[:width], hit, walk.c.walked)
+            .where(or_(hit, walk.c.walked == _WALK_ROWS))
+            .order_by(walk.c.walked)
+            .limit(limit + 1)
+        ).all()
+        hits = [tuple(row)[:width] for row in rows if row[width]][:limit]
+        if len(hits) == limit or all(row[width + 1] < _WALK_ROWS for row in rows):
+            return hits
+        return None
+
+    def _gather(
+        self,
+        base: list[ColumnElement[bool]],
+        keys: list[SQLColumnExpression[Any]],
+        by_keys: bool,
+        order: DocumentOrder,
+        q: str,
+        limit: int,
+    ) -> list[tuple[Any, ...]]:
+        """The first `limit` rows matching `q` (id, sort values; ordered), from every match: a
+        bitmap of the trigram index, materialised so no sort index walk replaces it."""
+        labelled = [cast(ColumnElement[Any], k).label(f"k{i}") for i, k in enumerate(keys)]
+        matches = (
+            select(Document.id.label("id"), *labelled)
+            .where(*base, _search_like(q, hide_pattern=True))
+            .cte("matches")
+            .prefix_with("MATERIALIZED")
+        )
+        sort_keys = [matches.c[f"k{i}"] for i in range(len(keys))]
+        columns = [*sort_keys, matches.c.id] if by_keys else [matches.c.id]
+        return self._ids(
+            select(matches.c.id, *sort_keys).order_by(*_directed(columns, order.descending)),
+            limit,
+        )
+
+    def _load(self, picked: Sequence[tuple[Any, ...]]) -> list[PageRow]:
+        """The documents (and jobs) of picked (id, sort values…) rows, in the picked order."""
+        if not picked:
+            return []
+        found = {
+            document.id: (document, job)
+            for document, job in self.session.execute(
+                select(Document, Job)
+                .outerjoin(Job, Job.document_id == Document.id)
+                .where(_any_id([row[0] for row in picked]))
+            ).all()
+        }
+        return [PageRow(*found[row[0]], row[1:]) for row in picked if row[0] in found]
 
     def _rows(self, query: Select[Any]) -> list[PageRow]:
         return [
             PageRow(row[0], row[1], tuple(row[2:])) for row in self.session.execute(query).all()
         ]
 
-    def counts_by_status(self, workspace_id: uuid.UUID, filters: DocumentFilters) -> dict[str, int]:
+    def counts_by_status(self, workspace_id: uuid.UUID, filters: DocumentFilters) -> StatusCounts:
         """Documents per status under `filters`, ignoring their status filter. Without a search or
         date filter the answer comes from the status ledger (a few rows however many documents);
-        with one, from the documents that match."""
+        with a date filter, from the documents in that range; with a search, from its first
+        SEARCH_COUNT_CAP + 1 matches read through the trigram index (`capped` when there are
+        that many: an exact count would read every match)."""
         counts = {status.value: 0 for status in DocumentStatus}
-        if filters.q is None and filters.uploaded_from is None and filters.uploaded_to is None:
+        if filters.q:
+            matches = self.session.execute(
+                select(Document.id, Document.current_status)
+                .where(
+                    *_filter_conditions(workspace_id, filters, with_status=False),
+                    _search_like(filters.q, hide_pattern=True),
+                )
+                .limit(SEARCH_COUNT_CAP + 1)
+            ).all()
+            for _, status in matches:
+                counts[str(status)] = counts.get(str(status), 0) + 1
+            if len(matches) > SEARCH_COUNT_CAP:
+                return StatusCounts(counts, capped=True)
+            return StatusCounts(counts, matching_ids=tuple(row[0] for row in matches))
+        if filters.uploaded_from is None and filters.uploaded_to is None:
             counts.update(self._ledger_counts(workspace_id))
             finalized = DocumentStatus.finalized.value
             for status in counts:
                 if filters.finalized is not None and (status == finalized) != filters.finalized:
                     counts[status] = 0
-            return counts
+            return StatusCounts(counts)
         rows = self.session.execute(
             select(Document.current_status, func.count())
             .where(*self.conditions(workspace_id, filters, with_status=False))
             .group_by(Document.current_status)
         ).all()
         counts.update({str(status): int(count) for status, count in rows})
-        return counts
+        return StatusCounts(counts)
 
     def _ledger_counts(self, workspace_id: uuid.UUID) -> dict[str, int]:
         ledger = DocumentStatusDelta

@@ -77,7 +77,7 @@ class DocumentService:
         staged = received.staged
         assert staged is not None and received.mime_type is not None
         sha256 = staged.sha256.hexdigest()
-        original = self.repo.first_with_sha256(principal.workspace_id, sha256)
+        original_id = self.repo.first_with_sha256(principal.workspace_id, sha256)
         document_id = uuid.uuid4()
         key = f"documents/{str(document_id)[:2]}/{document_id}{EXTENSIONS[received.mime_type]}"
         stored_path = self.storage.commit(staged, key)
@@ -94,7 +94,7 @@ class DocumentService:
                 file_size=staged.size,
                 sha256=sha256,
                 current_status=DocumentStatus.queued,
-                duplicate_of=original.id if original else None,
+                duplicate_of=original_id,
                 idempotency_key=idempotency_key,
             )
         )
@@ -128,8 +128,14 @@ class DocumentService:
         under the same filters (status excepted)."""
         principal.require("read")
         after = decode_cursor(query.cursor, query.order) if query.cursor else None
+        counts = self.repo.counts_by_status(principal.workspace_id, query.filters)
         rows = self.repo.page(
-            principal.workspace_id, query.filters, query.order, after, query.limit + 1
+            principal.workspace_id,
+            query.filters,
+            query.order,
+            after,
+            query.limit + 1,
+            matching_ids=counts.matching_ids,
         )
         more = len(rows) > query.limit
         rows = rows[: query.limit]
@@ -137,7 +143,8 @@ class DocumentService:
         return DocumentList(
             items=[list_item(row.document, row.job) for row in rows],
             next_cursor=next_cursor,
-            counts=self.repo.counts_by_status(principal.workspace_id, query.filters),
+            counts=counts.counts,
+            counts_capped=counts.capped,
         )
 
     def open_file(self, principal: Principal, document_id: uuid.UUID) -> StoredFile:

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from docflow.models import JobEvent
@@ -13,6 +13,13 @@ from docflow.models import JobEvent
 # commit order: a reader that has seen seq N can never later find a committed event below N.
 _EVENT_APPEND_LOCK = 0x646F63666C6F77  # "docflow"
 _LOCKED_IN = "docflow_event_lock_transaction"
+
+# Built once: every job writes events, so each call is a compiled-cache lookup rather than a new
+# statement. Several rows go out as one multi-row INSERT … RETURNING (SQLAlchemy's
+# "insertmanyvalues").
+_events = cast(Table, JobEvent.__table__)
+_TAKE_LOCK = select(func.pg_advisory_xact_lock(_EVENT_APPEND_LOCK))
+_INSERT = insert(_events).returning(_events.c.seq, _events.c.created_at)
 
 
 class EventRepository:
@@ -49,11 +56,8 @@ class EventRepository:
         transaction = self.session.get_transaction()
         if transaction is None or self.session.info.get(_LOCKED_IN) is not transaction:
             # Held until the transaction ends: taking it once per transaction is enough.
-            self.session.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _EVENT_APPEND_LOCK}
-            )
+            self.session.execute(_TAKE_LOCK)
             self.session.info[_LOCKED_IN] = self.session.get_transaction()
-        table = cast(Table, JobEvent.__table__)
         rows = [
             {
                 "job_id": job_id,
@@ -64,11 +68,7 @@ class EventRepository:
             }
             for type, payload in items
         ]
-        # Executed as one multi-row INSERT … RETURNING (SQLAlchemy's "insertmanyvalues"), whose
-        # compiled form is cached, unlike an INSERT built with .values([...]) for every call.
-        returned = self.session.execute(
-            insert(table).returning(table.c.seq, table.c.created_at), rows
-        ).all()
+        returned = self.session.execute(_INSERT, rows).all()
         # The identity column numbers the rows in VALUES order: the i-th smallest seq is row i.
         return [
             JobEvent(**row, seq=seq, created_at=created_at)

@@ -1,13 +1,105 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Interval, Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
-from docflow.models import Document, Job, JobStatus
+from docflow.models import Document, DocumentStatus, Job, JobStatus
+
+# The worker's claim and completion run for every job: their statements are built once (each call
+# is a compiled-cache lookup, not a new statement) and return only the columns events need.
+# (Parameter names must not be column names: an UPDATE would take those as values to SET.)
+_jobs = cast(Table, Job.__table__)
+_documents = cast(Table, Document.__table__)
+_EVENT_FIELDS = (
+    _jobs.c.id,
+    _jobs.c.document_id,
+    _jobs.c.workspace_id,
+    _jobs.c.status,
+    _jobs.c.progress_percentage,
+    _jobs.c.current_stage,
+    _jobs.c.attempt,
+)
+_claimed = (
+    update(_jobs)
+    .where(
+        _jobs.c.id == bindparam("job_id"),
+        _jobs.c.status == JobStatus.queued,
+        _jobs.c.attempt == bindparam("of_attempt"),
+    )
+    .values(
+        status=JobStatus.processing,
+        claim_token=bindparam("token"),
+        lease_expires_at=func.now() + bindparam("lease", type_=Interval),
+        started_at=func.now(),
+        progress_percentage=bindparam("progress"),
+        current_stage=bindparam("stage"),
+        updated_at=func.now(),
+    )
+    .returning(*_EVENT_FIELDS)
+    .cte("claimed")
+)
+_claimed_document = (
+    update(_documents)
+    .where(_documents.c.id == _claimed.c.document_id)
+    .values(current_status=DocumentStatus.processing)
+    .returning(_documents.c.id, _documents.c.mime_type, _documents.c.stored_file_path)
+    .cte("claimed_document")
+)
+# Job row, then document row: the lock order of every transition.
+_CLAIM = select(
+    _claimed, _claimed_document.c.mime_type, _claimed_document.c.stored_file_path
+).join_from(_claimed, _claimed_document, _claimed_document.c.id == _claimed.c.document_id)
+_completed = (
+    update(_jobs)
+    .where(
+        _jobs.c.id == bindparam("job_id"),
+        _jobs.c.status == JobStatus.processing,
+        _jobs.c.attempt == bindparam("of_attempt"),
+        _jobs.c.claim_token == bindparam("token"),
+    )
+    .values(
+        status=JobStatus.completed,
+        progress_percentage=100,
+        current_stage="completed",
+        completed_at=func.now(),
+        lease_expires_at=None,
+        updated_at=func.now(),
+    )
+    .returning(*_EVENT_FIELDS)
+    .cte("completed")
+)
+# The document is read, not locked: the store's writes take their own locks in their own order.
+_COMPLETE = select(Document, _completed).join(_completed, _completed.c.document_id == Document.id)
+_MARK_ENQUEUED = (
+    update(_jobs)
+    .where(_jobs.c.id == bindparam("job_id"), _jobs.c.attempt == bindparam("of_attempt"))
+    .values(enqueued_at=func.now())
+)
+_MIRROR_STATUS = (
+    update(_documents)
+    .where(_documents.c.id == bindparam("document_id"))
+    .values(current_status=bindparam("status"))
+)
+
+
+@dataclass(frozen=True)
+class ClaimedJob:
+    """A job this worker just claimed (the fields its events need) and the file to read."""
+
+    job: Job
+    mime_type: str
+    stored_file_path: str
+
+
+def _job(fields: Any) -> Job:
+    """A transient Job carrying the columns of _EVENT_FIELDS."""
+    return Job(**{column.name: fields[column.name] for column in _EVENT_FIELDS})
 
 
 class JobRepository:
@@ -24,11 +116,6 @@ class JobRepository:
         if workspace_id is not None:
             query = query.where(Job.workspace_id == workspace_id)
         return self.session.scalar(query)
-
-    def document_of(self, job_id: uuid.UUID) -> Document | None:
-        return self.session.scalar(
-            select(Document).join(Job, Job.document_id == Document.id).where(Job.id == job_id)
-        )
 
     def for_document(self, document_id: uuid.UUID) -> Job | None:
         return self.session.scalar(select(Job).where(Job.document_id == document_id))
@@ -61,16 +148,56 @@ class JobRepository:
 
     def mirror_document_status(self, document_id: uuid.UUID, status: str) -> None:
         """The document's `current_status` follows its job's."""
-        self.session.execute(
-            update(Document).where(Document.id == document_id).values(current_status=status)
+        self.session.execute(_MIRROR_STATUS, {"document_id": document_id, "status": status})
+        loaded = self.session.identity_map.get(identity_key(Document, document_id))
+        if loaded is not None:
+            self.session.expire(loaded, ["current_status"])
+
+    # Worker hot path ---------------------------------------------------------------------------
+    def claim(
+        self,
+        job_id: uuid.UUID,
+        attempt: int,
+        *,
+        token: uuid.UUID,
+        lease: timedelta,
+        stage: str,
+        progress: int,
+    ) -> ClaimedJob | None:
+        """queued → processing for this attempt, and the document with it, in one statement.
+        None when the attempt is not queued (a duplicate, stale or cancelled delivery)."""
+        row = (
+            self.session.execute(
+                _CLAIM,
+                {
+                    "job_id": job_id,
+                    "of_attempt": attempt,
+                    "token": token,
+                    "lease": lease,
+                    "stage": stage,
+                    "progress": progress,
+                },
+            )
+            .mappings()
+            .one_or_none()
         )
+        if row is None:
+            return None
+        return ClaimedJob(_job(row), row["mime_type"], row["stored_file_path"])
+
+    def complete(
+        self, job_id: uuid.UUID, attempt: int, token: uuid.UUID
+    ) -> tuple[Job, Document] | None:
+        """processing → completed when this claim still owns the attempt (the document's status
+        is left to `mirror_document_status`), and the job's document, read in the same statement:
+        while the caller holds it, the session finds it loaded. None when not owned."""
+        row = self.session.execute(
+            _COMPLETE, {"job_id": job_id, "of_attempt": attempt, "token": token}
+        ).one_or_none()
+        return None if row is None else (_job(row._mapping), row.Document)
 
     def mark_enqueued(self, job_id: uuid.UUID, attempt: int) -> None:
-        self.session.execute(
-            update(Job)
-            .where(Job.id == job_id, Job.attempt == attempt)
-            .values(enqueued_at=func.now())
-        )
+        self.session.execute(_MARK_ENQUEUED, {"job_id": job_id, "of_attempt": attempt})
 
     def lock_stranded(self, *, grace: timedelta, lost_after: timedelta, limit: int) -> list[Job]:
         """Jobs nobody will run unless sent again: queued but never handed to the broker,

@@ -10,7 +10,7 @@ records its event in the same transaction, and enqueues/publishes only after com
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from docflow.auth.principal import Principal
 from docflow.config import get_settings
-from docflow.db import after_commit, unit_of_work
+from docflow.db import after_commit, autocommit_session
 from docflow.errors import InvalidState, NotFound
 from docflow.events.publisher import NewEvent, record_event, record_events
 from docflow.job.queue import send_process_job
@@ -32,12 +32,15 @@ from docflow.models import Job as JobModel
 
 @dataclass(frozen=True)
 class WorkerClaim:
-    """Proof that this worker owns one attempt of a job; every later write is fenced by it."""
+    """Proof that this worker owns one attempt of a job (every later write is fenced by it), and
+    the file that attempt reads."""
 
     job_id: uuid.UUID
     document_id: uuid.UUID
     attempt: int
     token: uuid.UUID
+    mime_type: str
+    stored_file_path: str
 
 
 class JobCancelled(Exception):
@@ -45,9 +48,11 @@ class JobCancelled(Exception):
 
 
 def dispatch(job_id: uuid.UUID, attempt: int) -> None:
-    """After commit: hand the attempt to the broker and note that it was handed over."""
+    """After commit: hand the attempt to the broker and note that it was handed over (one
+    autocommitted UPDATE). Until that note is written, the sweeper treats the job as never sent
+    and sends it again after a grace period; a duplicate delivery is harmless."""
     if send_process_job(job_id, attempt):
-        with unit_of_work() as session:
+        with autocommit_session() as session:
             JobRepository(session).mark_enqueued(job_id, attempt)
 
 
@@ -146,33 +151,31 @@ class JobService:
         job_id: uuid.UUID,
         attempt: int,
         *,
-        stage: str = "starting",
-        progress: int = 5,
-        events: Sequence[NewEvent] = (),
+        stage: str,
+        progress: int,
+        events: Callable[[WorkerClaim], Sequence[NewEvent]] = lambda _: (),
     ) -> WorkerClaim | None:
-        """Take a queued attempt and enter its first stage: `job_started`, then `events`.
-        None for a duplicate, stale or cancelled delivery (nothing is written)."""
+        """Take a queued attempt and enter its first stage: records `job_started`, then the
+        stage's `events` (built from the claim, which knows the file). None for a duplicate,
+        stale or cancelled delivery (nothing is written)."""
         token = uuid.uuid4()
-        lease = timedelta(seconds=get_settings().job_lease_seconds)
-        job = self.repo.transition(
+        claimed = self.repo.claim(
             job_id,
-            where=[JobModel.status == JobStatus.queued, JobModel.attempt == attempt],
-            values={
-                "status": JobStatus.processing,
-                "claim_token": token,
-                "lease_expires_at": func.now() + lease,
-                "started_at": func.now(),
-                "progress_percentage": progress,
-                "current_stage": stage,
-            },
-            document_status=DocumentStatus.processing,
+            attempt,
+            token=token,
+            lease=timedelta(seconds=get_settings().job_lease_seconds),
+            stage=stage,
+            progress=progress,
         )
-        if job is None:
+        if claimed is None:
             return None
-        record_events(
-            self.session, job, [NewEvent("job_started", progress=5, stage="starting"), *events]
+        job = claimed.job
+        claim = WorkerClaim(
+            job.id, job.document_id, job.attempt, token, claimed.mime_type, claimed.stored_file_path
         )
-        return WorkerClaim(job.id, job.document_id, job.attempt, token)
+        started = NewEvent("job_started", progress=5, stage="starting")
+        record_events(self.session, job, [started, *events(claim)])
+        return claim
 
     def advance(
         self,
@@ -210,19 +213,10 @@ class JobService:
         attempt's last `events`, then `job_completed` — come last, so the event-order lock is
         held only from that INSERT to the commit. An exception inside writes nothing more.
         """
-        job = self.repo.transition(
-            claim.job_id,
-            where=self._owned(claim),
-            values={
-                "status": JobStatus.completed,
-                "progress_percentage": 100,
-                "current_stage": "completed",
-                "completed_at": func.now(),
-                "lease_expires_at": None,
-            },
-        )
-        if job is None:
+        completed = self.repo.complete(claim.job_id, claim.attempt, claim.token)
+        if completed is None:
             raise JobCancelled(str(claim.job_id))
+        job, _document = completed  # held: the caller's writes find the document loaded
         yield job
         self.repo.mirror_document_status(job.document_id, DocumentStatus.completed)
         record_events(self.session, job, [*events, NewEvent("job_completed", data)])

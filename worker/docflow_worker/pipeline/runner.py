@@ -23,8 +23,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from docflow.config import get_settings
 from docflow.db import unit_of_work
 from docflow.events.publisher import NewEvent
-from docflow.job.repository import JobRepository
-from docflow.job.service import JobCancelled, JobService
+from docflow.job.service import JobCancelled, JobService, WorkerClaim
 from docflow.models import JobStatus
 from docflow.storage import get_storage
 from docflow_worker.pipeline import extract, parse, store
@@ -81,29 +80,22 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
 
 def _start(job_id: uuid.UUID, attempt: int) -> PipelineContext | None:
     with unit_of_work() as session:
-        document = JobRepository(session).document_of(job_id)
-        if document is None:
-            return None
         claim = JobService(session).claim(
-            job_id,
-            attempt,
-            stage=parse.name,
-            progress=10,
-            events=[
-                _processing(
-                    "document_parsing_started", {"mime_type": document.mime_type}, 10, parse.name
-                )
-            ],
+            job_id, attempt, stage=parse.name, progress=10, events=_parsing_started
         )
-        if claim is None:
-            return None
-        return PipelineContext(
-            claim=claim,
-            document_id=document.id,
-            file_path=get_storage().local_path(document.stored_file_path),
-            mime_type=document.mime_type,
-            boundary_at=time.monotonic(),
-        )
+    if claim is None:
+        return None
+    return PipelineContext(
+        claim=claim,
+        document_id=claim.document_id,
+        file_path=get_storage().local_path(claim.stored_file_path),
+        mime_type=claim.mime_type,
+        boundary_at=time.monotonic(),
+    )
+
+
+def _parsing_started(claim: WorkerClaim) -> list[NewEvent]:
+    return [_processing("document_parsing_started", {"mime_type": claim.mime_type}, 10, parse.name)]
 
 
 def _boundary(
