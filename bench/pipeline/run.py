@@ -185,7 +185,10 @@ class Completions:
             if message is None or message["type"] != "message":
                 continue
             now = time.time()
-            event = json.loads(message["data"])
+            data: bytes = message["data"]
+            if b'"job_completed"' not in data and b'"job_failed"' not in data:
+                continue  # decode only what is waited for: the harness shares the CPUs
+            event = json.loads(data)
             if event["type"] in {"job_completed", "job_failed"}:
                 with self.cond:
                     self.done[event["job_id"]] = (now, event["type"])
@@ -237,14 +240,33 @@ def make_token() -> str:
         return auth.issue_token(user.id, "bench").secret
 
 
+def multipart(name: str, data: bytes) -> tuple[bytes, str]:
+    """One file in the field `files`, encoded ahead of time (body, content type) so the timed
+    loop spends no CPU on it."""
+    boundary = uuid.uuid4().hex
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+        f'filename="{name}"\r\nContent-Type: application/pdf\r\n\r\n'
+    )
+    body = head.encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
 def upload_one(
     http: httpx.Client, base: str, token: str, name: str, data: bytes
+) -> tuple[str, float]:
+    body, content_type = multipart(name, data)
+    return upload_encoded(http, base, token, body, content_type)
+
+
+def upload_encoded(
+    http: httpx.Client, base: str, token: str, body: bytes, content_type: str
 ) -> tuple[str, float]:
     started = time.time()
     response = http.post(
         f"{base}/api/documents/upload",
-        files=[("files", (name, data, "application/pdf"))],
-        headers={"Authorization": f"Bearer {token}"},
+        content=body,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": content_type},
     )
     if response.status_code != 202:
         raise RuntimeError(f"upload failed: {response.status_code} {response.text[:300]}")
@@ -302,6 +324,7 @@ def main() -> int:
     )
 
     stack = start_stack(tmp / "stack")
+    stack_up = True
     worker = None
     try:
         os.environ.update(stack.env)
@@ -324,7 +347,7 @@ def main() -> int:
             completions.wait(warm, 60)
 
             # 1. Under load.
-            blobs = [(p.name, p.read_bytes()) for p in load_paths]
+            blobs = [multipart(p.name, p.read_bytes()) for p in load_paths]
             started_at: dict[str, float] = {}
             api_pid = next(
                 p.pid
@@ -347,10 +370,10 @@ def main() -> int:
                 clients = [httpx.Client(timeout=60) for _ in range(args.clients)]
                 local = threading.local()
 
-                def send(blob: tuple[str, bytes]) -> tuple[str, float]:
+                def send(blob: tuple[bytes, str]) -> tuple[str, float]:
                     if not hasattr(local, "http"):
                         local.http = clients.pop()
-                    return upload_one(local.http, base, token, *blob)
+                    return upload_encoded(local.http, base, token, *blob)
 
                 for job_id, t0 in pool.map(send, blobs):
                     started_at[job_id] = t0
@@ -371,7 +394,7 @@ def main() -> int:
             print(
                 f"pipeline under load ({docs} uploads, {args.clients} clients, worker "
                 f"concurrency {args.concurrency}): {pipeline_rate:6.1f} documents/s "
-                f"= {pipeline_rate / rate * 100:.0f}% of in-process  "
+                f"= {pipeline_rate / rate * 100:.0f}% of the in-process rate above  "
                 f"(uploads took {uploaded - first:.1f} s; CPU busy "
                 f"{busy / (last - first) / (os.cpu_count() or 1) * 100:.0f}%)  [{load()}]"
             )
@@ -397,15 +420,31 @@ def main() -> int:
                 idle_latencies.append(completions.done[job_id][0] - t0)
                 time.sleep(0.05)
             print("  " + ms_line("upload→job_completed, idle worker", idle_latencies))
-            print(
-                f"  idle upload p50 target ≤ 150 ms: "
-                f"{'met' if statistics.median(idle_latencies) <= 0.150 else 'MISSED'}; "
-                f"throughput target ≥ 70%: {'met' if pipeline_rate >= 0.7 * rate else 'MISSED'}"
-            )
+            idle_met = statistics.median(idle_latencies) <= 0.150
         completions.close()
+        stop_worker(worker)
+        worker = None
+        stop_stack(stack)
+        stack_up = False
+
+        # The in-process rate again, now that the stack is gone: the machine is shared, and its
+        # load can drift between the first measurement and the pipeline's.
+        rate_after, each_after, _ = in_process_rate(load_paths, args.concurrency)
+        mean_rate = (rate + rate_after) / 2
+        print(
+            f"in-process parse+extract again: {rate_after:6.1f} documents/s (per document p50 "
+            f"{pct(each_after, 50) * 1000:.1f} ms)  [{load()}]"
+        )
+        print(
+            f"pipeline {pipeline_rate:.1f} documents/s = {pipeline_rate / mean_rate * 100:.0f}% "
+            f"of the in-process mean {mean_rate:.1f}; idle upload p50 target ≤ 150 ms: "
+            f"{'met' if idle_met else 'MISSED'}; throughput target ≥ 70%: "
+            f"{'met' if pipeline_rate >= 0.7 * mean_rate else 'MISSED'}"
+        )
     finally:
         stop_worker(worker)
-        stop_stack(stack)
+        if stack_up:
+            stop_stack(stack)
         print(f"[bench] {load()} at end")
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

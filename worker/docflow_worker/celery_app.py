@@ -20,6 +20,8 @@ app.conf.update(
     task_acks_late=True,
     task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,
+    worker_disable_rate_limits=True,  # none are set: skip the per-task token-bucket bookkeeping
+    task_track_started=False,  # the job row and its events record the start
     task_soft_time_limit=settings.task_soft_time_limit,
     task_time_limit=settings.task_hard_time_limit,
     broker_transport_options={"visibility_timeout": settings.broker_visibility_timeout},
@@ -40,7 +42,7 @@ def _fresh_connections(**_: object) -> None:
     get_engine().dispose(close=False)
 
 
-@worker_process_init.connect  # type: ignore[untyped-decorator]
+@worker_process_init.connect
 def _warm_parser(**_: object) -> None:
     # Start this pool process's sandboxed parser host in the background (~0.2 s), so the
     # first document does not wait for it; a failure here is retried by the first parse.

@@ -145,6 +145,18 @@ def _any_id(ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
     return Document.id == any_(bindparam(None, list(ids), type_=ARRAY(Uuid())))
 
 
+# Every upload asks (built once: each call is a compiled-cache lookup, not a new statement).
+_FIRST_WITH_SHA256 = (
+    select(Document.id)
+    .where(
+        Document.workspace_id == bindparam("workspace_id"),
+        Document.sha256 == bindparam("sha256"),
+    )
+    .order_by(Document.uploaded_at, Document.id)
+    .limit(1)
+)
+
+
 class DocumentRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -165,10 +177,7 @@ class DocumentRepository:
     def first_with_sha256(self, workspace_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
         """The id of the workspace's first document with this content."""
         return self.session.scalar(
-            select(Document.id)
-            .where(Document.workspace_id == workspace_id, Document.sha256 == sha256)
-            .order_by(Document.uploaded_at, Document.id)
-            .limit(1)
+            _FIRST_WITH_SHA256, {"workspace_id": workspace_id, "sha256": sha256}
         )
 
     def extraction(self, document_id: uuid.UUID) -> ExtractionResult | None:
