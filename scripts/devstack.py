@@ -33,7 +33,11 @@ DEV_REDIS_PORT = int(os.environ.get("DOCFLOW_REDIS_PORT", "56379"))
 API_PORT = int(os.environ.get("DOCFLOW_API_PORT", "8000"))
 API_HOST = os.environ.get("DOCFLOW_API_HOST", "127.0.0.1")
 
-APT_PACKAGES = {"postgres": "postgresql", "redis-server": "redis-server", "tesseract": "tesseract-ocr"}
+APT_PACKAGES = {
+    "postgres": "postgresql",
+    "redis-server": "redis-server",
+    "tesseract": "tesseract-ocr",
+}
 
 
 def log(message: str) -> None:
@@ -85,7 +89,9 @@ def ensure_system_tools() -> None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
     subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], check=True, env=env
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+        check=True,
+        env=env,
     )
 
 
@@ -151,7 +157,7 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _clear_stale_pidfile(pidfile: Path) -> None:
-    """A killed run leaves postmaster.pid behind; remove it unless its process is a live postgres."""
+    """A killed run leaves postmaster.pid behind: remove it unless a live postgres owns it."""
     if not pidfile.exists():
         return
     try:
@@ -189,17 +195,38 @@ def start_postgres(
     if not (data_dir / "PG_VERSION").exists():
         subprocess.run(
             _as_postgres(
-                [str(bindir / "initdb"), "-D", str(data_dir), "-U", "postgres", "-A", "trust",
-                 "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data_dir),
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ]
             ),
             check=True,
             stdout=subprocess.DEVNULL,
         )
     _clear_stale_pidfile(data_dir / "postmaster.pid")
     args = [
-        str(bindir / "postgres"), "-D", str(data_dir), "-p", str(port),
-        "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={socket_dir}",
-        "-c", "max_connections=200", "-c", "shared_buffers=256MB",
+        str(bindir / "postgres"),
+        "-D",
+        str(data_dir),
+        "-p",
+        str(port),
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        f"unix_socket_directories={socket_dir}",
+        "-c",
+        "max_connections=200",
+        "-c",
+        "shared_buffers=256MB",
     ]
     if fast:  # throwaway test clusters: durability is not what they test
         args += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
@@ -215,14 +242,16 @@ def start_postgres(
             break
         time.sleep(0.1)
     exists = subprocess.run(
-        [*psql, "-c", "SELECT 1 FROM pg_roles WHERE rolname='docflow'"], capture_output=True,
+        [*psql, "-c", "SELECT 1 FROM pg_roles WHERE rolname='docflow'"],
+        capture_output=True,
         check=True,
     ).stdout.strip()
     if not exists:
         subprocess.run([*psql, "-c", "CREATE ROLE docflow LOGIN SUPERUSER"], check=True)
     exists = subprocess.run(
         [*psql, "-c", f"SELECT 1 FROM pg_database WHERE datname='{database}'"],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     ).stdout.strip()
     if not exists:
         subprocess.run([*psql, "-c", f'CREATE DATABASE "{database}" OWNER docflow'], check=True)
@@ -234,9 +263,23 @@ def start_redis(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     redis = shutil.which("redis-server") or "/usr/bin/redis-server"
     proc = subprocess.Popen(
         [
-            redis, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data_dir),
-            "--appendonly", "yes", "--save", "", "--daemonize", "no",
-            "--pidfile", str(data_dir / "redis.pid"), "--logfile", str(data_dir / "redis.log"),
+            redis,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(data_dir),
+            "--appendonly",
+            "yes",
+            "--save",
+            "",
+            "--daemonize",
+            "no",
+            "--pidfile",
+            str(data_dir / "redis.pid"),
+            "--logfile",
+            str(data_dir / "redis.log"),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
@@ -295,19 +338,47 @@ def cmd_start() -> int:
         log(f"Redis on 127.0.0.1:{DEV_REDIS_PORT} (data in .data/redis)")
         procs.append(start_redis(DATA / "redis", DEV_REDIS_PORT))
         env = service_env(DEV_PG_PORT, DEV_REDIS_PORT)
-        subprocess.run([python, "-m", "alembic", "upgrade", "head"], cwd=ROOT / "api", env=env,
-                       check=True)
+        subprocess.run(
+            [python, "-m", "alembic", "upgrade", "head"], cwd=ROOT / "api", env=env, check=True
+        )
         subprocess.run([python, "-m", "docflow.cli", "bootstrap", "--demo"], env=env, check=True)
-        procs.append(subprocess.Popen(
-            [python, "-m", "celery", "-A", "docflow_worker.celery_app", "worker",
-             "--loglevel=INFO", "--concurrency=2", "--without-gossip", "--without-mingle"],
-            env=env, start_new_session=True,
-        ))
-        procs.append(subprocess.Popen(
-            [python, "-m", "uvicorn", "docflow.main:app", "--host", API_HOST, "--port",
-             str(API_PORT), "--workers", "1", "--no-access-log"],
-            env=env, start_new_session=True,
-        ))
+        procs.append(
+            subprocess.Popen(
+                [
+                    python,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "docflow_worker.celery_app",
+                    "worker",
+                    "--loglevel=INFO",
+                    "--concurrency=2",
+                    "--without-gossip",
+                    "--without-mingle",
+                ],
+                env=env,
+                start_new_session=True,
+            )
+        )
+        procs.append(
+            subprocess.Popen(
+                [
+                    python,
+                    "-m",
+                    "uvicorn",
+                    "docflow.main:app",
+                    "--host",
+                    API_HOST,
+                    "--port",
+                    str(API_PORT),
+                    "--workers",
+                    "1",
+                    "--no-access-log",
+                ],
+                env=env,
+                start_new_session=True,
+            )
+        )
         _wait_port(API_PORT, procs[-1], "API")
         log(f"API ready: http://{API_HOST}:{API_PORT}/api/docs  (Ctrl-C stops everything)")
         while all(p.poll() is None for p in procs):

@@ -11,9 +11,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import devstack  # scripts/devstack.py (on pythonpath via pytest config)
 import httpx
 import redis as redis_lib
+
+import devstack  # scripts/devstack.py (on pythonpath via pytest config)
 
 ROOT = devstack.ROOT
 
@@ -87,17 +88,30 @@ class WorkerProcess:
 
 
 def start_worker(
-    env: dict[str, str], log_path: Path, concurrency: int = 2, extra_env: dict[str, str] | None = None
+    env: dict[str, str],
+    log_path: Path,
+    concurrency: int = 2,
+    extra_env: dict[str, str] | None = None,
 ) -> WorkerProcess:
     """A real `celery worker` process (prefork pool) for the session's stack."""
     full_env = {**os.environ, **env, **(extra_env or {}), "PYTHONUNBUFFERED": "1"}
     log_file = open(log_path, "ab")  # noqa: SIM115
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "docflow_worker.celery_app", "worker",
-            "--loglevel=INFO", f"--concurrency={concurrency}", "--pool=prefork",
-            "--without-gossip", "--without-mingle", "--without-heartbeat",
-            "-n", f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "docflow_worker.celery_app",
+            "worker",
+            "--loglevel=INFO",
+            f"--concurrency={concurrency}",
+            "--pool=prefork",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
         ],
         env=full_env,
         stdout=log_file,
@@ -126,8 +140,17 @@ def api_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
     port = devstack.free_port()
     log_file = open(log_path, "ab")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "docflow.main:app", "--host", "127.0.0.1",
-         "--port", str(port), "--no-access-log"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "docflow.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+        ],
         env={**os.environ, **env, "PYTHONUNBUFFERED": "1"},
         stdout=log_file,
         stderr=subprocess.STDOUT,

@@ -114,7 +114,9 @@ class Document(Base):
     mime_type: Mapped[str] = mapped_column(String(100))
     file_size: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64))
-    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    uploaded_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
     current_status: Mapped[str] = mapped_column(String(20), default=DocumentStatus.queued.value)
     duplicate_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"))
     idempotency_key: Mapped[str | None] = mapped_column(String(200))
@@ -302,7 +304,9 @@ Index(
     Document.uploaded_at,
     Document.id,
 )
-Index("ix_documents_ws_vendor", Document.workspace_id, func.lower(Document.vendor_name), Document.id)
+Index(
+    "ix_documents_ws_vendor", Document.workspace_id, func.lower(Document.vendor_name), Document.id
+)
 Index("ix_documents_ws_total", Document.workspace_id, Document.total_amount, Document.id)
 Index("ix_documents_ws_invoice_date", Document.workspace_id, Document.invoice_date, Document.id)
 Index(

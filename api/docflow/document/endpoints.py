@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
 from docflow.document.params import DocumentQueryDep
-from docflow.document.schemas import DocumentList, DocumentRead, UploadResult
+from docflow.document.schemas import DocumentList, UploadResult
 from docflow.document.service import DocumentService, upload_fingerprint
 from docflow.document.upload import ReceivedFile, receive_files
 from docflow.errors import PayloadTooLarge, ValidationFailed
@@ -90,7 +90,9 @@ async def upload_documents(
         if idempotency_key is not None and len(files) != 1:
             raise ValidationFailed(
                 "An Idempotency-Key covers exactly one file: send one file per request.",
-                details=[{"field": "body.files", "message": "exactly one file with Idempotency-Key"}],
+                details=[
+                    {"field": "body.files", "message": "exactly one file with Idempotency-Key"}
+                ],
             )
         fingerprint = fingerprint_of(upload_fingerprint(files))
         if stored is not None:
@@ -105,7 +107,12 @@ async def upload_documents(
         body = result.model_dump(mode="json", exclude_none=True)
         if claim is not None:
             await run_in_threadpool(
-                idempotency.complete, session, claim, fingerprint=fingerprint, status_code=202, body=body
+                idempotency.complete,
+                session,
+                claim,
+                fingerprint=fingerprint,
+                status_code=202,
+                body=body,
             )
         return JSONResponse(body, status_code=202)
     except BaseException:
@@ -131,9 +138,7 @@ def get_document(
 ) -> JSONResponse:
     document = DocumentService(session, get_storage()).read(principal, document_id)
     version = document.extraction.version if document.extraction else 0
-    return JSONResponse(
-        document.model_dump(mode="json"), headers={"ETag": f'"{version}"'}
-    )
+    return JSONResponse(document.model_dump(mode="json"), headers={"ETag": f'"{version}"'})
 
 
 @router.get(
@@ -158,7 +163,7 @@ def download_file(
         media_type=document.mime_type,
         headers={
             "Content-Disposition": (
-                f"attachment; filename=\"{ascii_name}\"; "
+                f'attachment; filename="{ascii_name}"; '
                 f"filename*=UTF-8''{quote(document.original_filename, safe='')}"
             ),
             "Content-Length": str(document.file_size),

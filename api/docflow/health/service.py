@@ -19,7 +19,9 @@ def check_readiness() -> dict[str, bool]:
     except Exception:
         checks["postgres"] = False
     try:
-        client = redis.Redis.from_url(settings.redis_url, socket_timeout=1, socket_connect_timeout=1)
+        client = redis.Redis.from_url(
+            settings.redis_url, socket_timeout=1, socket_connect_timeout=1
+        )
         checks["redis"] = bool(client.ping())
         client.close()
     except Exception:

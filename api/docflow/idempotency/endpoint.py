@@ -40,6 +40,11 @@ def run_idempotent(
         raise
     body = model.model_dump(mode="json")
     service.complete(
-        session, outcome, fingerprint=fingerprint, status_code=status_code, body=body, headers=headers
+        session,
+        outcome,
+        fingerprint=fingerprint,
+        status_code=status_code,
+        body=body,
+        headers=headers,
     )
     return JSONResponse(body, status_code=status_code, headers=headers)

@@ -74,7 +74,8 @@ class IdempotencyService:
                 elif record.state == "completed":
                     if record.scope != scope:
                         raise _reused()
-                    assert record.fingerprint is not None and record.status_code is not None
+                    assert record.fingerprint is not None
+                    assert record.status_code is not None
                     answer = StoredAnswer(
                         record.status_code,
                         record.response_body or {},
@@ -100,7 +101,9 @@ class IdempotencyService:
             session.close()
 
     @staticmethod
-    def check_replay(stored_fingerprint: str, fingerprint: str, answer: StoredAnswer) -> StoredAnswer:
+    def check_replay(
+        stored_fingerprint: str, fingerprint: str, answer: StoredAnswer
+    ) -> StoredAnswer:
         if stored_fingerprint != fingerprint:
             raise _reused()
         return answer

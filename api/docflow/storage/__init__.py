@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from docflow.config import get_settings
-from docflow.storage.base import Storage, StagedFile
+from docflow.storage.base import StagedFile, Storage
 from docflow.storage.local import LocalStorage
 
 __all__ = ["Storage", "StagedFile", "get_storage"]

@@ -29,7 +29,8 @@ def test_sample_folder_in_one_request(client, worker) -> None:
         job = wait_for_job(client, item["job"]["id"], timeout=120)
         events = job_events(client, item["job"]["id"])
         seqs = [e["seq"] for e in events]
-        assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+        assert seqs == sorted(seqs)
+        assert len(set(seqs)) == len(seqs)
         types = [e["type"] for e in events]
         if item["filename"].startswith("broken"):
             assert job["status"] == "failed"
