@@ -6,8 +6,10 @@ Starts a private PostgreSQL (scripts/devstack.py), migrates it with Alembic, see
 (and their jobs) with COPY into one workspace, then times the dashboard's queries through
 DocumentService.list — the page query plus the per-status counts, exactly what
 GET /api/documents runs: first page, q substring (vendor, invoice number, filename), status
-filter, each sort in both directions, and page 50 reached by cursor. Prints p50/p95/max per
-query (target: p95 <= 30 ms) and EXPLAIN (ANALYZE) of each statement to show the indexes used.
+filter, each sort in both directions, page 50 reached by cursor, and a few combinations (a status
+tab sorted by vendor, a broad search in another order or on a tab). Prints p50/p95/max per query
+(target: p95 <= 30 ms; "counts capped" marks a search past SEARCH_COUNT_CAP matches) and EXPLAIN
+(ANALYZE) of each statement to show the indexes used.
 Everything it starts is stopped at the end; nothing outside a temp folder is touched.
 """
 
@@ -207,7 +209,13 @@ def run(workspace_id: uuid.UUID, user_id: uuid.UUID, runs: int) -> int:
     sample = service.list(principal, DocumentQuery(limit=200)).items
     vendor_q = next(i.vendor_name for i in sample if i.vendor_name).split()[0][:5].lower()
     number_q = next(i.invoice_number for i in sample if i.invoice_number)[-6:]
-    commit(session)  # the first read folded the status ledger the COPY filled
+    commit(session)  # the first read folded the status ledger the COPY filled, leaving 100k dead
+    # ledger rows; and the visibility map of the fresh documents is not set yet (a covering index
+    # is only read alone where it is). Autovacuum sees to both soon after such a load; do it now.
+    with get_engine().connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql("VACUUM ANALYZE document_status_deltas")
+        conn.exec_driver_sql("VACUUM ANALYZE documents")
 
     cases: list[tuple[str, DocumentQuery]] = [
         ("first page (-uploaded_at, 50)", DocumentQuery()),
@@ -225,6 +233,25 @@ def run(workspace_id: uuid.UUID, user_id: uuid.UUID, runs: int) -> int:
         for descending in (False, True):
             order = DocumentOrder(key, descending)
             cases.append((f"sort={order.param}", DocumentQuery(order=order)))
+    # combinations a dashboard makes: a status tab sorted by a column most of its rows lack, a
+    # broad search in another order or on a tab
+    failed = DocumentFilters(statuses=("failed",))
+    broad = DocumentFilters(q="scan_2024")
+    cases += [
+        ("status=failed&sort=vendor", DocumentQuery(filters=failed, order=DocumentOrder("vendor"))),
+        ("q='scan_2024'&sort=-total", DocumentQuery(filters=broad, order=DocumentOrder("total"))),
+        (
+            "q='scan_2024'&status=failed&sort=filename",
+            DocumentQuery(
+                filters=DocumentFilters(q="scan_2024", statuses=("failed",)),
+                order=DocumentOrder("filename", False),
+            ),
+        ),
+        (
+            f"q={vendor_q!r}&status=completed",
+            DocumentQuery(filters=DocumentFilters(q=vendor_q, statuses=("completed",))),
+        ),
+    ]
     # page 50 by cursor (limit 50: rows 2,451-2,500), default sort and a nullable one
     for order in (DocumentOrder(), DocumentOrder("total", True)):
         query = DocumentQuery(order=order)
@@ -233,6 +260,12 @@ def run(workspace_id: uuid.UUID, user_id: uuid.UUID, runs: int) -> int:
             query = DocumentQuery(order=order, cursor=cursor)
         session.rollback()
         cases.append((f"page 50 by cursor (sort={order.param})", query))
+    # … and of a broad search (50 pages of q='scan_2024': past the 1,000 matches it counts)
+    query = DocumentQuery(filters=broad)
+    for _ in range(49):
+        query = DocumentQuery(filters=broad, cursor=service.list(principal, query).next_cursor)
+    session.rollback()
+    cases.append(("page 50 by cursor (q='scan_2024')", query))
 
     statements: list[tuple[str, Any]] = []
 
@@ -258,7 +291,8 @@ def run(workspace_id: uuid.UUID, user_id: uuid.UUID, runs: int) -> int:
         failures += not ok
         print(
             f"{name:<44} {statistics.median(timings):8.2f} {p95:8.2f} {timings[-1]:8.2f}  "
-            f"{len(result.items):>4}{'' if ok else '  OVER TARGET'}"
+            f"{len(result.items):>4}{'  counts capped' if result.counts_capped else ''}"
+            f"{'' if ok else '  OVER TARGET'}"
         )
         statements.clear()
         event.listen(engine, "before_cursor_execute", capture)
@@ -269,7 +303,7 @@ def run(workspace_id: uuid.UUID, user_id: uuid.UUID, runs: int) -> int:
         lines: list[str] = []
         with engine.connect() as conn:
             for statement, parameters in list(statements):
-                if not statement.lstrip().upper().startswith("SELECT"):
+                if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
                     continue
                 explained = conn.exec_driver_sql(
                     "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY OFF) " + statement, parameters

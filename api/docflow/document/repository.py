@@ -12,6 +12,7 @@ from sqlalchemy import (
     SQLColumnExpression,
     Text,
     Uuid,
+    and_,
     any_,
     bindparam,
     delete,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     tuple_,
     update,
 )
@@ -38,7 +40,7 @@ _LEDGER_FOLD_AT = 64  # ledger rows a reader tolerates before folding them
 # search cost a visit per match (26k at 100k documents), so past the cap the counts are lower
 # bounds and the list says so (`counts_capped`).
 SEARCH_COUNT_CAP = 1_000
-_WALK_ROWS = 5_000  # rows a search reads along a sort index before gathering its matches instead
+_GATHER_MAX = 10_000  # a selection this small is read whole for a page, not walked in order
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,15 @@ class StatusCounts:
     # A search matched more than SEARCH_COUNT_CAP documents and counting stopped there: each count
     # is a lower bound.
     capped: bool = False
-    # Every document a search matched, when it counted them all: its pages are read from these.
-    matching_ids: tuple[uuid.UUID, ...] | None = None
+    # A search's newest matches (all of them unless capped), newest first: (id, status).
+    matches: tuple[tuple[uuid.UUID, str], ...] | None = None
+
+    def selected(self, filters: DocumentFilters) -> int | None:
+        """How many documents `filters` select, status filter included, when that is known."""
+        if self.capped:
+            return None
+        statuses = set(filters.statuses or self.counts)
+        return sum(n for status, n in self.counts.items() if status in statuses)
 
 
 def _filter_conditions(
@@ -121,24 +130,26 @@ def _filter_conditions(
     return where
 
 
-def _search_like(q: str, *, hide_pattern: bool = False) -> ColumnElement[bool]:
-    """`q` as a case-insensitive substring of filename, vendor or invoice number: a LIKE of
-    lower(q) on the lower-cased search text, the operator of its trigram GIN index. With
-    `hide_pattern` the pattern reaches the planner as a parameter it cannot read (an InitPlan), so
-    it plans a bitmap of the trigram index whatever q is, instead of trusting its estimate of the
-    pattern (or a cached generic plan): the caller stops at a LIMIT or knows the matches are few."""
-    pattern: ColumnElement[str] = func.lower(
-        literal("%" + _LIKE_SPECIALS.sub(r"\\\g<0>", q) + "%", Text)
+def _search(q: str) -> ColumnElement[bool]:
+    """`q` as a case-insensitive substring of filename, vendor or invoice number: LIKE lower(q) on
+    the lower-cased search text (ILIKE's matches at a quarter of its cost per row), the operator
+    of the trigram GIN index and a cheap filter on the covering index of the default order.
+
+    The pattern is rendered into the statement as an (escaped) literal, not bound: the planner
+    then estimates how many rows this very pattern matches from the column statistics, and walks
+    an index in the page's order for a broad search but reads the trigram index for a narrow one —
+    a cached generic plan made for an unknown pattern would pick one of them for every search."""
+    pattern = "%" + _LIKE_SPECIALS.sub(r"\\\g<0>", q) + "%"
+    return Document.search_text.like(
+        func.lower(literal(pattern, Text, literal_execute=True)), escape="\\"
     )
-    if hide_pattern:
-        pattern = select(pattern).scalar_subquery()
-    return Document.search_text.like(pattern, escape="\\")
 
 
-def _search_filter(q: str, text: SQLColumnExpression[str]) -> ColumnElement[bool]:
-    """The same test as a filter no index answers, for a walk along a sort index that applies it
-    to the rows it reads."""
-    return func.strpos(text, select(func.lower(literal(q, Text))).scalar_subquery()) > 0
+def _search_filter(q: str) -> ColumnElement[bool]:
+    """The same test as a filter no index answers: what a broad search adds to a selection read
+    through another index (its trigram bitmap would cover most of the table)."""
+    lowered = func.lower(literal(q, Text, literal_execute=True))
+    return func.strpos(Document.search_text, lowered) > 0
 
 
 def _any_id(ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
@@ -192,7 +203,7 @@ class DocumentRepository:
         """The WHERE clause of the list (and of the bulk export) for `filters`."""
         where = _filter_conditions(workspace_id, filters, with_status=with_status)
         if filters.q:
-            where.append(_search_like(filters.q))
+            where.append(_search(filters.q))
         return where
 
     def page(
@@ -203,21 +214,39 @@ class DocumentRepository:
         after: Keyset | None,
         limit: int,
         *,
-        matching_ids: Sequence[uuid.UUID] | None = None,
+        counts: StatusCounts | None = None,
     ) -> list[PageRow]:
         """One page in `order`, strictly after `after` (keyset pagination: every page is an index
         range scan, however deep). Missing values sort last in both directions: the rows with a
         value are read first, then — when the page is not full — the rows without one, by id.
 
-        A search whose matches were all counted (`matching_ids`, at most SEARCH_COUNT_CAP) takes
-        its page from those. A broader one walks the sort's index applying the search to each row
-        it reads: on the default order's covering index without visiting the table; along the
-        other sorts for at most _WALK_ROWS rows, and when those hold too few matches (a search
-        whose matches all sit far down the order) it gathers the matches through the trigram
-        index and keeps their top instead."""
+        `counts` (of the same filters) says how many rows the filters select. A search whose
+        matches were all counted takes its page from them; the first page of a broad one in the
+        default order is its newest matches, which counting read. A selection of at most
+        _GATHER_MAX rows (a small status tab, say) is read whole and its top kept, rather than
+        walking a sort index where its rows may sit far apart (failed documents have no vendor,
+        so a walk by vendor would pass every other document first)."""
         spec = SORTS[order.key]
         keys = spec.columns()
-        # (extra conditions, ordered by the sort keys — else by id alone, among missing values)
+        matches = counts.matches if counts is not None and filters.q else None
+        if matches is not None and counts is not None and not counts.capped:
+            picked_from: Sequence[uuid.UUID] | None = [m[0] for m in matches]
+        else:
+            picked_from = None
+            if matches is not None and after is None and order == DocumentOrder():
+                wanted = set(filters.statuses)
+                newest = [(m[0],) for m in matches if not wanted or m[1] in wanted]
+                if len(newest) >= limit:
+                    return self._load(newest[:limit], keys=0)
+        gather = False
+        if picked_from is None and order.key not in ("uploaded_at", "status"):
+            selected = counts.selected(filters) if counts is not None else None
+            dated = filters.uploaded_from or filters.uploaded_to
+            if selected is None and filters.statuses and not dated:
+                ledger = self._ledger_counts(workspace_id)  # a broad search on a status tab
+                selected = sum(ledger.get(status, 0) for status in filters.statuses)
+            gather = selected is not None and selected <= _GATHER_MAX
+        # (conditions of the segment, ordered by the sort keys — else by id, among missing values)
         segments: list[tuple[list[ColumnElement[bool]], bool]] = []
         if after is None or not after.missing:
             where: list[ColumnElement[bool]] = []
@@ -233,116 +262,61 @@ class DocumentRepository:
             if after is not None and after.missing:
                 where.append(_beyond([Document.id], [after.id], order.descending))
             segments.append((where, False))
+        if picked_from is not None or gather:
+            # The whole selection, materialised so that no walk of a sort index replaces it, and
+            # its top kept — both segments in one pass.
+            where = _filter_conditions(workspace_id, filters)
+            if picked_from is not None:
+                where.append(_any_id(picked_from))
+            elif filters.q:
+                where.append(_search_filter(filters.q))
+            where.append(or_(*(and_(true(), *segment) for segment, _ in segments)))
+            selection = (
+                select(Document.id, *keys)
+                .where(*where)
+                .cte("selection")
+                .prefix_with("MATERIALIZED")
+            )
+            selected_keys = list(selection.c)[1:]
+            ordering = _directed([*selected_keys, selection.c[0]], order.descending)
+            if spec.nullable:
+                ordering.insert(0, selected_keys[0].is_(None))
+            picked = self.session.execute(select(*selection.c).order_by(*ordering).limit(limit))
+            return self._load([tuple(row) for row in picked], keys=len(keys))
         rows: list[PageRow] = []
         for where, by_keys in segments:
             if len(rows) >= limit:
                 break
-            columns = [*keys, Document.id] if by_keys else [Document.id]
-            ordering = _directed(columns, order.descending)
-            if filters.q is None:
-                rows += self._rows(
-                    select(Document, Job, *keys)
-                    .outerjoin(Job, Job.document_id == Document.id)
-                    .where(*self.conditions(workspace_id, filters), *where)
-                    .order_by(*ordering)
-                    .limit(limit - len(rows))
+            rows += self._rows(
+                select(Document, Job, *keys)
+                .outerjoin(Job, Job.document_id == Document.id)
+                .where(*self.conditions(workspace_id, filters), *where)
+                .order_by(
+                    *_directed([*keys, Document.id] if by_keys else [Document.id], order.descending)
                 )
-                continue
-            base = [*_filter_conditions(workspace_id, filters), *where]
-            query = select(Document.id, *keys).where(*base)
-            if matching_ids is not None:
-                picked = self._ids(
-                    query.where(_any_id(matching_ids)).order_by(*ordering), limit - len(rows)
-                )
-            elif order.key == "uploaded_at":  # ix_documents_ws_uploaded_search covers the walk
-                picked = self._ids(
-                    query.where(_search_filter(filters.q, Document.search_text)).order_by(
-                        *ordering
-                    ),
-                    limit - len(rows),
-                )
-            else:
-                walked = self._walk(query, ordering, filters.q, limit - len(rows))
-                picked = (
-                    walked
-                    if walked is not None
-                    else self._gather(base, keys, by_keys, order, filters.q, limit - len(rows))
-                )
-            rows += self._load(picked)
+                .limit(limit - len(rows))
+            )
         return rows
 
-    def _ids(self, query: Select[Any], limit: int) -> list[tuple[Any, ...]]:
-        return [tuple(row) for row in self.session.execute(query.limit(limit)).all()]
-
-    def _walk(
-        self,
-        query: Select[Any],
-        ordering: list[SQLColumnExpression[Any]],
-        q: str,
-        limit: int,
-    ) -> list[tuple[Any, ...]] | None:
-        """The first `limit` rows of `query` (id, sort values) in `ordering` that match `q`,
-        among the first _WALK_ROWS rows it reads; None when those hold too few and more follow."""
-        walk = (
-            query.add_columns(
-                Document.search_text.label("search_text"),
-                func.row_number().over(order_by=ordering).label("walked"),
-            )
-            .order_by(*ordering)
-            .limit(_WALK_ROWS)
-            .subquery("walk")
-        )
-        width = len(query.selected_columns)
-        hit = _search_filter(q, walk.c.search_text)
-        rows = self.session.execute(
-            select(*list(walk.c)[:width], hit, walk.c.walked)
-            .where(or_(hit, walk.c.walked == _WALK_ROWS))
-            .order_by(walk.c.walked)
-            .limit(limit + 1)
-        ).all()
-        hits = [tuple(row)[:width] for row in rows if row[width]][:limit]
-        if len(hits) == limit or all(row[width + 1] < _WALK_ROWS for row in rows):
-            return hits
-        return None
-
-    def _gather(
-        self,
-        base: list[ColumnElement[bool]],
-        keys: list[SQLColumnExpression[Any]],
-        by_keys: bool,
-        order: DocumentOrder,
-        q: str,
-        limit: int,
-    ) -> list[tuple[Any, ...]]:
-        """The first `limit` rows matching `q` (id, sort values; ordered), from every match: a
-        bitmap of the trigram index, materialised so no sort index walk replaces it."""
-        labelled = [cast(ColumnElement[Any], k).label(f"k{i}") for i, k in enumerate(keys)]
-        matches = (
-            select(Document.id.label("id"), *labelled)
-            .where(*base, _search_like(q, hide_pattern=True))
-            .cte("matches")
-            .prefix_with("MATERIALIZED")
-        )
-        sort_keys = [matches.c[f"k{i}"] for i in range(len(keys))]
-        columns = [*sort_keys, matches.c.id] if by_keys else [matches.c.id]
-        return self._ids(
-            select(matches.c.id, *sort_keys).order_by(*_directed(columns, order.descending)),
-            limit,
-        )
-
-    def _load(self, picked: Sequence[tuple[Any, ...]]) -> list[PageRow]:
-        """The documents (and jobs) of picked (id, sort values…) rows, in the picked order."""
+    def _load(self, picked: Sequence[tuple[Any, ...]], *, keys: int) -> list[PageRow]:
+        """The documents and jobs of picked rows — (id, sort values…) — in the picked order; the
+        sort values are read with them when the picked rows do not carry them (`keys` = 0)."""
         if not picked:
             return []
+        columns = [] if keys else SORTS["uploaded_at"].columns()
         found = {
-            document.id: (document, job)
-            for document, job in self.session.execute(
-                select(Document, Job)
+            row[0].id: row
+            for row in self.session.execute(
+                select(Document, Job, *columns)
                 .outerjoin(Job, Job.document_id == Document.id)
-                .where(_any_id([row[0] for row in picked]))
+                .where(_any_id([p[0] for p in picked]))
             ).all()
         }
-        return [PageRow(*found[row[0]], row[1:]) for row in picked if row[0] in found]
+        return [
+            PageRow(found[p[0]][0], found[p[0]][1], tuple(p[1:]) or tuple(found[p[0]][2:]))
+            for p in picked
+            if p[0] in found
+        ]
 
     def _rows(self, query: Select[Any]) -> list[PageRow]:
         return [
@@ -352,24 +326,24 @@ class DocumentRepository:
     def counts_by_status(self, workspace_id: uuid.UUID, filters: DocumentFilters) -> StatusCounts:
         """Documents per status under `filters`, ignoring their status filter. Without a search or
         date filter the answer comes from the status ledger (a few rows however many documents);
-        with a date filter, from the documents in that range; with a search, from its first
-        SEARCH_COUNT_CAP + 1 matches read through the trigram index (`capped` when there are
-        that many: an exact count would read every match)."""
+        with a date filter, from the documents in that range; with a search, from its newest
+        SEARCH_COUNT_CAP + 1 matches (`capped` when there are that many: an exact count would
+        read every match)."""
         counts = {status.value: 0 for status in DocumentStatus}
         if filters.q:
             matches = self.session.execute(
                 select(Document.id, Document.current_status)
-                .where(
-                    *_filter_conditions(workspace_id, filters, with_status=False),
-                    _search_like(filters.q, hide_pattern=True),
-                )
+                .where(*self.conditions(workspace_id, filters, with_status=False))
+                .order_by(Document.uploaded_at.desc(), Document.id.desc())
                 .limit(SEARCH_COUNT_CAP + 1)
             ).all()
             for _, status in matches:
                 counts[str(status)] = counts.get(str(status), 0) + 1
-            if len(matches) > SEARCH_COUNT_CAP:
-                return StatusCounts(counts, capped=True)
-            return StatusCounts(counts, matching_ids=tuple(row[0] for row in matches))
+            return StatusCounts(
+                counts,
+                capped=len(matches) > SEARCH_COUNT_CAP,
+                matches=tuple((row[0], str(row[1])) for row in matches),
+            )
         if filters.uploaded_from is None and filters.uploaded_to is None:
             counts.update(self._ledger_counts(workspace_id))
             finalized = DocumentStatus.finalized.value

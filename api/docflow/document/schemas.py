@@ -96,6 +96,9 @@ class DocumentList(BaseModel):
     # Documents per status under the current filters except `status` (so the dashboard's status
     # tabs show what each tab would hold); statuses with no documents are 0.
     counts: dict[str, int]
+    # True when a search (`q`) matched more than 1,000 documents: counting stopped there, so each
+    # count is a lower bound (show "1,000+"). Without `q` the counts are always exact.
+    counts_capped: bool = False
 
 
 class UploadError(BaseModel):

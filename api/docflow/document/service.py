@@ -135,7 +135,7 @@ class DocumentService:
             query.order,
             after,
             query.limit + 1,
-            matching_ids=counts.matching_ids,
+            counts=counts,
         )
         more = len(rows) > query.limit
         rows = rows[: query.limit]

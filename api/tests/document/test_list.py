@@ -397,3 +397,109 @@ def test_counts_stay_exact_when_the_status_ledger_is_folded(client, user) -> Non
         rows = conn.execute(text("SELECT count(*) FROM document_status_deltas")).scalar_one()
     assert rows <= 6
     assert _page(client, finalized="false")["counts"]["processing"] == 30
+
+
+def _seed_many(workspace_id: Any, count: int, *, name: str, start: datetime) -> None:
+    """`count` documents `<name>-<i>.pdf` in one statement, one a second from `start`: every 7th
+    failed (without extracted values but for every 14th), the others completed with a vendor and
+    a total."""
+    from sqlalchemy import text
+
+    from docflow.db import get_engine
+
+    with get_engine().begin() as conn:
+        conn.execute(
+            text(
+                """
+                INSERT INTO documents (id, workspace_id, original_filename, stored_file_path,
+                    mime_type, file_size, sha256, uploaded_at, current_status, vendor_name,
+                    total_amount)
+                SELECT gen_random_uuid(), :ws, :name || '-' || i || '.pdf', 'documents/x.pdf',
+                       'application/pdf', 1000, md5(:name || i), :start + make_interval(secs => i),
+                       CASE WHEN i % 7 = 0 THEN 'failed' ELSE 'completed' END,
+                       CASE WHEN i % 7 <> 0 OR i % 14 = 0 THEN 'Vendor ' || (i % 13) END,
+                       CASE WHEN i % 7 <> 0 THEN (i % 100) + 0.25 END
+                FROM generate_series(1, :n) AS i
+                """
+            ),
+            {"ws": workspace_id, "n": count, "name": name, "start": start},
+        )
+
+
+def _expected_order(
+    workspace_id: Any, sort: str, *, name: str = "", status: str | None = None
+) -> list[str]:
+    """The ids of the workspace's documents named `<name>…` (of `status`) in `sort` order, worked
+    out here: values ascending (or descending), ties by id the same way, missing values last by
+    id."""
+    from sqlalchemy import text
+
+    from docflow.db import get_engine
+
+    with get_engine().connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT id::text, uploaded_at, lower(original_filename), lower(vendor_name), "
+                "total_amount FROM documents WHERE workspace_id = :ws "
+                "AND starts_with(original_filename, :name) "
+                "AND (CAST(:status AS text) IS NULL OR current_status = :status)"
+            ),
+            {"ws": workspace_id, "name": name, "status": status},
+        ).all()
+    column = {"uploaded_at": 1, "filename": 2, "vendor": 3, "total": 4}[sort.lstrip("-")]
+    descending = sort.startswith("-")
+    present = sorted(
+        (r for r in rows if r[column] is not None),
+        key=lambda r: (r[column], r[0]),
+        reverse=descending,
+    )
+    missing = sorted((r[0] for r in rows if r[column] is None), reverse=descending)
+    return [r[0] for r in present] + missing
+
+
+def test_a_broad_search_caps_its_counts_and_pages_exactly(client, user) -> None:
+    """1,200 matches, all older than the other 300 documents (the newest-first order reaches them
+    last): the counts stop at 1,001 matches and say so; every page is still exact."""
+    ws = user.workspace_id
+    _seed_many(ws, 1200, name="bulk", start=T0)
+    _seed_many(ws, 300, name="other", start=T0 + timedelta(days=1))
+
+    body = _page(client, q="BULK")
+    assert body["counts_capped"] is True
+    assert sum(body["counts"].values()) == 1001
+    assert body["counts"]["completed"] <= 1029
+    assert body["counts"]["failed"] <= 171
+    assert [i["original_filename"] for i in body["items"][:2]] == ["bulk-1200.pdf", "bulk-1199.pdf"]
+    assert len(body["items"]) == 50
+    for sort in ("-uploaded_at", "uploaded_at", "total", "-vendor", "filename"):
+        got = [i["id"] for i in _all(client, q="bulk", sort=sort, limit=200)]
+        assert got == _expected_order(ws, sort, name="bulk-"), sort
+    failed = [i["id"] for i in _all(client, q="bulk", status="failed", sort="vendor", limit=50)]
+    assert failed == _expected_order(ws, "vendor", name="bulk-", status="failed")
+    assert len(failed) == 171
+
+
+def test_a_narrow_search_counts_exactly_and_pages_in_every_order(client, user) -> None:
+    ws = user.workspace_id
+    _seed_many(ws, 1200, name="bulk", start=T0)
+    body = _page(client, q="bulk-77")  # bulk-77, bulk-770 … bulk-779
+    assert body["counts_capped"] is False
+    assert body["counts"]["completed"] + body["counts"]["failed"] == 11
+    assert body["counts"]["failed"] == sum(1 for i in (77, *range(770, 780)) if i % 7 == 0)
+    for sort in ("-uploaded_at", "total", "-total", "vendor", "-filename"):
+        got = [i["id"] for i in _all(client, q="bulk-77", sort=sort, limit=3)]
+        expected = _expected_order(ws, sort, name="bulk-77")
+        assert got == expected, sort
+        assert len(got) == 11
+    assert _page(client)["counts_capped"] is False  # without a search counts are always exact
+
+
+def test_a_status_tab_sorted_by_a_column_its_rows_mostly_lack(client, user) -> None:
+    """Failed documents have no total and mostly no vendor: their tab sorted by either still
+    lists every one of them, those with a value first."""
+    ws = user.workspace_id
+    _seed_many(ws, 700, name="doc", start=T0)
+    for sort in ("vendor", "-vendor", "total", "-total"):
+        got = [i["id"] for i in _all(client, status="failed", sort=sort, limit=30)]
+        assert got == _expected_order(ws, sort, status="failed"), sort
+        assert len(got) == 100
