@@ -61,9 +61,10 @@ def _uuid() -> uuid.UUID:
 
 # What `GET /documents?q=` searches (issue 4): one trigram-indexed column; chr(31) keeps a query
 # from matching across two fields.
+# Stored lower-cased so `q` is a plain LIKE of lower(q) (migration 20261128_04).
 SEARCH_TEXT_SQL = (
-    "original_filename || chr(31) || coalesce(vendor_name, '') || chr(31) || "
-    "coalesce(invoice_number, '')"
+    "lower(original_filename || chr(31) || coalesce(vendor_name, '') || chr(31) || "
+    "coalesce(invoice_number, ''))"
 )
 
 
@@ -132,7 +133,13 @@ class Document(Base):
     possible_duplicate_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"))
 
     __table_args__ = (
-        Index("ix_documents_workspace_uploaded", "workspace_id", "uploaded_at", "id"),
+        Index(
+            "ix_documents_workspace_uploaded",
+            "workspace_id",
+            "uploaded_at",
+            "id",
+            postgresql_include=["current_status", "search_text"],
+        ),
         Index("ix_documents_workspace_sha256", "workspace_id", "sha256"),
         UniqueConstraint("uploaded_by", "idempotency_key", name="uq_documents_idempotency_key"),
     )
