@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     stage_timeout_seconds: float = 60.0
     sweep_interval_seconds: float = 5.0
     requeue_lost_after_seconds: int = 900
+    # A job whose worker dies this many times (hard limit, OOM) in one attempt ends `failed`.
+    max_worker_losses: int = Field(default=2, ge=0)
 
     idempotency_ttl_days: int = 30
     idempotency_lease_seconds: int = 300

@@ -106,3 +106,19 @@ class EventRepository:
 
     def max_seq(self) -> int:
         return int(self.session.scalar(select(func.coalesce(func.max(JobEvent.seq), 0))) or 0)
+
+    def count_requeues(self, job_id: uuid.UUID, attempt: int, reason: str) -> int:
+        """How often this attempt was put back in the queue for `reason` (e.g. "worker_lost")."""
+        return int(
+            self.session.scalar(
+                select(func.count())
+                .select_from(JobEvent)
+                .where(
+                    JobEvent.job_id == job_id,
+                    JobEvent.type == "job_queued",
+                    JobEvent.payload["attempt"].as_integer() == attempt,
+                    JobEvent.payload["data"]["reason"].as_string() == reason,
+                )
+            )
+            or 0
+        )

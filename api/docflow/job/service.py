@@ -24,6 +24,7 @@ from docflow.config import get_settings
 from docflow.db import after_commit, autocommit_session
 from docflow.errors import InvalidState, NotFound
 from docflow.events.publisher import NewEvent, record_event, record_events
+from docflow.events.repository import EventRepository
 from docflow.job.queue import send_process_job
 from docflow.job.repository import JobRepository
 from docflow.models import Document, DocumentStatus, Job, JobStatus
@@ -266,8 +267,13 @@ class JobService:
             limit=limit,
         )
         sent: list[tuple[uuid.UUID, int]] = []
+        events = EventRepository(self.session)
         for job in jobs:
             if job.status == JobStatus.processing:
+                losses = events.count_requeues(job.id, job.attempt, "worker_lost")
+                if losses >= settings.max_worker_losses:
+                    self._fail_poisoned(job, losses + 1)
+                    continue
                 reset = self.repo.transition(
                     job.id,
                     where=[JobModel.status == JobStatus.processing],
@@ -286,3 +292,26 @@ class JobService:
             self._enqueue_after_commit(job)
             sent.append((job.id, job.attempt))
         return sent
+
+    def _fail_poisoned(self, job: Job, losses: int) -> None:
+        """A document that kills its worker every time (a hard time limit, the OOM killer) must
+        end `failed`, not be handed to worker after worker forever."""
+        error = (
+            f"The worker stopped while processing this document {losses} times "
+            "(a time or memory limit); it may be too large or malformed to process."
+        )
+        failed = self.repo.transition(
+            job.id,
+            where=[JobModel.status == JobStatus.processing],
+            values={
+                "status": JobStatus.failed,
+                "error_message": error,
+                "current_stage": "failed",
+                "claim_token": None,
+                "lease_expires_at": None,
+                "completed_at": func.now(),
+            },
+            document_status=DocumentStatus.failed,
+        )
+        if failed is not None:
+            record_event(self.session, failed, "job_failed", data={"error": error, "stage": "lost"})
