@@ -179,7 +179,9 @@ class DocumentRepository:
 
     def get(self, document_id: uuid.UUID, workspace_id: uuid.UUID) -> Document | None:
         return self.session.scalar(
-            select(Document).where(Document.id == document_id, Document.workspace_id == workspace_id)
+            select(Document).where(
+                Document.id == document_id, Document.workspace_id == workspace_id
+            )
         )
 
     def get_any(self, document_id: uuid.UUID) -> Document | None:

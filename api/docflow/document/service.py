@@ -75,7 +75,8 @@ class DocumentService:
         self, principal: Principal, received: ReceivedFile, idempotency_key: str | None
     ) -> UploadItem:
         staged = received.staged
-        assert staged is not None and received.mime_type is not None
+        assert staged is not None
+        assert received.mime_type is not None
         sha256 = staged.sha256.hexdigest()
         original_id = self.repo.first_with_sha256(principal.workspace_id, sha256)
         document_id = uuid.uuid4()
@@ -200,7 +201,8 @@ def decode_cursor(cursor: str, order: DocumentOrder) -> Keyset:
         raise invalid("not a cursor this API issued")
     try:
         parsed = tuple(
-            None if value is None else kind(value) for kind, value in zip(kinds, values, strict=True)
+            None if value is None else kind(value)
+            for kind, value in zip(kinds, values, strict=True)
         )
     except (ValueError, TypeError, ArithmeticError) as exc:
         raise invalid("not a cursor this API issued") from exc
@@ -252,6 +254,10 @@ def _rejected(received: ReceivedFile) -> UploadItem:
 
 def upload_fingerprint(files: list[ReceivedFile]) -> list[Any]:
     return [
-        [f.filename, f.staged.sha256.hexdigest() if f.staged else None, f.error.code if f.error else None]
+        [
+            f.filename,
+            f.staged.sha256.hexdigest() if f.staged else None,
+            f.error.code if f.error else None,
+        ]
         for f in files
     ]
