@@ -73,11 +73,7 @@ def test_endpoints_never_commit() -> None:
 
 
 def test_only_the_publisher_publishes_to_redis() -> None:
-    publishers = [
-        str(p.relative_to(API))
-        for p in API.rglob("*.py")
-        if "publish" in _calls(p)
-    ]
+    publishers = [str(p.relative_to(API)) for p in API.rglob("*.py") if "publish" in _calls(p)]
     assert publishers == ["events/publisher.py"]
 
 
