@@ -392,8 +392,20 @@ def cmd_start() -> int:
         shutdown()
 
 
+LINTERS = (
+    ("ruff check", ["-m", "ruff", "check", "."]),
+    ("ruff format --check", ["-m", "ruff", "format", "--check", "."]),
+    ("mypy --strict", ["-m", "mypy", "api/docflow", "worker/docflow_worker", "tests_support"]),
+)
+
+
 def cmd_test(extra: list[str]) -> int:
     python = setup()
+    for name, args in LINTERS:
+        log(f"lint: {name}")
+        if subprocess.run([python, *args], cwd=ROOT).returncode != 0:
+            log(f"lint failed: {name}")
+            return 1
     log("running the Python suites (pytest; private PostgreSQL, Redis and Celery worker) …")
     result = subprocess.run([python, "-m", "pytest", *extra], cwd=ROOT)
     return result.returncode
