@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import pathlib
-import shutil
 
 import pytest
 
@@ -54,7 +53,6 @@ def test_plain_text_pages_and_grid_boxes(tmp_path: pathlib.Path) -> None:
     _check_words_match_text(doc)
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 def test_ocr_of_a_png_scan(tmp_path: pathlib.Path) -> None:
     from PIL import Image, ImageDraw, ImageFont
 
