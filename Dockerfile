@@ -25,4 +25,4 @@ RUN uv sync --frozen --no-dev
 USER docflow
 ENV DOCFLOW_STORAGE_DIR=/data/storage
 EXPOSE 8000
-CMD ["uvicorn", "docflow.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]
+CMD ["uvicorn", "docflow.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers", "--ws", "websockets-sansio"]

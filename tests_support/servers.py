@@ -150,6 +150,8 @@ def api_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
             "--port",
             str(port),
             "--no-access-log",
+            "--ws",
+            "websockets-sansio",
         ],
         env={**os.environ, **env, "PYTHONUNBUFFERED": "1"},
         stdout=log_file,
