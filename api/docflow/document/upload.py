@@ -3,7 +3,6 @@ its SHA-256, size and type are computed. Nothing here touches the database."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -68,7 +67,8 @@ class _Receiver:
             return
         if len(self.files) >= self.max_files:
             raise PayloadTooLarge(f"At most {self.max_files} files per request.")
-        raw_name = _filename(params)
+        # RFC 7578 forbids `filename*` in multipart; browsers send raw UTF-8 in `filename`.
+        raw_name = params.get(b"filename", b"")
         received = ReceivedFile(
             filename=sanitize_filename(raw_name), staged=self.storage.stage(), raw_filename=raw_name
         )
@@ -113,17 +113,6 @@ class _Receiver:
             if f.staged is not None:
                 self.storage.discard(f.staged)
                 f.staged = None
-
-
-def _filename(params: dict[bytes, bytes]) -> bytes:
-    extended = params.get(b"filename*")
-    if extended:
-        match = re.match(rb"(?i)utf-8''(.*)", extended)
-        if match:
-            from urllib.parse import unquote_to_bytes
-
-            return unquote_to_bytes(match.group(1))
-    return params.get(b"filename", b"")
 
 
 async def receive_files(
