@@ -255,8 +255,15 @@ class AuthService:
     def list_tokens(self, principal: Principal) -> list[ApiToken]:
         return self.repo.list_tokens(principal.user_id)
 
-    def revoke_token(self, principal: Principal, token_id: uuid.UUID) -> ApiToken:
-        token = self.repo.get_token(token_id, principal.user_id)
+    def revoke_token(
+        self,
+        principal: Principal,
+        token_id: uuid.UUID,
+        owner_id: uuid.UUID | None = None,
+    ) -> ApiToken:
+        """Revoke one of `owner_id`'s tokens (the caller's own by default); audited once."""
+        owner = owner_id or principal.user_id
+        token = self.repo.get_token(token_id, owner)
         if token is None:
             raise NotFound("Token not found.")
         if token.revoked_at is None:
@@ -268,6 +275,7 @@ class AuthService:
                 action="token.revoked",
                 target_type="api_token",
                 target_id=token.id,
+                data={"user_id": str(owner)} if owner_id is not None else None,
             )
         return token
 

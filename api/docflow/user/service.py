@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from docflow.auth.passwords import hash_password
 from docflow.auth.principal import Principal
 from docflow.auth.repository import AuthRepository
-from docflow.auth.service import record_audit
+from docflow.auth.service import AuthService, record_audit
 from docflow.errors import Conflict, NotFound
 from docflow.models import ApiToken, AuditEvent, Role, User
 from docflow.user.repository import UserRepository
@@ -114,22 +114,8 @@ class UserService:
     def revoke_token(
         self, principal: Principal, user_id: uuid.UUID, token_id: uuid.UUID
     ) -> ApiToken:
-        user = self.get(principal, user_id)
-        token = AuthRepository(self.session).get_token(token_id, user.id)
-        if token is None:
-            raise NotFound("Token not found.")
-        if token.revoked_at is None:
-            token.revoked_at = datetime.now(UTC)
-            record_audit(
-                self.session,
-                workspace_id=principal.workspace_id,
-                actor_id=principal.user_id,
-                action="token.revoked",
-                target_type="api_token",
-                target_id=token.id,
-                data={"user_id": str(user.id)},
-            )
-        return token
+        user = self.get(principal, user_id)  # 404 outside the workspace, 403 for non-admins
+        return AuthService(self.session).revoke_token(principal, token_id, owner_id=user.id)
 
     def audit(self, principal: Principal, limit: int) -> list[AuditEvent]:
         principal.require("admin")

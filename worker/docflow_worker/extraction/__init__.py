@@ -6,21 +6,12 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from docflow.document.fields import FIELD_NAMES  # the field contract lives in one place
 from docflow_worker.parsing import ParsedDocument
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["FIELD_NAMES", "ExtractionResult", "FieldValue", "extract_fields"]
-
-FIELD_NAMES = (
-    "vendor_name",
-    "invoice_number",
-    "invoice_date",
-    "total_amount",
-    "tax_amount",
-    "currency",
-    "status",
-)
 
 
 @dataclass(frozen=True)
