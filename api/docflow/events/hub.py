@@ -193,6 +193,12 @@ class EventHub:
         """Deliver a live event in order, first filling any gap below it from the table."""
         if self.last_seq is None or event.seq <= self.last_seq:
             return  # not initialised yet (the first backfill covers it) or a duplicate
+        if not self._subscribers:
+            # Nobody to deliver to: a gap below this event holds only events committed before
+            # any stream joined, which a joining stream reads from the table (or, live-only, does
+            # not want). Skip the table read; the order is kept from here on.
+            self.last_seq = event.seq
+            return
         if event.seq > self.last_seq + 1:
             await self._backfill(before=event.seq)
         if event.seq > (self.last_seq or 0):
