@@ -26,6 +26,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from docflow.document.fields import final_values, list_columns
@@ -36,6 +37,15 @@ _LIKE_SPECIALS = re.compile(r"[\\%_]")
 _GROUP_LOCK_CLASS = 4_004  # advisory lock namespace of the business-duplicate groups
 _LEDGER_LOCK_CLASS = 4_005  # … and of folding a workspace's status ledger
 _LEDGER_FOLD_AT = 64  # ledger rows a reader tolerates before folding them
+# What a new attempt's result replaces in an unfinalized row.
+_EXTRACTION_COLUMNS = (
+    "job_attempt",
+    "raw_text",
+    "document_type",
+    "page_count",
+    "parse_method",
+    "structured_output_json",
+)
 # A search (`q`) counts its matches per status up to this many, then stops: exact counts of a broad
 # search cost a visit per match (26k at 100k documents), so past the cap the counts are lower
 # bounds and the list says so (`counts_capped`).
@@ -390,9 +400,10 @@ class DocumentRepository:
             )
         return {str(status): int(total) for status, total, _ in rows}
 
-    def index_extraction(self, extraction: ExtractionResult) -> None:
+    def index_extraction(self, extraction: ExtractionResult, *, status: str | None = None) -> None:
         """Copy the final invoice fields (reviewed over extracted) onto the document's list columns
-        and refresh the business-duplicate flags of the groups the document leaves and joins.
+        and refresh the business-duplicate flags of the groups the document leaves and joins;
+        with `status`, the document's status changes in the same UPDATE (the worker's completion).
 
         Called in the transaction that stores an extraction (the worker's store stage) and in each
         review. Duplicate groups are serialised by a transaction advisory lock per group, taken
@@ -410,7 +421,11 @@ class DocumentRepository:
         self.session.execute(
             update(Document)
             .where(Document.id == document.id)
-            .values(**columns.values(), possible_duplicate_of=None)
+            .values(
+                **columns.values(),
+                possible_duplicate_of=None,
+                **({} if status is None else {"current_status": status}),
+            )
             .execution_options(synchronize_session=False)
         )
         for key in keys:
@@ -438,25 +453,33 @@ class DocumentRepository:
         )
 
     def save_extraction(self, result: ExtractionResult) -> ExtractionResult:
-        """One result row per document; a later attempt replaces an unfinalized one."""
-        existing = self.extraction(result.document_id)
-        if existing is None:
-            self.session.add(result)
-            self.session.flush()
-            return result
-        if existing.is_finalized:
+        """One result row per document; a later attempt replaces an unfinalized one (a new
+        version, review cleared). One statement: an upsert that leaves a finalized row alone."""
+        replaced = {column: getattr(result, column) for column in _EXTRACTION_COLUMNS}
+        stored: ExtractionResult | None = self.session.scalar(
+            pg_insert(ExtractionResult)
+            .values(
+                id=result.id or uuid.uuid4(),
+                document_id=result.document_id,
+                is_finalized=False,
+                version=1,
+                **replaced,
+            )
+            .on_conflict_do_update(
+                index_elements=[ExtractionResult.document_id],
+                set_={
+                    **replaced,
+                    "reviewed_output_json": None,
+                    "version": ExtractionResult.version + 1,
+                    "updated_at": func.now(),
+                },
+                where=ExtractionResult.is_finalized.is_(False),
+            )
+            .returning(ExtractionResult),
+            execution_options={"populate_existing": True},
+        )
+        if stored is None:  # finalized: the frozen row stays as it is
+            existing = self.extraction(result.document_id)
+            assert existing is not None
             return existing
-        for column in (
-            "job_attempt",
-            "raw_text",
-            "document_type",
-            "page_count",
-            "parse_method",
-            "structured_output_json",
-        ):
-            setattr(existing, column, getattr(result, column))
-        existing.reviewed_output_json = None
-        existing.version = existing.version + 1
-        existing.updated_at = func.now()
-        self.session.flush()
-        return existing
+        return stored

@@ -205,7 +205,12 @@ class JobService:
 
     @contextmanager
     def completing(
-        self, claim: WorkerClaim, *, events: Sequence[NewEvent], data: dict[str, Any]
+        self,
+        claim: WorkerClaim,
+        *,
+        events: Sequence[NewEvent],
+        data: dict[str, Any],
+        document_status_by_caller: bool = False,
     ) -> Iterator[Job]:
         """Complete the attempt around the caller's writes (its result), in one transaction.
 
@@ -213,13 +218,16 @@ class JobService:
         JobCancelled before anything is written. The document's status and the events — the
         attempt's last `events`, then `job_completed` — come last, so the event-order lock is
         held only from that INSERT to the commit. An exception inside writes nothing more.
+        With `document_status_by_caller` the caller's own document UPDATE sets the document
+        `completed` (one row write instead of two).
         """
         completed = self.repo.complete(claim.job_id, claim.attempt, claim.token)
         if completed is None:
             raise JobCancelled(str(claim.job_id))
         job, _document = completed  # held: the caller's writes find the document loaded
         yield job
-        self.repo.mirror_document_status(job.document_id, DocumentStatus.completed)
+        if not document_status_by_caller:
+            self.repo.mirror_document_status(job.document_id, DocumentStatus.completed)
         record_events(self.session, job, [*events, NewEvent("job_completed", data)])
 
     def fail(

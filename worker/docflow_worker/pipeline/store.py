@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from docflow.document.repository import DocumentRepository
 from docflow.events.publisher import NewEvent
 from docflow.job.service import JobService
-from docflow.models import ExtractionResult, JobStatus
+from docflow.models import DocumentStatus, ExtractionResult, JobStatus
 from docflow_worker.pipeline.context import PipelineContext
 
 name = "storing"
@@ -29,6 +29,7 @@ def run(ctx: PipelineContext, session: Session) -> None:
         ctx.claim,
         events=[*ctx.unrecorded, extracted],
         data={"document_type": extraction.document_type, "pages": len(parsed.pages)},
+        document_status_by_caller=True,
     ):
         documents = DocumentRepository(session)
         saved = documents.save_extraction(
@@ -42,6 +43,7 @@ def run(ctx: PipelineContext, session: Session) -> None:
                 structured_output_json=extraction.to_json(),
             )
         )
-        # The list's vendor/number/date/total columns and the business-duplicate flag (issue 4).
-        documents.index_extraction(saved)
+        # The list's vendor/number/date/total columns, the business-duplicate flag (issue 4) and
+        # the document's status, in one row write.
+        documents.index_extraction(saved, status=DocumentStatus.completed)
     ctx.unrecorded.clear()
