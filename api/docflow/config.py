@@ -50,7 +50,9 @@ class Settings(BaseSettings):
     # A job whose worker dies this many times (hard limit, OOM) in one attempt ends `failed`.
     max_worker_losses: int = Field(default=2, ge=0)
 
-    idempotency_ttl_days: int = 30
+    idempotency_ttl_days: int = Field(default=30, ge=30)  # DESIGN.md: kept at least 30 days
+    # How often a worker's sweeper deletes expired idempotency records.
+    idempotency_purge_interval_seconds: float = 3600.0
     idempotency_lease_seconds: int = 300
 
     # Browser origins. The API's own origin is always trusted. `cors_origins` may call the API

@@ -1,15 +1,18 @@
 """Re-enqueues jobs nobody will otherwise run: queued while the broker was down, or left
 `processing` by a worker that died. Runs as a thread in each worker's main process; several
 sweepers share the work through SKIP LOCKED, and a duplicate send is harmless (claims are
-conditional)."""
+conditional). Now and then it also deletes expired idempotency records (kept
+`idempotency_ttl_days`; a document remembers its upload key beyond that, see DocumentService)."""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from docflow.config import get_settings
 from docflow.db import unit_of_work
+from docflow.idempotency.repository import IdempotencyRepository
 from docflow.job.service import JobService
 
 log = logging.getLogger(__name__)
@@ -26,12 +29,37 @@ def sweep_once() -> int:
     return len(sent)
 
 
+_PURGE_BATCH = 1_000
+
+
+def purge_idempotency_records() -> int:
+    """Delete every expired idempotency record, a batch per transaction (short locks)."""
+    purged = 0
+    while not _stop.is_set():
+        with unit_of_work() as session:
+            deleted = IdempotencyRepository(session).purge_expired(_PURGE_BATCH)
+        purged += deleted
+        if deleted < _PURGE_BATCH:
+            break
+    if purged:
+        log.info("sweeper deleted %d expired idempotency record(s)", purged)
+    return purged
+
+
 def _loop(interval: float) -> None:
+    purge_every = get_settings().idempotency_purge_interval_seconds
+    next_purge = time.monotonic()
     while not _stop.wait(interval):
         try:
             sweep_once()
         except Exception:
             log.exception("sweep failed; will try again")
+        if time.monotonic() >= next_purge:
+            next_purge = time.monotonic() + purge_every
+            try:
+                purge_idempotency_records()
+            except Exception:
+                log.exception("idempotency purge failed; will try again")
 
 
 def start_sweeper() -> None:

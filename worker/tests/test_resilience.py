@@ -299,3 +299,42 @@ def test_a_file_missing_from_storage_fails_readably(
     assert job["error_message"]
     assert "Traceback" not in job["error_message"]
     assert types_of(client, item["job"]["id"])[-1] == "job_failed"
+
+
+# --- (f) idempotency records past their retention are deleted ----------------------------------
+
+
+def test_the_sweeper_deletes_expired_idempotency_records_only(
+    client: Any, stack: Any, tmp_path: Path, workers: list[WorkerProcess]
+) -> None:
+    with private_queue() as queue:
+        for name in ("old", "recent"):
+            response = upload(
+                client, (f"{name}.pdf", minimal_pdf(name)), headers={"Idempotency-Key": name}
+            )
+            assert response.status_code == 202, response.text
+        from docflow.db import get_engine
+
+        with get_engine().begin() as conn:
+            conn.execute(
+                text(
+                    "UPDATE idempotency_records SET expires_at = now() - interval '1 day' "
+                    "WHERE key = 'old'"
+                )
+            )
+        w = start_worker(
+            stack.env,
+            tmp_path / "worker.log",
+            extra_env={
+                "DOCFLOW_TASK_QUEUE": queue,
+                "DOCFLOW_IDEMPOTENCY_PURGE_INTERVAL_SECONDS": "1",
+            },
+        )
+        workers.append(w)
+        wait_for_log(w, "deleted 1 expired idempotency record")
+        keys = scalar("SELECT array_agg(key ORDER BY key) FROM idempotency_records")
+        assert keys == ["recent"]
+        # The old key still answers with its document (the document remembers its key).
+        replay = upload(client, ("old.pdf", minimal_pdf("old")), headers={"Idempotency-Key": "old"})
+        assert replay.status_code == 202
+        assert scalar("SELECT count(*) FROM documents") == 2

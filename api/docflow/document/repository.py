@@ -203,6 +203,11 @@ class DocumentRepository:
             _FIRST_WITH_SHA256, {"workspace_id": workspace_id, "sha256": sha256}
         )
 
+    def by_idempotency_key(self, user_id: uuid.UUID, key: str) -> Document | None:
+        return self.session.scalar(
+            select(Document).where(Document.uploaded_by == user_id, Document.idempotency_key == key)
+        )
+
     def extraction(self, document_id: uuid.UUID) -> ExtractionResult | None:
         return self.session.scalar(
             select(ExtractionResult).where(ExtractionResult.document_id == document_id)

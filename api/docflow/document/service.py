@@ -29,6 +29,7 @@ from docflow.document.schemas import (
 )
 from docflow.document.upload import ReceivedFile
 from docflow.errors import DocflowError, NotFound, ValidationFailed
+from docflow.idempotency.service import key_reused
 from docflow.job.repository import JobRepository
 from docflow.job.schemas import JobRead
 from docflow.job.service import JobService
@@ -78,6 +79,10 @@ class DocumentService:
         assert staged is not None
         assert received.mime_type is not None
         sha256 = staged.sha256.hexdigest()
+        if idempotency_key is not None:
+            earlier = self._uploaded_under_key(principal, idempotency_key, received, sha256)
+            if earlier is not None:
+                return earlier
         original_id = self.repo.first_with_sha256(principal.workspace_id, sha256)
         document_id = uuid.uuid4()
         key = f"documents/{str(document_id)[:2]}/{document_id}{EXTENSIONS[received.mime_type]}"
@@ -105,6 +110,27 @@ class DocumentService:
             status="accepted",
             document=DocumentSummary.model_validate(document),
             job=JobRead.model_validate(job),
+            duplicate_of=document.duplicate_of,
+        )
+
+    def _uploaded_under_key(
+        self, principal: Principal, key: str, received: ReceivedFile, sha256: str
+    ) -> UploadItem | None:
+        """The document this user already uploaded under `key`, once its idempotency record has
+        expired (an offline queue can be older than the records are kept): the same file gets
+        that document and its job back, and nothing is created; another file under the key is
+        refused like any reused key. None when the key is new."""
+        document = self.repo.by_idempotency_key(principal.user_id, key)
+        if document is None:
+            return None
+        if document.sha256 != sha256 or document.original_filename != received.filename:
+            raise key_reused()
+        job = JobRepository(self.session).for_document(document.id)
+        return UploadItem(
+            filename=received.filename,
+            status="accepted",
+            document=DocumentSummary.model_validate(document),
+            job=JobRead.model_validate(job) if job else None,
             duplicate_of=document.duplicate_of,
         )
 

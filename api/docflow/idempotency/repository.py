@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -84,8 +84,15 @@ class IdempotencyRepository:
             )
         )
 
-    def purge_expired(self, now: datetime) -> int:
+    def purge_expired(self, limit: int) -> int:
+        """Delete up to `limit` expired records (skipping rows another purge holds)."""
+        expired = (
+            select(IdempotencyRecord.id)
+            .where(IdempotencyRecord.expires_at < func.now())
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
         result = self.session.execute(
-            delete(IdempotencyRecord).where(IdempotencyRecord.expires_at < now)
+            delete(IdempotencyRecord).where(IdempotencyRecord.id.in_(expired.scalar_subquery()))
         )
         return int(getattr(result, "rowcount", 0) or 0)

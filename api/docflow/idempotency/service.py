@@ -73,7 +73,7 @@ class IdempotencyService:
                     record_id = repo.try_insert(user_id, key, scope, self.lease, self.ttl)
                 elif record.state == "completed":
                     if record.scope != scope:
-                        raise _reused()
+                        raise key_reused()
                     assert record.fingerprint is not None
                     assert record.status_code is not None
                     answer = StoredAnswer(
@@ -105,7 +105,7 @@ class IdempotencyService:
         stored_fingerprint: str, fingerprint: str, answer: StoredAnswer
     ) -> StoredAnswer:
         if stored_fingerprint != fingerprint:
-            raise _reused()
+            raise key_reused()
         return answer
 
     def complete(
@@ -136,7 +136,8 @@ class IdempotencyService:
             session.close()
 
 
-def _reused() -> IdempotencyKeyReused:
+def key_reused() -> IdempotencyKeyReused:
+    """The answer to a key sent again with a different request."""
     return IdempotencyKeyReused(
         "This Idempotency-Key was already used for a different request.",
         details=[{"field": "header.Idempotency-Key", "message": "reused with a different request"}],

@@ -579,6 +579,44 @@ def test_a_replayed_key_returns_the_first_answer_and_creates_nothing(client: Any
     assert fresh.json()["items"][0]["duplicate_of"] == first.json()["items"][0]["document"]["id"]
 
 
+def _forget_idempotency_records() -> None:
+    """What the sweeper's purge does to records past their retention."""
+    from docflow.db import get_engine
+
+    with get_engine().begin() as conn:
+        conn.execute(text("DELETE FROM idempotency_records"))
+
+
+def test_a_key_replayed_after_its_record_expired_still_creates_nothing(client: Any) -> None:
+    # An offline outbox can hold an upload longer than idempotency records are kept: the
+    # document remembers its key, so the replay gets the same document and job back.
+    pdf = minimal_pdf("sent from an old outbox")
+    key = {"Idempotency-Key": f"upload-{uuid.uuid4()}"}
+    first = upload(client, ("old.pdf", pdf), headers=key)
+    assert first.status_code == 202, first.text
+    before_files = stored_files()
+    _forget_idempotency_records()
+
+    replay = upload(client, ("old.pdf", pdf), headers=key)
+    assert replay.status_code == 202, replay.text
+    item, original = replay.json()["items"][0], first.json()["items"][0]
+    assert item["status"] == "accepted"
+    assert item["document"]["id"] == original["document"]["id"]
+    assert item["job"]["id"] == original["job"]["id"]
+    now = counts()
+    assert (now["documents"], now["jobs"], now["job_queued"]) == (1, 1, 1)
+    assert now["idempotency_records"] == 1  # answered again, and remembered again
+    assert stored_files() == before_files
+    assert staging_files() == []
+
+    _forget_idempotency_records()
+    other = upload(client, ("old.pdf", minimal_pdf("a different file")), headers=key)
+    assert other.status_code == 422, other.text
+    assert other.json()["error"]["code"] == "idempotency_key_reused"
+    assert counts()["documents"] == 1
+    assert stored_files() == before_files
+
+
 def test_keys_are_per_user(client: Any, make_user: Any, user: Any) -> None:
     key = {"Idempotency-Key": "shared-key"}
     mine = upload(client, ("a.pdf", minimal_pdf("mine")), headers=key)
