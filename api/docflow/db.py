@@ -32,6 +32,8 @@ def get_engine() -> Engine:
         max_overflow=20,
         pool_pre_ping=True,
         pool_recycle=1800,
+        # An unreachable server fails a request in seconds (503) instead of hanging it.
+        connect_args={"connect_timeout": 5},
     )
 
 

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -75,6 +76,17 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             _envelope(code, message), status_code=exc.status_code, headers=exc.headers
         )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def _database_unavailable(_: Request, exc: DBAPIError) -> JSONResponse:
+        # PostgreSQL unreachable, restarting, or a connection lost mid-request: nothing was
+        # committed (the request's transaction rolled back), so the client may simply retry.
+        log.warning("database unavailable: %s", str(exc.orig or exc).splitlines()[0])
+        body = _envelope(
+            "service_unavailable", "The database is unavailable right now; try again shortly."
+        )
+        return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(Exception)
     async def _unhandled(_: Request, exc: Exception) -> JSONResponse:

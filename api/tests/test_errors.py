@@ -123,3 +123,38 @@ def test_a_crash_is_500_without_a_stack_trace(failing_client: Any, path: str) ->
     text = response.text
     for leak in ("Traceback", "hunter2", "/srv/secret", "RuntimeError", "KeyError", ".py"):
         assert leak not in text
+
+
+def test_an_unreachable_database_is_503_with_retry_after(
+    stack: Any, user: Any, tmp_path: Any
+) -> None:
+    """PostgreSQL down (here: nothing listens where the API looks for it): every request that
+    needs it is a retryable 503 in the envelope, fast; liveness stays up, readiness names it."""
+    import time
+
+    import httpx
+
+    import devstack
+    from tests_support.servers import api_server
+
+    storage = tmp_path / "storage"
+    env = {
+        **stack.env,
+        "DOCFLOW_DATABASE_URL": f"postgresql+psycopg://docflow@127.0.0.1:{devstack.free_port()}/x",
+        "DOCFLOW_STORAGE_DIR": str(storage),
+    }
+    with api_server(env, tmp_path / "api.log") as base, httpx.Client(base_url=base) as http:
+        auth = {"Authorization": f"Bearer {user.token}"}
+        started = time.monotonic()
+        listed = http.get("/api/documents", headers=auth)
+        assert_envelope(listed, 503, "service_unavailable")
+        assert listed.headers["Retry-After"] == "5"
+        assert "database" in listed.json()["error"]["message"]
+        uploaded = upload(http, ("a.pdf", minimal_pdf("while the database is down")), headers=auth)
+        assert_envelope(uploaded, 503, "service_unavailable")
+        assert time.monotonic() - started < 10
+        assert not [p for p in storage.rglob("*") if p.is_file()]  # nothing half-written
+        ready = http.get("/api/ready")
+        assert ready.status_code == 503
+        assert ready.json()["error"]["details"]["checks"]["postgres"] is False
+        assert http.get("/api/health").status_code == 200
