@@ -255,7 +255,42 @@ def start_postgres(
     ).stdout.strip()
     if not exists:
         subprocess.run([*psql, "-c", f'CREATE DATABASE "{database}" OWNER docflow'], check=True)
+    _POSTGRES_DATA[proc.pid] = data_dir
     return proc
+
+
+# The clusters of the servers started here: stopping one waits for its postmaster, not only for
+# the process we started (under `runuser` that wrapper can exit first).
+_POSTGRES_DATA: dict[int, Path] = {}
+
+
+def _postmaster_pid(data_dir: Path) -> int | None:
+    try:
+        return int((data_dir / "postmaster.pid").read_text().splitlines()[0])
+    except (ValueError, IndexError, OSError):
+        return None
+
+
+def _stop_postgres(proc: subprocess.Popen[bytes], data_dir: Path, timeout: float) -> None:
+    """Fast shutdown (SIGINT: sessions are disconnected, open transactions rolled back) and wait
+    until the postmaster is gone, so the same cluster can start again at once."""
+    postmaster = _postmaster_pid(data_dir)
+    for pid in (proc.pid, postmaster):
+        if pid is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGINT)
+    deadline = time.monotonic() + timeout
+    while postmaster is not None and _pid_alive(postmaster) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if postmaster is not None and _pid_alive(postmaster):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(postmaster, signal.SIGKILL)
+    try:
+        proc.wait(max(1.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def start_redis(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
@@ -291,7 +326,13 @@ def start_redis(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
 
 def stop(proc: subprocess.Popen[bytes] | None, timeout: float = 15) -> None:
     """Stop a process started here (and its process group), politely first."""
-    if proc is None or proc.poll() is not None:
+    if proc is None:
+        return
+    data_dir = _POSTGRES_DATA.pop(proc.pid, None)
+    if data_dir is not None:
+        _stop_postgres(proc, data_dir, timeout)
+        return
+    if proc.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGTERM)

@@ -42,6 +42,14 @@ class Stack:
     def start_redis(self) -> None:
         self.redis = devstack.start_redis(self.tmp / "redis", self.redis_port)
 
+    def stop_postgres(self) -> None:
+        devstack.stop(self.pg)
+        self.pg = None
+
+    def start_postgres(self) -> None:
+        assert self.pg_root is not None
+        self.pg = devstack.start_postgres(self.pg_root / "pg", self.pg_port, fast=True)
+
     def redis_client(self) -> redis_lib.Redis:
         return redis_lib.Redis.from_url(self.redis_url)
 

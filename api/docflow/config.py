@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     stage_timeout_seconds: float = 60.0
     sweep_interval_seconds: float = 5.0
     requeue_lost_after_seconds: int = 900
+    # A worker whose database becomes unreachable (or whose transaction deadlocks) tries the same
+    # transaction again, with backoff, for this long before giving the job back to the broker.
+    db_retry_seconds: float = Field(default=30.0, ge=0)
     # A job whose worker dies this many times (hard limit, OOM) in one attempt ends `failed`.
     max_worker_losses: int = Field(default=2, ge=0)
 

@@ -338,3 +338,55 @@ def test_the_sweeper_deletes_expired_idempotency_records_only(
         replay = upload(client, ("old.pdf", minimal_pdf("old")), headers={"Idempotency-Key": "old"})
         assert replay.status_code == 202
         assert scalar("SELECT count(*) FROM documents") == 2
+
+
+# --- (g) PostgreSQL goes away and comes back ---------------------------------------------------
+
+
+def test_a_job_taken_while_postgres_is_down_completes_once_it_is_back(
+    client: Any, stack: Any, workers: list[WorkerProcess], tmp_path: Path
+) -> None:
+    with private_queue() as queue:
+        item = one(client, "waiting.pdf", minimal_pdf("Invoice PG-DOWN-1 Total 12.00 EUR"))
+        job_id = item["job"]["id"]
+        stack.stop_postgres()
+        try:
+            w = new_worker(stack, tmp_path, workers, queue)  # the task is waiting in the broker
+            wait_for_log(w, "database unavailable while claiming")
+        finally:
+            stack.start_postgres()
+        job = wait_for_job(client, job_id, timeout=60)
+    assert job["status"] == "completed", (job, w.log()[-3000:])
+    assert types_of(client, job_id) == SEVEN  # once each: nothing failed, nothing ran twice
+
+
+def test_a_postgres_restart_mid_job_delays_it_and_fails_nothing(
+    client: Any, stack: Any, workers: list[WorkerProcess], tmp_path: Path
+) -> None:
+    data = long_pdf(tmp_path / "long.pdf", pages=300)
+    with private_queue() as queue:
+        w = new_worker(stack, tmp_path, workers, queue)
+        item = one(client, "long.pdf", data)
+        job_id = item["job"]["id"]
+        deadline = time.monotonic() + 60
+        while "document_parsing_started" not in types_of(client, job_id):
+            assert time.monotonic() < deadline, w.log()[-3000:]
+            time.sleep(0.02)
+        stack.stop_postgres()
+        try:
+            # Parsing goes on without the database; the next stage boundary waits for it.
+            wait_for_log(w, "database unavailable while", timeout=60)
+        finally:
+            stack.start_postgres()
+        job = wait_for_job(client, job_id, timeout=90)
+
+    assert job["status"] == "completed", (job, w.log()[-3000:])
+    assert job["attempt"] == 1
+    types = types_of(client, job_id)
+    assert types.count("job_completed") == 1
+    assert "job_failed" not in types
+    document_id = item["document"]["id"]
+    assert (
+        scalar("SELECT count(*) FROM extraction_results WHERE document_id = :d", d=document_id) == 1
+    )
+    assert client.get(f"/api/documents/{document_id}").json()["extraction"]["page_count"] == 300

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from docflow.config import get_settings
@@ -10,6 +11,9 @@ from docflow.events.publisher import NewEvent
 from docflow.job.service import JobService
 from docflow_worker.parsing import ParseError, ParseLimits, parse_document
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
+from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE
+
+log = logging.getLogger(__name__)
 
 name = "parsing"
 
@@ -29,13 +33,17 @@ def run(ctx: PipelineContext) -> None:
             return
         last_report = now
         progress = _PROGRESS_FROM + (_PROGRESS_TO - _PROGRESS_FROM) * page // pages
-        with unit_of_work() as session:
-            JobService(session).advance(
-                ctx.claim,
-                stage=name,
-                progress=progress,
-                events=[NewEvent("document_parsing_progress", {"page": page, "pages": pages})],
-            )
+        try:
+            with unit_of_work() as session:
+                JobService(session).advance(
+                    ctx.claim,
+                    stage=name,
+                    progress=progress,
+                    events=[NewEvent("document_parsing_progress", {"page": page, "pages": pages})],
+                )
+        except DATABASE_UNAVAILABLE as exc:
+            # Progress is a courtesy: parsing goes on, the next boundary is retried in earnest.
+            log.warning("page progress not recorded (database unavailable): %s", exc.orig or exc)
 
     limits = ParseLimits(timeout_s=get_settings().stage_timeout_seconds)
     try:

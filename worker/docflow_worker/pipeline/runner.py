@@ -8,7 +8,10 @@ the job as it was (a one-page invoice is claimed and starts parsing in one trans
 parsed, extracted and stored in a second). Nobody could have watched a boundary that short, and
 the fenced completion still refuses an attempt cancelled meanwhile, so nothing is stored for it.
 Any failure ends the attempt `failed` with a readable message, after the events carried so far,
-and a `job_failed` event.
+and a `job_failed` event — except the database being unreachable: each transaction is tried again
+with backoff for `db_retry_seconds` (it is whole and fenced, so a retry never writes twice), and
+past that the error goes to the task, whose delivery Celery retries; a job claimed meanwhile goes
+back to the queue when its lease runs out. A database outage delays jobs; it fails none.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from docflow.models import JobStatus
 from docflow.storage import get_storage
 from docflow_worker.pipeline import extract, parse, store
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
+from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE, in_transaction
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +68,8 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
         )
         extract.run(ctx)
         stage = store.name
-        with unit_of_work() as session:
-            store.run(ctx, session)
+        in_transaction("storing", lambda: _store(ctx))
+        ctx.unrecorded.clear()
     except JobCancelled:
         log.info("job %s attempt %s stopped: cancelled or taken over", job_id, attempt)
     except StageFailed as exc:
@@ -73,16 +77,27 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
     except SoftTimeLimitExceeded:
         limit = get_settings().task_soft_time_limit
         _fail(ctx, f"Processing took longer than the {limit} s limit while {stage}.", stage)
+    except DATABASE_UNAVAILABLE:
+        raise  # not the document's fault: the task is delivered again (see the module docstring)
     except Exception as exc:
         log.exception("job %s failed while %s", job_id, stage)
         _fail(ctx, f"Unexpected error while {stage}: {type(exc).__name__}.", stage)
 
 
-def _start(job_id: uuid.UUID, attempt: int) -> PipelineContext | None:
+def _store(ctx: PipelineContext) -> None:
     with unit_of_work() as session:
-        claim = JobService(session).claim(
+        store.run(ctx, session)
+
+
+def _claim(job_id: uuid.UUID, attempt: int) -> WorkerClaim | None:
+    with unit_of_work() as session:
+        return JobService(session).claim(
             job_id, attempt, stage=parse.name, progress=10, events=_parsing_started
         )
+
+
+def _start(job_id: uuid.UUID, attempt: int) -> PipelineContext | None:
+    claim = in_transaction("claiming", lambda: _claim(job_id, attempt))
     if claim is None:
         return None
     return PipelineContext(
@@ -111,10 +126,14 @@ def _boundary(
     now = time.monotonic()
     if now - ctx.boundary_at < QUICK_STAGE_S:
         return
-    with unit_of_work() as session:
-        JobService(session).advance(
-            ctx.claim, stage=stage, progress=progress, events=ctx.unrecorded
-        )
+
+    def advance() -> None:
+        with unit_of_work() as session:
+            JobService(session).advance(
+                ctx.claim, stage=stage, progress=progress, events=ctx.unrecorded
+            )
+
+    in_transaction(f"entering {stage}", advance)
     ctx.unrecorded.clear()
     ctx.boundary_at = time.monotonic()
 
@@ -125,5 +144,8 @@ def _processing(type: str, data: dict[str, Any], progress: int, stage: str) -> N
 
 
 def _fail(ctx: PipelineContext, message: str, stage: str) -> None:
-    with unit_of_work() as session:
-        JobService(session).fail(ctx.claim, error=message, stage=stage, events=ctx.unrecorded)
+    def fail() -> None:
+        with unit_of_work() as session:
+            JobService(session).fail(ctx.claim, error=message, stage=stage, events=ctx.unrecorded)
+
+    in_transaction("recording the failure", fail)

@@ -1,4 +1,5 @@
-"""Store stage: the result row, the last events and the job's completion in one transaction."""
+"""Store stage: the result row, the last events and the job's completion in one transaction.
+The caller clears `ctx.unrecorded` once it committed (a failed commit is tried again with them)."""
 
 from __future__ import annotations
 
@@ -46,4 +47,3 @@ def run(ctx: PipelineContext, session: Session) -> None:
         # The list's vendor/number/date/total columns, the business-duplicate flag (issue 4) and
         # the document's status, in one row write.
         documents.index_extraction(saved, status=DocumentStatus.completed)
-    ctx.unrecorded.clear()
