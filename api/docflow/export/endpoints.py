@@ -28,13 +28,13 @@ def _export(
     session: SessionDep,
     if_none_match: str | None,
 ) -> Response:
-    export = ExportService(session).document(principal, document_id, fmt)
+    export = ExportService(session).document(principal, document_id, fmt, if_none_match)
     headers = {
         "ETag": export.etag,
         "Content-Disposition": export.content_disposition,
         "Cache-Control": "private, no-cache",
     }
-    if if_none_match is not None and export.etag in {t.strip() for t in if_none_match.split(",")}:
+    if export.not_modified:
         return Response(status_code=304, headers=headers)
     return Response(export.content, media_type=export.media_type, headers=headers)
 

@@ -303,3 +303,31 @@ def test_bulk_export_of_10000_rows_streams_in_bounded_memory(stack, user, tmp_pa
         growth = peak_rss - baseline
         assert growth < 24 * 1024 * 1024, (growth, received)
         assert growth < received, (growth, received)
+
+
+def test_every_export_that_sends_data_is_audited(client, user, make_user) -> None:
+    document_id = _finalized(client, user.workspace_id)
+    first = client.get(f"/api/documents/{document_id}/export/json")
+    assert first.status_code == 200
+    again = client.get(
+        f"/api/documents/{document_id}/export/json",
+        headers={"If-None-Match": first.headers["ETag"]},
+    )
+    assert again.status_code == 304  # the client already has these bytes: nothing was exported
+    assert client.get(f"/api/documents/{document_id}/export/csv").status_code == 200
+    bulk = client.get("/api/exports", params={"format": "ndjson", "q": "acme", "sort": "total"})
+    assert bulk.status_code == 200
+
+    admin = make_user("admin", user.workspace_id)
+    audit = client.get("/api/audit-events", headers={"Authorization": f"Bearer {admin.token}"})
+    assert audit.status_code == 200
+    exports = [e for e in audit.json() if e["action"].endswith(".exported")]
+    assert [(e["action"], e["data"]["format"]) for e in reversed(exports)] == [
+        ("document.exported", "json"),
+        ("document.exported", "csv"),
+        ("documents.exported", "ndjson"),
+    ]
+    assert all(e["actor_id"] == str(user.user_id) for e in exports)
+    assert exports[-1]["target_id"] == str(document_id)
+    assert exports[0]["data"]["filters"] == {"q": "acme"}
+    assert exports[0]["data"]["sort"] == "total"
