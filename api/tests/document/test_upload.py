@@ -735,3 +735,47 @@ def test_a_key_still_in_flight_is_409(live_api: str, user: Any) -> None:
     assert replay.status_code == 202
     assert replay.json() == httpx.Response(202, content=first_body).json()
     assert counts()["documents"] == 1
+
+
+def test_a_connection_dropped_mid_upload_leaves_nothing_and_frees_its_key(
+    live_api: str, user: Any
+) -> None:
+    # A tablet loses its connection halfway through a 2 MB upload: no row, no stored or staged
+    # file, and the outbox's retry with the same key is not stuck behind a 409.
+    key = f"dropped-{uuid.uuid4()}"
+    boundary = "droppedboundary"
+    pdf = minimal_pdf("dropped upload") + b"%" + b"x" * 2_000_000
+    body = multipart_body([(b"dropped.pdf", pdf)], boundary)
+    before_files = stored_files()
+    sock = _raw_request(
+        live_api,
+        "POST /api/documents/upload HTTP/1.1\r\n"
+        "Host: 127.0.0.1\r\n"
+        f"Authorization: Bearer {user.token}\r\n"
+        f"Idempotency-Key: {key}\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n",
+    )
+    sock.sendall(body[: len(body) // 2])
+    time.sleep(0.3)  # the server is streaming the first half to its staging folder
+    sock.close()
+
+    deadline = time.monotonic() + 10
+    while staging_files() or counts()["idempotency_records"]:
+        assert time.monotonic() < deadline, (staging_files(), counts())
+        time.sleep(0.05)
+    assert counts()["documents"] == 0
+    assert stored_files() == before_files
+
+    retry = httpx.post(
+        f"{live_api}/api/documents/upload",
+        content=body,
+        headers={
+            "Authorization": f"Bearer {user.token}",
+            "Idempotency-Key": key,
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+        },
+        timeout=30,
+    )
+    assert retry.status_code == 202, retry.text
+    assert counts()["documents"] == 1
