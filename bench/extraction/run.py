@@ -28,7 +28,14 @@ EVAL = ROOT / "eval" / "invoices"
 HOLDOUT = ROOT / "eval" / "holdout" / "invoices"
 BLIND = ROOT / "eval" / "holdout" / "blind"
 BLIND2 = ROOT / "eval" / "blind2" / "invoices"
-MIME = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".txt": "text/plain"}
+BLIND3 = ROOT / "eval" / "blind3" / "invoices"
+MIME = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".txt": "text/plain",
+}
 
 
 def same(field: str, got: str | None, want: str | None) -> bool:
@@ -179,7 +186,7 @@ def main() -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument(
         "--set",
-        choices=["all", "eval", "holdout", "blind", "blind2"],
+        choices=["all", "eval", "holdout", "blind", "blind2", "blind3"],
         default="all",
         help="which labelled set(s)",
     )
@@ -192,6 +199,8 @@ def main() -> None:
         accuracy(BLIND, "Blind held-out set (never tuned against)", args.verbose)
     if args.set in ("all", "blind2"):
         accuracy(BLIND2, "Second blind set (real-world styles, eval/blind2)", args.verbose)
+    if args.set in ("all", "blind3"):
+        accuracy(BLIND3, "Third blind set (real-world styles, eval/blind3)", args.verbose)
     if len(CALIBRATION) > 1:
         pairs = [pair for values in CALIBRATION.values() for pair in values]
         right = [conf for conf, ok in pairs if ok]
