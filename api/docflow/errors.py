@@ -85,6 +85,14 @@ class ServiceUnavailable(DocflowError):
     code = "service_unavailable"
 
 
+class InsufficientStorage(DocflowError):
+    """The server cannot store the file now (disk or quota full): the request was fine, so a
+    client (an offline outbox) must keep it and try again later, not drop it."""
+
+    status_code = 507
+    code = "insufficient_storage"
+
+
 class IdempotencyKeyReused(ValidationFailed):
     code = "idempotency_key_reused"
 

@@ -3,6 +3,7 @@ its SHA-256, size and type are computed. Nothing here touches the database."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -12,7 +13,9 @@ from docflow.document.files import sanitize_filename, sniff_mime
 from docflow.errors import (
     DocflowError,
     EmptyFile,
+    InsufficientStorage,
     PayloadTooLarge,
+    ServiceUnavailable,
     UnsupportedMediaType,
     ValidationFailed,
 )
@@ -115,6 +118,17 @@ class _Receiver:
                 f.staged = None
 
 
+def _storage_error(exc: OSError) -> DocflowError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return InsufficientStorage(
+            "The server has no room to store this file right now; try again later.",
+            headers={"Retry-After": "60"},
+        )
+    return ServiceUnavailable(
+        "File storage is unavailable right now; try again later.", headers={"Retry-After": "30"}
+    )
+
+
 async def receive_files(
     content_type: str | None,
     body: AsyncIterator[bytes],
@@ -151,6 +165,11 @@ async def receive_files(
     except DocflowError:
         receiver.discard_all()
         raise
+    except OSError as exc:
+        # Writing the staged file failed: the server's problem, never the request's (a 4xx here
+        # would tell an offline outbox to give the upload up).
+        receiver.discard_all()
+        raise _storage_error(exc) from exc
     except Exception as exc:
         receiver.discard_all()
         raise ValidationFailed(

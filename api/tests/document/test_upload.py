@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -779,3 +780,55 @@ def test_a_connection_dropped_mid_upload_leaves_nothing_and_frees_its_key(
     )
     assert retry.status_code == 202, retry.text
     assert counts()["documents"] == 1
+
+
+@contextmanager
+def _api_with_file_size_limit(env: dict[str, str], log: Path, limit: int) -> Iterator[str]:
+    """An API process that cannot write files larger than `limit` bytes: a write past it fails
+    with EFBIG (SIGXFSZ ignored), the same OSError path as a full disk (ENOSPC)."""
+    import resource
+    import signal
+
+    previous_signal = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        server = api_server(env, log)
+        base = server.__enter__()  # the limit and the ignored signal are inherited
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous_signal)
+    try:
+        yield base
+    finally:
+        server.__exit__(None, None, None)
+
+
+def test_a_full_disk_is_507_keeps_nothing_and_the_upload_can_be_sent_again(
+    stack: Any, user: Any, tmp_path: Path
+) -> None:
+    storage = tmp_path / "storage"
+    env = {**stack.env, "DOCFLOW_STORAGE_DIR": str(storage)}
+    key = {"Idempotency-Key": f"disk-full-{uuid.uuid4()}"}
+    auth = {"Authorization": f"Bearer {user.token}"}
+    big = minimal_pdf("no room for this one") + b"%" + b"x" * 2_000_000
+    with (
+        _api_with_file_size_limit(env, tmp_path / "api.log", 1_000_000) as base,
+        httpx.Client(base_url=base, headers=auth, timeout=30) as http,
+    ):
+        full = upload(http, ("big.pdf", big), headers=key)
+        assert full.status_code == 507, full.text
+        error = full.json()["error"]
+        assert error["code"] == "insufficient_storage"
+        assert "try again" in error["message"]
+        assert full.headers["Retry-After"] == "60"
+        assert [p for p in storage.rglob("*") if p.is_file()] == []
+        assert counts() == {
+            "documents": 0,
+            "jobs": 0,
+            "idempotency_records": 0,  # released: the retry is not a 409
+            "job_queued": 0,
+        }
+        # Room again (here: a file that fits): the same key goes through.
+        fits = upload(http, ("big.pdf", minimal_pdf("fits")), headers=key)
+        assert fits.status_code == 202, fits.text
