@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -96,6 +97,28 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
+_QUERY_TOKEN = re.compile(r"([?&]token=)[^&\s\"]+")
+
+
+class RedactQueryTokens(logging.Filter):
+    """Access-log lines must not carry the `?token=` a WebSocket or SSE client may send (browsers
+    cannot set headers on those): the secret is replaced, the rest of the line kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _QUERY_TOKEN.sub(r"\1[redacted]", a) if isinstance(a, str) else a
+                for a in record.args
+            )
+        return True
+
+
+def _redact_access_log() -> None:
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactQueryTokens) for f in access.filters):
+        access.addFilter(RedactQueryTokens())
+
+
 class SecurityHeaders:
     """Headers every HTTP answer carries (a pure ASGI middleware: it touches only the response's
     start message, so streamed answers such as SSE pass through untouched)."""
@@ -137,6 +160,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    _redact_access_log()
     app = FastAPI(
         lifespan=_lifespan,
         title="Docflow API",

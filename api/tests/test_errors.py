@@ -158,3 +158,27 @@ def test_an_unreachable_database_is_503_with_retry_after(
         assert ready.status_code == 503
         assert ready.json()["error"]["details"]["checks"]["postgres"] is False
         assert http.get("/api/health").status_code == 200
+
+
+def test_access_log_lines_do_not_carry_query_tokens(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from docflow.main import create_app
+
+    create_app()
+    access = logging.getLogger("uvicorn.access")
+    with caplog.at_level(logging.INFO, logger="uvicorn.access"):
+        # The shapes uvicorn logs: an HTTP request line and a WebSocket handshake.
+        access.info(
+            '%s - "%s %s HTTP/%s" %d',
+            "127.0.0.1:50000",
+            "GET",
+            "/api/jobs/1/stream?after=3&token=dfk_secret1",
+            "1.1",
+            200,
+        )
+        access.info('%s - "WebSocket %s" [accepted]', "127.0.0.1:50001", "/api/ws?token=dfk_s2")
+    assert "dfk_secret1" not in caplog.text
+    assert "dfk_s2" not in caplog.text
+    assert "/api/jobs/1/stream?after=3&token=[redacted]" in caplog.text
+    assert "/api/ws?token=[redacted]" in caplog.text
