@@ -25,8 +25,10 @@ from docflow_worker.extraction._layout import (
 )
 from docflow_worker.extraction._values import (
     COUNTRY_NAMES,
+    CURRENT_CODES,
     ISO_CODES,
     SYMBOLS,
+    WORD_SYMBOLS,
     WORDLIKE_CODES,
     Amount,
     _fold,
@@ -44,7 +46,8 @@ IGN = re.IGNORECASE
 
 INVOICE_WORD = (
     r"(?:invoice|inv|bill|rechnung|rechnungs|facture|factura|fattura|factuur|faktura|"
-    r"lasku|fatura|nota fiscal|τιμολ[οό]γιο|請求書)"
+    r"lasku|fatura|nota fiscal|τιμολ[οό]γιο|請求書|sz[áa]mla|arve|fakt[úu]ra|faktur|ra[čc]un|"
+    r"factur[ăa]|s[ąa]skaita|r[ēe][ķk]ins)"
 )
 # Documents that carry an invoice-like number of their own (credit notes, receipts, folios).
 DOC_WORD = (
@@ -53,7 +56,10 @@ DOC_WORD = (
     r"recibo|ricevuta|kvitto|paragon|folio)"
 )
 # A qualifier between the document word and "No." ("Faktura VAT nr", "Tax Invoice No").
-DOC_QUALIFIER = r"(?P<qual>\s+(?:vat|tax|proforma|pro-forma|commercial|sales|fiscal|simplificada))?"
+DOC_QUALIFIER = (
+    r"(?P<qual>\s+(?:vat|tax|pro\s*-?\s*forma|commercial|sales|fiscal|simplificada|"
+    r"rectificativa|electr[óo]nica))?"
+)
 NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -68,14 +74,16 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             r"rechnungsnummer|belegnummer|beleg-?nr\.?|factuurnummer|fakturanummer|"
-            r"fakturanr\.?|laskun\s*numero|n[úu]mero\s*da\s*fatura|numer\s*faktury",
+            r"fakturanr\.?|laskun\s*numero|n[úu]mero\s*da\s*fatura|numer\s*faktury|"
+            r"sz[áa]mla\s*sorsz[áa]ma|sz[áa]mlasz[áa]m|nomor\s*faktur|"
+            r"num(?:ero|ber)\s*(?:del\s*)?documento",
             IGN,
         ),
         1.0,
     ),
     (
         re.compile(
-            r"(?:n[°º]|num[ée]ro|n\.|nr\.?|número|numero)\s*(?:de\s+|di\s+)?"
+            r"(?:n[°º]|num[ée]ro|n\.|nr\.?|número|numero|no\.?|nomor)\s*(?:de\s+|di\s+)?"
             + INVOICE_WORD
             + r"\s*[:#.]?",
             IGN,
@@ -113,7 +121,8 @@ NUMBER_BLOCK = re.compile(
     r"customer|client|kunde|order|bestell|commande|pedido|ordine|po\b|p\.o\.|purchase|"
     r"account|konto|vat|tax id|ust-?id|siret|siren|iban|phone|tel|fax|steuer|gstin|abn|"
     r"delivery|liefer|livraison|contract|vertrag|date|datum|fecha|data\b|page|seite|"
-    r"original|orig\b|storno|related|corrected|korrigiert",
+    r"original|orig\b|storno|related|corrected|korrigiert|rectifica|sustituye|replaces|"
+    r"corrects|refers\s*to|zu\s*(?:der\s*)?rechnung|annule|rettifica",
     IGN,
 )
 
@@ -126,19 +135,30 @@ DATE_LABELS: list[tuple[re.Pattern[str], float]] = [
             r"issue\s*date|issued(?:\s+on)?|date\s+issued|rechnungsdatum|belegdatum|"
             r"ausstellungsdatum|rechnungs-?datum|date\s+(?:de\s+)?(?:la\s+)?facture|"
             r"date\s+d['’]?\s*[ée]mission|fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisi[oó]n|expedici[oó]n)|"
-            r"data\s+(?:della\s+)?(?:fattura|documento|emissione)|factuurdatum|fakturadatum",
+            r"data\s+(?:della\s+)?(?:fattura|documento|emissione)|factuurdatum|fakturadatum|"
+            r"ki[áa]ll[íi]t[áa]s\s*d[áa]tuma|sz[áa]mla\s*kelte|arve\s*kuup[äa]ev|"
+            r"tanggal\s*faktur|d[áa]tum\s*vystavenia|datum\s*(?:izdavanja|ra[čc]una)|"
+            r"data\s*emiterii|laskun\s*p[äa]iv[äa]m[äa][äa]r[äa]|fecha\s*emisi[oó]n",
             IGN,
         ),
         1.0,
     ),
-    (re.compile(r"\b(?:date|datum|fecha|data|dated|le|tarih|日付)\b\s*[:.]?", IGN), 0.7),
+    (
+        re.compile(
+            r"\b(?:date|datum|fecha|data|dated|le|tarih|日付|kuup[äa]ev|d[áa]tum|kelt|tanggal|"
+            r"p[äa]iv[äa]ys|p[äa]iv[äa]m[äa][äa]r[äa])\b\s*[:.]?",
+            IGN,
+        ),
+        0.7,
+    ),
 ]
 DATE_BLOCK = re.compile(
     r"due|f[äa]llig|zahlbar|[ée]ch[ée]ance|vencimiento|scadenza|vervaldatum|forfallsdato|"
     r"deliver|liefer|leistung|livraison|entrega|consegna|order|bestell|commande|pedido|"
     r"ship|period|zeitraum|p[ée]riode|periodo|payment|paid on|expir|valid|birth|start|end|"
     r"splatnost|vencimento|f[öo]rfallo|forfalls|termin\s*p[łl]atno|[öo]deme|arriv|d[ée]part|"
-    r"check-?in|check-?out|sprzeda[żz]y|支払期限|期限",
+    r"check-?in|check-?out|sprzeda[żz]y|支払期限|期限|teljes[íi]t[ée]s|hat[áa]rid[őo]|"
+    r"t[äa]htaeg|jatuh\s*tempo|er[äa]p[äa]iv[äa]|versé|vers[ée]s?\b|acompte|anzahlung|deposit",
     IGN,
 )
 
@@ -156,13 +176,18 @@ TOTAL_STRONG = re.compile(
     r"k\s*[úu]hrad[ěe]|celkem|genel\s*toplam|fizetend[őo]|v[ée]g[öo]sszeg|total\s*de\s*plat[ăa]|"
     r"amount\s*to\s*pay|total\s*to\s*pay|pay\s*this\s*amount|amount\s*billed|please\s*pay|"
     r"[öo]denecek\s*tutar|toplam\s*tutar|vergiler\s*dahil|γενικ[όο]\s*σ[ύυ]νολο|πληρωτ[έε]ο|"
-    r"合計金額|ご?請求金額|総額|合計",
+    r"合計金額|ご?請求金額|総額|合計|brutt[óo]\s*[öo]sszesen|kokku\s*tasuda|tasuda\s*kokku|"
+    r"jumlah\s*(?:tagihan|total|yang\s*harus\s*dibayar)|total\s*tagihan",
     IGN,
+)
+# "Total includes GST of $34.59": the tax inside the total, not the total.
+TAX_OF_TOTAL = re.compile(
+    r"\b(?:incl\w*|contains)\s+(?:gst|vat|tax|taxes|sales\s*tax|mwst|tva|iva|btw)\s+of\b", IGN
 )
 TOTAL_CODE = re.compile(r"\btotal\s*\(?([A-Za-z]{3})\)?\s*$", IGN)  # "Total CHF", "Total (EUR)"
 TOTAL_WEAK = re.compile(
     r"\b(?:total|totaal|totale|totalt|summe|summa|suma|razem|gesamt|betrag|importe|montant|"
-    r"sum|amount|bel[øo]p|belopp|toplam|σ[ύυ]νολο)\b",
+    r"sum|amount|bel[øo]p|belopp|toplam|σ[ύυ]νολο|kokku|[öo]sszesen|jumlah)\b",
     IGN,
 )
 # Words that make a "total"-like line something else. For a strong label only the words
@@ -179,13 +204,14 @@ TOTAL_BLOCK = re.compile(
     r"total\s*(?:tax|vat|gst|hst|mwst|tva|iva|btw)|(?:tax|vat|gst)\s*total|montant\s*tva|"
     r"in\s*words|in\s*worten|en\s*lettres|en\s*letras|in\s*lettere|quantity|qty|items|"
     r"hours|pages|weight|gewicht|menge|stück|colis|page\s*\d|seite|savings|"
-    r"\bincl\.?\s*(?:vat|tax|mwst)\s*\d|enthalten",
+    r"\bincl\.?\s*(?:vat|tax|mwst)\s*\d|enthalten|nett[óo]|k[äa]ibemaksuta",
     IGN,
 )
 TAX_WORD = re.compile(
     r"\b(?:vat|gst|hst|pst|qst|igst|cgst|sgst|utgst|sales\s*tax|tax|mwst|mw\.?st|ust|"
     r"umsatzsteuer|mehrwertsteuer|steuer|tva|tvq|tps|tvh|iva|btw|moms|mva|alv|dph|ppn|kdv|"
-    r"[áa]fa|pvm|ddv|pdv|fpa|φπα|igv|itbis|isv|consumption\s*tax|i\.v\.a\.|taxes|消費税)\b\.?",
+    r"[áa]fa|pvm|ddv|pdv|fpa|φπα|igv|itbis|isv|consumption\s*tax|taxes|消費税|k[äa]ibemaks|"
+    r"pvn|impuesto|imposta)\b\.?|\bi\.v\.a\.",
     IGN,
 )
 TAX_BLOCK = re.compile(
@@ -207,7 +233,8 @@ TAX_TOTAL = re.compile(
     r"total\s*(?:tax|vat|gst|hst|taxes|mwst|tva|iva|btw)|(?:tax|vat|gst|taxes)\s*total|"
     r"montant\s*(?:de\s*la\s*)?tva|total\s*tva|summe\s*(?:mwst|ust)|totale\s*iva|"
     r"total\s*iva|cuota\s*iva|importe\s*iva|btw\s*bedrag|tax\s*amount|vat\s*amount|"
-    r"kwota\s*vat|summa\s*moms|momsbel[oø]p",
+    r"kwota\s*vat|summa\s*moms|momsbel[oø]p|totale\s*imposta|[áa]fa\s*[öo]sszesen|"
+    r"k[äa]ibemaks\s*kokku",
     IGN,
 )
 SUBTOTAL_LABEL = re.compile(
@@ -216,7 +243,7 @@ SUBTOTAL_LABEL = re.compile(
     r"totaal\s*excl|netto\s*betrag|taxable\s*(?:value|amount)|warto[śs][ćc]\s*netto|"
     r"total\s*il[íi]quido|belopp\s*exkl|sum\s*eks|maatstaf\s*van\s*heffing|razem\s*netto|"
     r"z[áa]klad\s*dph|celkem\s*bez\s*dph|mal\s*hizmet\s*toplam|καθαρ[ήη]\s*αξ[ίι]α|小計|"
-    r"base\s*imp",
+    r"base\s*imp|nett[óo]\s*[öo]sszesen|k[äa]ibemaksuta|monto\s*neto",
     IGN,
 )
 DISCOUNT_LABEL = re.compile(r"discount|rabatt|remise|descuento|sconto|korting|skonto", IGN)
@@ -230,7 +257,9 @@ VENDOR_LABEL = re.compile(
     r"dodavatel|prod[áa]vaj[íi]c[íi]|sat[ıi]c[ıi]|προμηθευτ[ήη]ς|"
     r"from|seller|supplier|vendor|sold\s*by|issued\s*by|bill\s*from|provider|"
     r"verk[äa]ufer|lieferant|absender|[ée]metteur|vendeur|fournisseur|emisor|proveedor|"
-    r"vendedor|mittente|fornitore|cedente|leverancier|sprzedawca|s[äa]ljare)\b\s*[:.]?|"
+    r"vendedor|mittente|fornitore|leverancier|sprzedawca|s[äa]ljare|elad[óo]|"
+    r"sz[áa]ll[íi]t[óo]|m[üu][üu]ja|penjual|cedente(?:\s*/\s*prestatore)?)\b"
+    r"(?:\s*\([^)]*\))?\s*[:.]?|"
     r"^(?:van|de|da|von|fra|od)\s*:",
     IGN,
 )
@@ -242,7 +271,8 @@ BUYER_LABEL = re.compile(
     r"nabywca|odbiorca|k[öo]pare|kunde|asiakas|receptor|spett\.?le|exmo|messrs|"
     r"invoice\s*address|rechnungsadresse|facturer\s*[àa]|dhr\.|mevr\.|herrn?\b|frau\b|"
     r"mr\.?\b|mrs\.?\b|ms\.?\b|madame|monsieur|odb[ěe]ratel|kupuj[íi]c[íi]|say[ıi]n|"
-    r"m[üu][şs]teri|al[ıi]c[ıi]|πελ[άα]της|destinat[áa]rio|adquirente|"
+    r"m[üu][şs]teri|al[ıi]c[ıi]|πελ[άα]της|destinat[áa]rio|adquirente|vev[őo]|maksja|ostja|"
+    r"pembeli|kepada(?:\s*yth)?|cessionario|committente|se[ñn]or\(?es\)?|"
     r"(?:an|to|aan|para|till|do|dla|[àa])\s*:?$)|(?:御中|様)$",
     IGN,
 )
@@ -333,7 +363,8 @@ DOC_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\binvoice\b|\brechnung\b|\bfacture\b|\bfactura\b|\bfattura\b|\bfactuur\b|"
             r"\bfaktura\b|\blasku\b|\bbill\b|\bfatura\b|rechnungsnummer|invoice\s*(?:no|#|number)|"
-            r"τιμολ[οό]γιο|請求書",
+            r"τιμολ[οό]γιο|請求書|\bsz[áa]mla\b|\barve\b|\bfakt[úu]ra\b|\bfaktur\b|"
+            r"\bra[čc]un\b|\bfactur[ăa]\b|\bs[ąa]skaita\b|\br[ēe][ķk]ins\b",
             IGN,
         ),
     ),
@@ -431,14 +462,21 @@ class Context:
     uses_decimals: bool
 
 
+DATE_LIKE = re.compile(
+    r"(?<![\d.,])(?:\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d,]|\.\d)"
+)
+
+
 def _context(layout: Layout) -> Context:
     text = layout.doc.text
     head = text[:20000]
     scores = {lang: len(pattern.findall(head)) for lang, pattern in LANG_CUES.items()}
     lang = max(sorted(scores), key=lambda k: scores[k]) if any(scores.values()) else "en"
     country = guess_country(head)
-    dots = len(re.findall(r"\d\.\d{2}(?!\d)", head))
-    commas = len(re.findall(r"\d,\d{2}(?!\d)", head))
+    # "2026.03.05." or "05.03.26" is a date, not a decimal amount
+    numbers = DATE_LIKE.sub(" ", head)
+    dots = len(re.findall(r"\d\.\d{2}(?!\d)", numbers))
+    commas = len(re.findall(r"\d,\d{2}(?!\d)", numbers))
     decimal = "." if dots >= commas else ","
     month_first = lang == "en" and country in (None, "US") and "$" in head
     if country == "US":
@@ -739,7 +777,7 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
             coded = None
         weak = None if strong or coded else TOTAL_WEAK.search(seg.text)
         match = strong or coded or weak
-        if not match:
+        if not match or TAX_OF_TOTAL.search(seg.text):
             continue
         tail = re.split(r"[\d$€£¥₹]", seg.text[match.end() :], maxsplit=1)[0][:25]
         blocking = [
@@ -1024,15 +1062,20 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
     total_line = None
     if total and total.tokens:
         total_line = (total.tokens[0].page, total.tokens[0].y0, total.tokens[0].y1)
-    for token in layout.tokens:
+    tokens = layout.tokens
+    for position, token in enumerate(tokens):
         raw = token.text.strip("()[]:;,")
         if not raw:
             continue
         upper = raw.upper()
         codes: list[str | None] = []
         weight = 1.0
-        if len(upper) == 3 and upper.isalpha() and upper in ISO_CODES and raw.isupper():
-            if upper in WORDLIKE_CODES:
+        glued = re.match(r"^(R|Rp|RM)\d", raw)
+        if raw in WORD_SYMBOLS or glued:
+            if glued or _next_to_amount(tokens, position):
+                codes.append(WORD_SYMBOLS[glued.group(1) if glued else raw])
+        elif len(upper) == 3 and upper.isalpha() and upper in CURRENT_CODES and raw.isupper():
+            if upper in WORDLIKE_CODES and not _next_to_amount(tokens, position):
                 continue
             codes.append(upper)
             weight = 1.5
@@ -1098,6 +1141,20 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
     return None
 
 
+def _next_to_amount(tokens: list[Token], position: int) -> bool:
+    """The token right before or after (on the same line) is an amount."""
+    token = tokens[position]
+    for index in (position - 1, position + 1):
+        if not 0 <= index < len(tokens):
+            continue
+        other = tokens[index]
+        if other.page != token.page or other.y0 >= token.y1 or other.y1 <= token.y0:
+            continue
+        if re.fullmatch(r"[-−(]?\d[\d.,'’\u00a0\u202f]*\)?", other.text.strip(":;")):
+            return True
+    return False
+
+
 DOLLAR_CODES = frozenset(
     {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP", "COP", "JMD", "TTD"}
 )
@@ -1113,9 +1170,17 @@ def _resolve_dollar_or_kr(ctx: Context, raw: str) -> str | None:
         return printed.pop()
     if is_kr:
         return {"SE": "SEK", "NO": "NOK", "DK": "DKK"}.get(ctx.country or "", "SEK")
-    return {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "MX": "MXN"}.get(
-        ctx.country or "", "USD"
-    )
+    return {
+        "CA": "CAD",
+        "AU": "AUD",
+        "NZ": "NZD",
+        "SG": "SGD",
+        "HK": "HKD",
+        "MX": "MXN",
+        "CL": "CLP",
+        "CO": "COP",
+        "AR": "ARS",
+    }.get(ctx.country or "", "USD")
 
 
 def _clean_name(text: str) -> str:

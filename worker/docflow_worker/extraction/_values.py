@@ -15,6 +15,23 @@ from babel.numbers import get_territory_currencies, list_currencies
 
 ISO_CODES = frozenset(list_currencies())
 
+
+def _current_codes() -> frozenset[str]:
+    """Codes some territory uses today (not "ROL", "DEM": an old code is more often a word
+    or a unit of measure, "1 ROL" of membrane, than a currency)."""
+    from babel.core import get_global
+
+    codes: set[str] = set()
+    for territory in get_global("territory_currencies"):
+        try:
+            codes.update(get_territory_currencies(territory, start_date=dt.date(2025, 1, 1)))
+        except Exception:  # pragma: no cover - babel data without that territory
+            continue
+    return frozenset(codes & ISO_CODES)
+
+
+CURRENT_CODES = _current_codes()
+
 # One number as printed: grouped with , . ' ’ or (narrow) spaces, optional 1-2 decimals,
 # Indian lakh grouping (1,23,456.78) included.
 AMOUNT_RE = re.compile(
@@ -132,7 +149,7 @@ _DATE_PATTERNS = [
         "dmy",
         re.compile(
             r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+|-)?(" + _MONTH_ALT + r")\.?"
-            r"(?:\s*de)?[\s,-]*(\d{4})(?!\d)"
+            r"(?:\s*del?)?[\s,-]*(\d{4})(?!\d)"
         ),
     ),
     (
@@ -192,6 +209,10 @@ def find_dates(text: str, month_first: bool) -> list[FoundDate]:
 # Codes that are also common words or abbreviations on invoices; only trusted next to amounts.
 WORDLIKE_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "GEL", "MAD", "SOS", "AED"})
 
+# Letter symbols that are also plain words or abbreviations: a currency only next to an
+# amount ("R 1 234.56", "Rp 12.000", "24 300 Ft"), and spelled as printed here.
+WORD_SYMBOLS: dict[str, str] = {"R": "ZAR", "Rp": "IDR", "Ft": "HUF", "RM": "MYR", "lei": "RON"}
+
 SYMBOLS: dict[str, str | None] = {
     "€": "EUR",
     "£": "GBP",
@@ -223,6 +244,7 @@ SYMBOLS: dict[str, str | None] = {
     "hk$": "HKD",
     "fr.": "CHF",
     "sfr.": "CHF",
+    "rp": "IDR",
     "$": None,  # resolved from context
     "kr": None,
     "kr.": None,
@@ -240,6 +262,11 @@ COUNTRY_CUES: list[tuple[str, float, re.Pattern[str]]] = [
     ("CH", 1.0, re.compile(r"\bmwst\b|\bchf\b", re.I)),
     ("MX", 2.0, re.compile(r"\brfc\b|\bcfdi\b|s\.\s?a\.\s?de\s?c\.\s?v\.|\bm\.n\.", re.I)),
     ("NZ", 1.0, re.compile(r"\bird\b|\bgst\s*15\s*%", re.I)),
+    ("ZA", 2.0, re.compile(r"\(pty\)\s*ltd\b", re.I)),
+    ("CL", 2.0, re.compile(r"\br\.u\.t\.|\brut\b|\bs\.i\.i\.|\bsii\b", re.I)),
+    ("AE", 2.0, re.compile(r"\btrn\b|\bu\.a\.e\b|\bdubai\b|\babu\s*dhabi\b", re.I)),
+    ("ID", 2.0, re.compile(r"\bnpwp\b|\bppn\b|\bjakarta\b", re.I)),
+    ("HU", 2.0, re.compile(r"\bad[óo]sz[áa]m\b|\b[áa]fa\b", re.I)),
 ]
 CUE_COUNTRIES = [
     "US",
@@ -273,6 +300,9 @@ CUE_COUNTRIES = [
     "MX",
     "ZA",
     "AE",
+    "CL",
+    "ID",
+    "HU",
 ]
 
 

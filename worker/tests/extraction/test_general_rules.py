@@ -1,0 +1,194 @@
+"""General extraction rules on small synthetic documents (labels in more languages, tax and
+total phrasing, currencies, referenced numbers)."""
+
+from __future__ import annotations
+
+import pathlib
+
+from docflow_worker.extraction import extract_fields
+from docflow_worker.parsing import parse_document
+
+
+def _extract(tmp_path: pathlib.Path, text: str) -> dict[str, str | None]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text)
+    result = extract_fields(parse_document(path, "text/plain"))
+    assert result.document_type != "other"
+    return {k: v.value for k, v in result.fields.items()}
+
+
+def test_estonian_invoice_is_read(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Põhjala Puidutööd OÜ
+Pärnu mnt 10, 10141 Tallinn
+ARVE nr 2025-117
+Kuupäev 14.11.2025
+Maksetähtaeg 28.11.2025
+Maksja
+Rannamaja AS
+Kirjeldus Kogus Hind Summa
+Terrassilaud 12 25,00 300,00
+Summa käibemaksuta 300,00
+Käibemaks 24% 72,00
+Kokku tasuda EUR 372,00
+""",
+    )
+    assert fields["vendor_name"] == "Põhjala Puidutööd OÜ"
+    assert fields["invoice_number"] == "2025-117"
+    assert fields["invoice_date"] == "2025-11-14"
+    assert fields["total_amount"] == "372.00"
+    assert fields["tax_amount"] == "72.00"
+    assert fields["currency"] == "EUR"
+
+
+def test_hungarian_invoice_is_read(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """SZÁMLA
+Eladó
+Tiszapart Bútor Kft.
+6720 Szeged, Kárász utca 3.
+Vevő
+Alföldi Iroda Bt.
+Számla sorszáma: TB-2025/0042
+Kiállítás dátuma: 2025.10.06.
+Fizetési határidő: 2025.10.20.
+Nettó összesen 100 000 Ft
+ÁFA 27% 27 000 Ft
+Bruttó összesen 127 000 Ft
+""",
+    )
+    assert fields["vendor_name"] == "Tiszapart Bútor Kft."
+    assert fields["invoice_number"] == "TB-2025/0042"
+    assert fields["invoice_date"] == "2025-10-06"
+    assert fields["total_amount"] == "127000.00"
+    assert fields["tax_amount"] == "27000.00"
+
+
+def test_pro_forma_number_and_corrected_invoice_reference(tmp_path: pathlib.Path) -> None:
+    pro_forma = _extract(
+        tmp_path,
+        """Sprzedawca
+Stolarnia Lipa Sp. z o.o.
+FAKTURA PRO FORMA nr PF/11/2025/003
+Data wystawienia: 2025-11-03
+Razem do zapłaty 1 230,00 PLN
+""",
+    )
+    assert pro_forma["invoice_number"] == "PF/11/2025/003"
+    corrective = _extract(
+        tmp_path,
+        """Talleres Ebro, S.L.
+FACTURA RECTIFICATIVA
+Nº: R-2025-0012
+Fecha: 4 de noviembre de 2025
+Rectifica a la factura nº 2025-0871 de 02/10/2025
+Base imponible -100,00 €
+IVA 21 % -21,00 €
+TOTAL FACTURA -121,00 €
+""",
+    )
+    assert corrective["invoice_number"] == "R-2025-0012"
+
+
+def test_currency_from_letter_symbols_next_to_amounts(tmp_path: pathlib.Path) -> None:
+    rand = _extract(
+        tmp_path,
+        """Fynbos Plumbing (Pty) Ltd
+TAX INVOICE
+Invoice No. FP-0042
+Date 2025/11/02
+Subtotal R 1 000.00
+VAT @ 15% R 150.00
+Total R 1 150.00
+""",
+    )
+    assert rand["currency"] == "ZAR"
+    assert rand["total_amount"] == "1150.00"
+    rupiah = _extract(
+        tmp_path,
+        """PT Maju Bersama
+FAKTUR
+No. Faktur MB/2025/11/007
+Tanggal 3 November 2025
+Subtotal Rp 1.000.000
+PPN 11% Rp 110.000
+Total Rp 1.110.000
+""",
+    )
+    assert rupiah["currency"] == "IDR"
+    assert rupiah["total_amount"] == "1110000.00"
+    forint = _extract(
+        tmp_path,
+        """SZÁMLA
+Számla sorszáma: KB-11
+Kiállítás dátuma: 2025.11.04.
+Nettó összesen 10 000 Ft
+ÁFA 27% 2 700 Ft
+Bruttó összesen 12 700 Ft
+""",
+    )
+    assert forint["currency"] == "HUF"
+
+
+def test_word_like_code_next_to_amount_and_old_code_as_unit(tmp_path: pathlib.Path) -> None:
+    dirham = _extract(
+        tmp_path,
+        """Palm Coast Trading L.L.C.
+TAX INVOICE
+Invoice No. PCT-77
+Invoice Date 02/11/2025
+Total VAT @ 5% AED 50.00
+Total amount due AED 1,050.00
+""",
+    )
+    assert dirham["currency"] == "AED"
+    # "ROL" (an old Romanian leu code) is the unit of a roll of membrane here
+    roll = _extract(
+        tmp_path,
+        """ACME BUILDERS MERCHANTS LTD
+1 HIGH STREET, BRISTOL BS1 4DJ VAT REG GB 123 4567 89
+INVOICE NO. 4471
+INVOICE DATE 03/11/2025
+DPC MEMBRANE 1 ROL 77.30 77.30
+TOTAL GOODS 77.30
+TOTAL VAT 15.46
+INVOICE TOTAL 92.76
+""",
+    )
+    assert roll["currency"] == "GBP"
+
+
+def test_dollar_resolved_from_chilean_rut(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """R.U.T.: 76.555.444-3
+FACTURA ELECTRÓNICA
+Nº 881
+Fecha Emisión: 5 de Noviembre del 2025
+MONTO NETO $ 100.000
+I.V.A. 19% $ 19.000
+TOTAL $ 119.000
+""",
+    )
+    assert fields["currency"] == "CLP"
+    assert fields["invoice_date"] == "2025-11-05"
+    assert fields["tax_amount"] == "19000.00"
+
+
+def test_total_includes_tax_of(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Wattle Vet Clinic Pty Ltd
+ABN 12 345 678 901
+Tax Invoice
+Invoice No. 9001
+Date 05/11/2025
+Consultation 1 $110.00 $110.00
+Total $110.00
+Total includes GST of $10.00
+""",
+    )
+    assert fields["total_amount"] == "110.00"
+    assert fields["tax_amount"] == "10.00"
