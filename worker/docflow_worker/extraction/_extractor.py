@@ -246,6 +246,11 @@ SUBTOTAL_LABEL = re.compile(
     r"base\s*imp|nett[óo]\s*[öo]sszesen|k[äa]ibemaksuta|monto\s*neto",
     IGN,
 )
+ROUNDING_LABEL = re.compile(
+    r"round(?:ing)?\s*-?\s*off|rounding|arrondi|rundung|redondeo|arrotondamento|afronding|"
+    r"py[öo]ristys|zaokr[ąa]glenie|[öo]resavrundning|avrunding",
+    IGN,
+)
 DISCOUNT_LABEL = re.compile(r"discount|rabatt|remise|descuento|sconto|korting|skonto", IGN)
 ROW_TOTAL = re.compile(
     r"^(?:total|totale|totaal|totalt|summe|summa|suma|sum|razem|gesamt|i\s*alt)\b", IGN
@@ -764,6 +769,9 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
     discount = Decimal(0)
     for _, discounted, _, _, _ in _labelled_amounts(ctx, DISCOUNT_LABEL, None):
         discount = abs(discounted.value)
+    for _, rounded, _, _, _ in _labelled_amounts(ctx, ROUNDING_LABEL, None):
+        if abs(rounded.value) < 1:
+            discount -= rounded.value  # "Round off +0.24" between the taxes and the total
 
     tax_options = _tax_lines(ctx, last_page)
 
@@ -912,11 +920,25 @@ def _choose_tax(
     totals_of_tax = [o for o in options if o.kind in ("total", "column") and o.score >= 0.85]
     if totals_of_tax:
         best = max(totals_of_tax, key=lambda o: o.score)
-    elif combined is not None and len({p.value for p in parts}) == len(parts):
+    elif combined is not None and (
+        len({p.value for p in parts}) == len(parts) or _distinct_kinds(parts)
+    ):
         best = combined
     else:
         best = max(options, key=lambda o: (o.score, o.tokens[0].start if o.tokens else 0))
     return _tax_candidate(best, total, best.score - 0.1)
+
+
+def _distinct_kinds(parts: list[_TaxOption]) -> bool:
+    """Each component is a different tax (CGST and SGST, GST and PST), so equal amounts are
+    two taxes, not one printed twice."""
+    kinds = []
+    for part in parts:
+        words = TAX_WORD.findall(part.label)
+        if not words:
+            return False
+        kinds.append(re.sub(r"\W", "", words[-1].lower()))
+    return len(set(kinds)) == len(kinds)
 
 
 def _tax_candidate(option: _TaxOption, total: Candidate | None, score: float) -> Candidate:
@@ -933,7 +955,9 @@ NUMBER_VALUE = re.compile(
     r"(?<![\w])((?:[^\W\d_]{1,6}[-/.])*[^\W\d_]{0,6}[-/#.]?\s?\d[\w\-/.]*\w|\d)(?![\w])"
 )
 SPACED_NUMBER = re.compile(r"^\s*[:#.]?\s*(\d{2,5}(?: \d{2,5}){1,4})\s*$")
-LEADING_NUMBER_LABEL = re.compile(r"^(?:no|nr|n[°º]|num)\.?\s*[:#]?\s*(?=\S*\d)", IGN)
+LEADING_NUMBER_LABEL = re.compile(
+    r"^(?:(?:no|nr|n[°º]|num)\.?|ref(?:\.|erence\b|\b(?=\s)))\s*[:#]?\s*(?=\S*\d)", IGN
+)
 
 
 def _number_after(
@@ -1277,7 +1301,10 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 digits = sum(c.isdigit() for c in piece)
                 if digits > len(piece) * 0.3:
                     continue
-                has_suffix = _has_legal_form(piece)
+                # a bare legal form ("EG", "AG" as a logo) is not a name with one
+                has_suffix = _has_legal_form(piece) and not re.fullmatch(
+                    SUFFIX_CORE, piece.strip(), IGN
+                )
                 if NOT_VENDOR.search(piece) and not has_suffix:
                     continue
                 if NOT_VENDOR.search(piece) and re.search(
@@ -1287,7 +1314,7 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 if NUMBER_ID.search(piece):
                     continue  # "License #PL-44102", "İrsaliye No"
                 if find_dates(piece, False) or (
-                    re.match(r"^[^\W\d_][\w .'-]{0,30}:\s*\S", piece) and not has_suffix
+                    re.match(r"^[^\W\d_][\w .'-]{0,45}:\s*\S", piece) and not has_suffix
                 ):
                     continue  # a "label: value" field, not a name
                 score = 0.2
@@ -1310,8 +1337,9 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 key = " ".join(words)
                 if len(key) >= 4 and len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
                     score += 0.1
+                reach = 6 if NAME_LABEL.match(seg.text) else 2  # "Denominazione:" a few lines down
                 for zone_line, x0, x1 in vendor_zones:
-                    if 0 <= index - zone_line <= 2 and seg.x0 < x1 + 20 and seg.x1 > x0 - 20:
+                    if 0 <= index - zone_line <= reach and seg.x0 < x1 + 20 and seg.x1 > x0 - 20:
                         score += 0.55  # an explicit "Seller:" / "From:" outweighs a logo
                         evidence.add("labelled")
                 for zone_line, x0, x1 in buyer_zones:
@@ -1450,9 +1478,18 @@ def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: in
     return best
 
 
+# A name field inside a party block ("Denominazione: …", "Company name: …").
+NAME_LABEL = re.compile(
+    r"^(?:denominazione|ragione\s*sociale|raz[óo]n\s*social|raison\s*sociale|"
+    r"d[ée]nomination|(?:company|business|legal|trading)\s*name|firmenname|firma|"
+    r"nazwa(?:\s*firmy)?|nome|nombre)\s*[:.]\s*",
+    IGN,
+)
+
+
 def _vendor_pieces(seg: Segment) -> Iterator[tuple[str, list[Token]]]:
     text = seg.text
-    label = VENDOR_LABEL.search(text)
+    label = VENDOR_LABEL.search(text) or NAME_LABEL.search(text)
     start = label.end() if label else 0
     name = _clean_name(text[start:])
     if not name:

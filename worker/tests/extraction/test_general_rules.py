@@ -192,3 +192,90 @@ Total includes GST of $10.00
     )
     assert fields["total_amount"] == "110.00"
     assert fields["tax_amount"] == "10.00"
+
+
+def test_equal_tax_components_of_different_kinds_add_up(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """MANGO TREE CAFE
+GSTIN: 27ABCDE1234F1Z5
+TAX INVOICE
+Bill No. : 881
+Date : 04-11-2025
+Sub Total 1,000.00
+CGST @ 2.5% 25.00
+SGST @ 2.5% 25.00
+Round Off -0.00
+Grand Total ₹ 1,050.00
+""",
+    )
+    assert fields["tax_amount"] == "50.00"
+    assert fields["total_amount"] == "1050.00"
+
+
+def test_rounding_line_keeps_the_arithmetic(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        """Kaveri Foods
+TAX INVOICE
+Bill No. : 882
+Date : 04-11-2025
+Sub Total 995.00
+CGST @ 2.5% 24.88
+SGST @ 2.5% 24.88
+Round Off +0.24
+Grand Total ₹ 1,045.00
+"""
+    )
+    result = extract_fields(parse_document(path, "text/plain"))
+    assert result.fields["tax_amount"].value == "49.76"
+    assert result.fields["tax_amount"].confidence >= 0.9  # checked: 995 + 49.76 + 0.24
+
+
+def test_reference_word_is_not_part_of_the_number(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Harbour Print Co.
+INVOICE
+Ref. 25-1107
+Nov 7, 2025
+Subtotal 100.00
+Sales tax 5.5% 5.50
+Total $105.50
+""",
+    )
+    assert fields["invoice_number"] == "25-1107"
+
+
+def test_vendor_from_name_field_in_party_block_and_bare_legal_form(
+    tmp_path: pathlib.Path,
+) -> None:
+    fields = _extract(
+        tmp_path,
+        """Cedente/prestatore (fornitore)
+Identificativo fiscale ai fini IVA: IT01234567890
+Codice fiscale: 01234567890
+Denominazione: FONDERIA LOMBARDA S.R.L.
+Cessionario/committente (cliente)
+Identificativo fiscale ai fini IVA: IT09876543210
+Codice fiscale: 09876543210
+Denominazione: TRASPORTI VENETI S.P.A.
+Numero documento: 55/A
+Data documento: 20-10-2025
+Totale documento 1.220,00
+Divisa: EUR
+""",
+    )
+    assert fields["vendor_name"] == "FONDERIA LOMBARDA S.R.L."
+    logo = _extract(
+        tmp_path,
+        """EG
+Elektro Gasser GmbH · Hauptplatz 1 · 8010 Graz
+Rechnung Nr. 25-0042
+Datum: 03.11.2025
+Rechnungsbetrag EUR 120,00
+Mit freundlichen Grüßen
+Elektro Gasser GmbH, FN 12345 a
+""",
+    )
+    assert logo["vendor_name"] == "Elektro Gasser GmbH"
