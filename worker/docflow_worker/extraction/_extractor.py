@@ -776,7 +776,7 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
     tax_options = _tax_lines(ctx, last_page)
 
     # total
-    total_candidates: list[tuple[float, Decimal, list[Token]]] = []
+    total_candidates: list[tuple[float, Decimal, list[Token], Segment]] = []
     strong_values: set[Decimal] = set()
     for seg in layout.segments():
         strong = TOTAL_STRONG.search(seg.text)
@@ -787,6 +787,8 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
         match = strong or coded or weak
         if not match or TAX_OF_TOTAL.search(seg.text):
             continue
+        if any(a.start() < match.start() < a.end() for a in ASIDE.finditer(seg.text)):
+            continue  # "22% = $7.75 (total $46.11)": an aside, a suggested tip
         tail = re.split(r"[\d$€£¥₹]", seg.text[match.end() :], maxsplit=1)[0][:25]
         blocking = [
             hit
@@ -807,7 +809,7 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
             score += 0.05
         if seg.size >= layout.median_height * 1.15:
             score += 0.05
-        total_candidates.append((score, amount.value, tokens))
+        total_candidates.append((score, amount.value, tokens, seg))
         if strong or coded:
             strong_values.add(amount.value)
 
@@ -818,9 +820,13 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
         # among equally labelled candidates the largest is the total (not a page subtotal)
         peers = [c for c in total_candidates if c[0] >= top_score - 0.1]
         best = max(peers, key=lambda c: (c[1], c[0]))
+        gross = _gross_before_payments(ctx, best[1], total_candidates)
         total = Candidate(format_amount(best[1]), best[0], best[2])
         total.evidence.add("strong" if best[1] in strong_values else "weak")
-        if len({abs(c[1]) for c in peers}) > 1:
+        if gross is not None:
+            # "Total charges 499.00 / payment -312.40 / adjustment -96.60 / Balance due 90.00"
+            total = Candidate(format_amount(gross[1]), best[0], gross[2], {"strong", "checked"})
+        elif len({abs(c[1]) for c in peers}) > 1:
             total.evidence.add("contested")
 
     tax = _choose_tax(ctx, tax_options, total, subtotal, discount)
@@ -855,6 +861,42 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
             if gap == 0:
                 total.evidence.add("checked")  # no tax: the total is the subtotal
     return total, tax, subtotal
+
+
+BALANCE_LABEL = re.compile(
+    r"balance|please\s*pay|amount\s*(?:due|payable)|net\s*[àa]\s*payer|reste\s*[àa]\s*payer|"
+    r"restbetrag|saldo|zu\s*zahlen|noch\s*offen|te\s*betalen",
+    IGN,
+)
+
+
+def _gross_before_payments(
+    ctx: Context, balance: Decimal, candidates: list[tuple[float, Decimal, list[Token], Segment]]
+) -> tuple[float, Decimal, list[Token], Segment] | None:
+    """A total printed above payments or adjustments that bring it down to the balance due.
+
+    The invoice total is the gross amount before those: the balance line is what is left.
+    """
+    lines = ctx.layout.lines
+    ends = [
+        c[3].line_index for c in candidates if c[1] == balance and BALANCE_LABEL.search(c[3].text)
+    ]
+    for candidate in sorted(candidates, key=lambda c: -c[1]):
+        if candidate[1] <= balance or balance < 0:
+            break
+        start = candidate[3].line_index
+        for end in ends:
+            if end <= start + 1 or lines[end].page != lines[start].page:
+                continue
+            deducted = Decimal(0)
+            for line in lines[start + 1 : end]:
+                for seg in line.segments:
+                    found = find_amounts(seg.text, ctx.decimal_hint)
+                    if found and found[-1].value < 0:
+                        deducted -= found[-1].value
+            if deducted and candidate[1] - deducted == balance:
+                return candidate
+    return None
 
 
 def _late(tail: str) -> str:
@@ -1229,7 +1271,8 @@ CLOSING = re.compile(
     r"atentamente|(?:cordiali|distinti)\s+saluti|un\s+saluto|"
     r"(?:med\s+)?v[äa]nli(?:g|ga)\s+h[äa]lsning(?:ar)?|h[äa]lsningar|"
     r"med\s+(?:venlig|vennlig)\s+hilsen|pozdrawiam|z\s+powa[żz]aniem|atenciosamente|"
-    r"cumprimentos)\b[\s,.!]*$",
+    r"cumprimentos|ng[āa]\s+mihi(?:\s+nui)?|met\s+groet|mvh|venlig\s+hilsen|"
+    r"saludos\s+cordiales|un\s+caro\s+saluto)\b[\s,.!]*$",
     IGN,
 )
 SENDER = re.compile(
@@ -1285,6 +1328,11 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
     payees = [" ".join(_norm_words(m.group("name"))) for m in PAYEE.finditer(ctx.text)]
     payees = [p for p in payees if len(p) >= 4]
     persons, below_person = _persons(ctx, lines)
+    # A forwarded e-mail: what is above the forwarded message is the forwarder's
+    forwarded = next(
+        (layout.lines.index(line) for line in lines if FORWARD_MARK.search(line.segments[0].text)),
+        -1,
+    )
     candidates: list[Candidate] = []
     where: dict[int, tuple[Segment, int]] = {}
     max_size = max((seg.size for line in lines for seg in line.segments), default=1.0)
@@ -1359,6 +1407,10 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                     continue
                 if _is_status_word(piece):
                     continue  # a PAID / OVERDUE stamp
+                if FORWARD_MARK.search(piece):
+                    continue
+                if index < forwarded:
+                    continue  # the forwarder's own signature or company
                 if with_amounts:
                     score -= 0.35  # an item row
                 elif table_row:
@@ -1384,7 +1436,7 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
         if distinct and other.score >= best.score - 0.15:
             best.evidence.add("contested")
     best = _expand_acronym(best, candidates)
-    return _complete_vendor_name(ctx, best, *where[id(best)]), candidates
+    return _complete_vendor_name(ctx, best, *where[id(best)], persons), candidates
 
 
 # Registration and tax identifiers printed on the issuer's own legal line.
@@ -1424,7 +1476,13 @@ def _is_status_word(text: str) -> bool:
     return False
 
 
-def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: int) -> Candidate:
+def _complete_vendor_name(
+    ctx: Context,
+    best: Candidate,
+    seg: Segment,
+    index: int,
+    persons: frozenset[str] | set[str] = frozenset(),
+) -> Candidate:
     """Names printed over two lines, or with their legal form only in the footer.
 
     "Quantum Ledger" / "Software, Inc." on two aligned lines is one name; a letterhead
@@ -1456,6 +1514,7 @@ def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: in
                     and not _is_status_word(text)
                     and not VENDOR_LABEL.search(text)
                     and not BUYER_LABEL.search(text)
+                    and " ".join(_norm_words(text)) not in persons  # the signer above the firm
                     and not set(_norm_words(_fold(text))) & set(_norm_words(_fold(best.value)))
                 ):
                     return Candidate(
@@ -1477,6 +1536,13 @@ def _complete_vendor_name(ctx: Context, best: Candidate, seg: Segment, index: in
             return Candidate(value, best.score, tokens, best.evidence | {"legal", "repeated"})
     return best
 
+
+FORWARD_MARK = re.compile(
+    r"^[-=_ ]*(?:forwarded\s*message|begin\s*forwarded\s*message|"
+    r"weitergeleitete\s*nachricht|message\s*transf[ée]r[ée]|"
+    r"mensaje\s*reenviado|messaggio\s*inoltrato|doorgestuurd\s*bericht)\b",
+    IGN,
+)
 
 # A name field inside a party block ("Denominazione: …", "Company name: …").
 NAME_LABEL = re.compile(

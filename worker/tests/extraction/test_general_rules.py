@@ -279,3 +279,69 @@ Elektro Gasser GmbH, FN 12345 a
 """,
     )
     assert logo["vendor_name"] == "Elektro Gasser GmbH"
+
+
+def test_total_is_gross_before_payments_and_adjustments(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Lakeside Physio, P.C.
+STATEMENT
+Invoice No. 4410
+Statement date 03/02/2026
+Treatment 120.00
+Exam 80.00
+Total charges $200.00
+02/20/2026 Insurance payment -150.00
+02/20/2026 Contractual adjustment -20.00
+Patient balance due $30.00
+""",
+    )
+    assert fields["total_amount"] == "200.00"
+
+
+def test_total_in_an_aside_is_not_the_total(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """CORNER DINER
+Bill No. 55
+3/14/2026
+Subtotal 20.00
+Tax 1.78
+TOTAL $21.78
+Suggested gratuity:
+18% = $3.60 (total $25.38)
+20% = $4.00 (total $25.78)
+""",
+    )
+    assert fields["total_amount"] == "21.78"
+
+
+def test_forwarded_email_vendor_is_below_the_forward_marker(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """From: Ann Lee <ann@buyerco.example>
+Subject: FW: Invoice 88
+
+Please pay this one.
+
+Thanks,
+Ann Lee
+Office Manager | Buyer Co Ltd
+
+---------- Forwarded message ---------
+From: Tui Web <billing@tuiweb.example>
+Subject: Invoice 88
+
+TAX INVOICE
+Invoice number: 88
+Date: 3 March 2026
+Subtotal $100.00
+GST 15% $15.00
+Total NZD $115.00
+
+Ngā mihi,
+Rua Tane
+Tui Web Limited
+""",
+    )
+    assert fields["vendor_name"] == "Tui Web Limited"
