@@ -427,10 +427,15 @@ def _value_sources(
             near = layout.lines[index].segments
             if any(s.x0 < seg.x1 and s.x1 > seg.x0 for s in near):
                 continue  # a line of its own under or over the label
-            for s in near:
-                if s.x0 >= seg.x1 - 1 and abs((s.y0 + s.y1) / 2 - mid) <= 0.9 * seg.size:
-                    yield s.text, s, 0, 0.08
-                    break
+            beside = [
+                s
+                for s in near
+                if s.x0 >= seg.x1 - 1 and abs((s.y0 + s.y1) / 2 - mid) <= 0.9 * seg.size
+            ]
+            for s in beside[:2]:  # "VAT @" | "13.5%" "€113.40" a little higher
+                yield s.text, s, 0, 0.08
+            if beside:
+                break
     # below: the next lines on the same page whose segment overlaps horizontally
     height = max(seg.size, 1e-6)
     for offset in range(1, 4):
@@ -1492,6 +1497,32 @@ def _complete_vendor_name(
     layout = ctx.layout
     has_suffix = _has_legal_form(best.value)
     starts_segment = bool(best.tokens) and best.tokens[0] is seg.tokens[0]
+    if has_suffix and starts_segment:
+        # a tilted scan puts the first word of the name on the next or previous "line"
+        mid = (seg.y0 + seg.y1) / 2
+        for near in (index - 1, index + 1):
+            if not 0 <= near < len(layout.lines) or layout.lines[near].page != seg.page:
+                continue
+            for left in layout.lines[near].segments:
+                text = left.text.strip()
+                if (
+                    left.x1 <= seg.x0
+                    and seg.x0 - left.x1 <= seg.size * 1.5
+                    and abs((left.y0 + left.y1) / 2 - mid) <= 0.9 * seg.size
+                    and abs(left.size - seg.size) <= 0.15 * seg.size
+                    and len(text.split()) <= 2
+                    and not re.search(r"\d", text)
+                    and not NOT_VENDOR.search(text)
+                    and not _is_status_word(text)
+                    and not VENDOR_LABEL.search(text)
+                    and not BUYER_LABEL.search(text)
+                ):
+                    return Candidate(
+                        f"{text} {best.value}",
+                        best.score,
+                        left.tokens + best.tokens,
+                        best.evidence | {"joined"},
+                    )
     for back in range(1, 4) if has_suffix and starts_segment else ():
         if index - back < 0 or layout.lines[index - back].page != seg.page:
             break
@@ -1573,7 +1604,9 @@ PAID_STATEMENT = re.compile(
     r"efectivo|numer[aá]rio|dinheiro|cart[aã]o|karte|bar|ec|contanti|carta|cheque|check|bank|"
     r"direct|apple|google|pin|kort|kontant)|"
     r"^r[ée]gl[ée]\s+(?:cb|carte|esp)|zahlung\s+(?:dankend\s+)?erhalten|dankend\s+(?:bar\s+)?erhalten|"
-    r"betrag\s+(?:bar\s+)?erhalten|^date\s+paid\b|^paid\s+on\b",
+    r"betrag\s+(?:bar\s+)?erhalten|^date\s+paid\b|^paid\s+on\b|"
+    # "Check #5512 received 03/09/2026." (no amount: not a part payment on a statement)
+    r"\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+\s+received\b(?![^\n]*\d[.,]\d{2}\b)",
     IGN | re.M,
 )
 

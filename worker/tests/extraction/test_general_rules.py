@@ -6,7 +6,7 @@ from __future__ import annotations
 import pathlib
 
 from docflow_worker.extraction import extract_fields
-from docflow_worker.parsing import parse_document
+from docflow_worker.parsing import Page, ParsedDocument, Word, parse_document
 
 
 def _extract(tmp_path: pathlib.Path, text: str) -> dict[str, str | None]:
@@ -345,3 +345,56 @@ Tui Web Limited
 """,
     )
     assert fields["vendor_name"] == "Tui Web Limited"
+
+
+def _scan(rows: list[list[tuple[str, float, float, float]]]) -> ParsedDocument:
+    """An OCR'd page from rows of (word, x0, y0, x1) in normalised page units."""
+    words, lines = [], []
+    for row in rows:
+        for text, x0, y0, x1 in row:
+            words.append(Word(text, x0, y0, x1, y0 + 0.012))
+        lines.append(" ".join(text for text, *_ in row))
+    return ParsedDocument((Page(1, 1000, 1400, "\n".join(lines), tuple(words)),), "ocr")
+
+
+def test_tilted_scan_joins_name_and_finds_tax_beside_its_label() -> None:
+    doc = _scan(
+        [
+            [("Electrical", 0.40, 0.050, 0.50), ("Contractors", 0.51, 0.050, 0.62)],
+            [("Ltd", 0.63, 0.050, 0.66)],
+            [("O'Sullivan", 0.12, 0.058, 0.38)],
+            [("INVOICE", 0.70, 0.10, 0.78), ("No.", 0.79, 0.10, 0.82), ("OSE-77", 0.83, 0.10, 0.9)],
+            [("Net", 0.60, 0.30, 0.64), ("€100.00", 0.85, 0.30, 0.93)],
+            [("13.5%", 0.68, 0.326, 0.74), ("€13.50", 0.85, 0.326, 0.93)],
+            [("VAT", 0.60, 0.334, 0.63), ("@", 0.64, 0.334, 0.66)],
+            [("TOTAL", 0.60, 0.36, 0.66), ("€113.50", 0.85, 0.36, 0.93)],
+        ]
+    )
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["vendor_name"] == "O'Sullivan Electrical Contractors Ltd"
+    assert fields["tax_amount"] == "13.50"
+    assert fields["total_amount"] == "113.50"
+
+
+def test_cheque_received_is_paid_but_a_part_payment_line_is_not(tmp_path: pathlib.Path) -> None:
+    paid = _extract(
+        tmp_path,
+        """Desert Shine Cleaning Co.
+INVOICE #1201
+March 6, 2026
+Total $475.00
+Thank you! Check #5512 received 03/09/2026.
+""",
+    )
+    assert paid["status"] == "paid"
+    part = _extract(
+        tmp_path,
+        """Redrock Electric LLC
+INVOICE #1202
+March 6, 2026
+Total $5,400.00
+Check #811 received 02/20/2026 -2,000.00
+Balance due $3,400.00
+""",
+    )
+    assert part["status"] != "paid"
