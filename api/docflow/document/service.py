@@ -105,13 +105,7 @@ class DocumentService:
             )
         )
         job = JobService(self.session).create_for_document(document)
-        return UploadItem(
-            filename=received.filename,
-            status="accepted",
-            document=DocumentSummary.model_validate(document),
-            job=JobRead.model_validate(job),
-            duplicate_of=document.duplicate_of,
-        )
+        return _accepted(received, document, job)
 
     def _uploaded_under_key(
         self, principal: Principal, key: str, received: ReceivedFile, sha256: str
@@ -125,14 +119,7 @@ class DocumentService:
             return None
         if document.sha256 != sha256 or document.original_filename != received.filename:
             raise key_reused()
-        job = JobRepository(self.session).for_document(document.id)
-        return UploadItem(
-            filename=received.filename,
-            status="accepted",
-            document=DocumentSummary.model_validate(document),
-            job=JobRead.model_validate(job) if job else None,
-            duplicate_of=document.duplicate_of,
-        )
+        return _accepted(received, document, JobRepository(self.session).for_document(document.id))
 
     def get(self, principal: Principal, document_id: uuid.UUID) -> Document:
         document = self.repo.get(document_id, principal.workspace_id)
@@ -266,6 +253,16 @@ _CURSOR_KINDS: dict[str, tuple[Callable[[Any], Any], ...]] = {
     "total": (lambda v: Decimal(_str(v)),),
     "invoice_date": (lambda v: date.fromisoformat(_str(v)),),
 }
+
+
+def _accepted(received: ReceivedFile, document: Document, job: Job | None) -> UploadItem:
+    return UploadItem(
+        filename=received.filename,
+        status="accepted",
+        document=DocumentSummary.model_validate(document),
+        job=JobRead.model_validate(job) if job else None,
+        duplicate_of=document.duplicate_of,
+    )
 
 
 def _rejected(received: ReceivedFile) -> UploadItem:
