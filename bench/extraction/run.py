@@ -29,6 +29,7 @@ HOLDOUT = ROOT / "eval" / "holdout" / "invoices"
 BLIND = ROOT / "eval" / "holdout" / "blind"
 BLIND2 = ROOT / "eval" / "blind2" / "invoices"
 BLIND3 = ROOT / "eval" / "blind3" / "invoices"
+BLIND4 = ROOT / "eval" / "blind4" / "invoices"
 MIME = {
     ".pdf": "application/pdf",
     ".png": "image/png",
@@ -186,7 +187,7 @@ def main() -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument(
         "--set",
-        choices=["all", "eval", "holdout", "blind", "blind2", "blind3"],
+        choices=["all", "eval", "holdout", "blind", "blind2", "blind3", "blind4"],
         default="all",
         help="which labelled set(s)",
     )
@@ -201,6 +202,10 @@ def main() -> None:
         accuracy(BLIND2, "Second blind set (real-world styles, eval/blind2)", args.verbose)
     if args.set in ("all", "blind3"):
         accuracy(BLIND3, "Third blind set (real-world styles, eval/blind3)", args.verbose)
+    if args.set in ("all", "blind4"):
+        accuracy(
+            BLIND4, "Fourth blind set (photos, multi-page, new layouts, eval/blind4)", args.verbose
+        )
     if len(CALIBRATION) > 1:
         pairs = [pair for values in CALIBRATION.values() for pair in values]
         right = [conf for conf, ok in pairs if ok]
