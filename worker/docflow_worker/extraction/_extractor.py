@@ -47,7 +47,8 @@ IGN = re.IGNORECASE
 INVOICE_WORD = (
     r"(?:invoice|inv|bill|rechnung|rechnungs|facture|factura|fattura|factuur|faktura|"
     r"lasku|fatura|nota fiscal|τιμολ[οό]γιο|請求書|sz[áa]mla|arve|fakt[úu]ra|faktur|ra[čc]un|"
-    r"factur[ăa]|s[ąa]skaita|r[ēe][ķk]ins)"
+    r"factur[ăa]|s[ąa]skaita|r[ēe][ķk]ins|сч[её]т(?:-фактура)?|рахунок(?:-фактура)?|фактура|"
+    r"ho[áa]\s*đ[ơo]n|청\s*구\s*서|세금\s*계산서|인보이스|发票|發票|インボイス)"
 )
 # Documents that carry an invoice-like number of their own (credit notes, receipts, folios).
 DOC_WORD = (
@@ -58,7 +59,7 @@ DOC_WORD = (
 # A qualifier between the document word and "No." ("Faktura VAT nr", "Tax Invoice No").
 DOC_QUALIFIER = (
     r"(?P<qual>\s+(?:vat|tax|pro\s*-?\s*forma|commercial|sales|fiscal|simplificada|"
-    r"rectificativa|electr[óo]nica))?"
+    r"rectificativa|electr[óo]nica|на\s+оплату|gtgt|gi[áa]\s*tr[ịi]\s*gia\s*t[ăa]ng))?"
 )
 NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
@@ -66,7 +67,7 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
             DOC_WORD
             + DOC_QUALIFIER
             + r"\.?\s*[-_]?\s*(?:no\b\.?|nr\b\.?|n[°ºo.]\.?|num(?:ber|[ée]ro)?\b\.?|"
-            r"#|id\b|nummer|number|ref\b\.?)\s*[:#.]?",
+            r"#|№|id\b|nummer|number|ref\b\.?|номер|번호|号码|號碼|番号)\s*[:#.]?",
             IGN,
         ),
         1.0,
@@ -76,7 +77,8 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
             r"rechnungsnummer|belegnummer|beleg-?nr\.?|factuurnummer|fakturanummer|"
             r"fakturanr\.?|laskun\s*numero|n[úu]mero\s*da\s*fatura|numer\s*faktury|"
             r"sz[áa]mla\s*sorsz[áa]ma|sz[áa]mlasz[áa]m|nomor\s*faktur|"
-            r"num(?:ero|ber)\s*(?:del\s*)?documento",
+            r"num(?:ero|ber)\s*(?:del\s*)?documento|номер\s+(?:на\s+)?(?:фактура|сч[её]та|рахунку)|"
+            r"s[ốo]\s*h[óo]a\s*đ[ơo]n",
             IGN,
         ),
         1.0,
@@ -111,7 +113,8 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             r"^(?:number|no\b\.?|nr\b\.?|n[°º]|nummer|num[ée]ro|n[úu]mero|numer|č\.|č[ií]slo|"
             r"αριθμ[οό]ς|σειρ[άα]\s*/\s*αριθμ[οό]ς|請求番号|請求書番号|伝票番号|"
-            r"fatura\s*no|belge\s*no|variabiln[ií]\s*symbol)\s*[:#.]?",
+            r"fatura\s*no|belge\s*no|variabiln[ií]\s*symbol|№(?=\s*[:.]?\s*[^\W\d_]{0,4}-?\d)|номер|број|s[ốo](?=\s*:)|번호|编号|號碼)"
+            r"\s*[:#.]?",
             IGN,
         ),
         0.7,
@@ -138,7 +141,11 @@ DATE_LABELS: list[tuple[re.Pattern[str], float]] = [
             r"data\s+(?:della\s+)?(?:fattura|documento|emissione)|factuurdatum|fakturadatum|"
             r"ki[áa]ll[íi]t[áa]s\s*d[áa]tuma|sz[áa]mla\s*kelte|arve\s*kuup[äa]ev|"
             r"tanggal\s*faktur|d[áa]tum\s*vystavenia|datum\s*(?:izdavanja|ra[čc]una)|"
-            r"data\s*emiterii|laskun\s*p[äa]iv[äa]m[äa][äa]r[äa]|fecha\s*emisi[oó]n",
+            r"data\s*emiterii|laskun\s*p[äa]iv[äa]m[äa][äa]r[äa]|fecha\s*emisi[oó]n|"
+            r"дата\s+(?:на\s+)?(?:издаване|выставления|виписки|складання|документа|сч[её]та|"
+            r"рахунку|фактур[аиы]|изд[ао]вања)|№\s*\S+\s+(?:от|від|од)(?=\s+\d)|"
+            r"ng[àa]y\s*(?:l[ậa]p|xu[ấa]t)|(?:청구|발행|작성|발급)\s*일(?:자)?|"
+            r"(?:开票|開票|发票|發票)\s*日期",
             IGN,
         ),
         1.0,
@@ -146,7 +153,7 @@ DATE_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             r"\b(?:date|datum|fecha|data|dated|le|tarih|日付|kuup[äa]ev|d[áa]tum|kelt|tanggal|"
-            r"p[äa]iv[äa]ys|p[äa]iv[äa]m[äa][äa]r[äa])\b\s*[:.]?",
+            r"p[äa]iv[äa]ys|p[äa]iv[äa]m[äa][äa]r[äa]|дата|от|від|од|ng[àa]y|날짜|일자|日期)\b\s*[:.]?",
             IGN,
         ),
         0.7,
@@ -158,7 +165,9 @@ DATE_BLOCK = re.compile(
     r"ship|period|zeitraum|p[ée]riode|periodo|payment|paid on|expir|valid|birth|start|end|"
     r"splatnost|vencimento|f[öo]rfallo|forfalls|termin\s*p[łl]atno|[öo]deme|arriv|d[ée]part|"
     r"check-?in|check-?out|sprzeda[żz]y|支払期限|期限|teljes[íi]t[ée]s|hat[áa]rid[őo]|"
-    r"t[äa]htaeg|jatuh\s*tempo|er[äa]p[äa]iv[äa]|versé|vers[ée]s?\b|acompte|anzahlung|deposit",
+    r"t[äa]htaeg|jatuh\s*tempo|er[äa]p[äa]iv[äa]|versé|vers[ée]s?\b|acompte|anzahlung|deposit|"
+    r"срок|термін|падеж|оплатить\s+до|сплатити\s+до|доставк|постав[кч]|отгрузк|"
+    r"данъчното\s+събитие|h[ạa]n\s*thanh\s*to[áa]n|기한|만기|납기|付款期限|到期",
     IGN,
 )
 
@@ -177,7 +186,12 @@ TOTAL_STRONG = re.compile(
     r"amount\s*to\s*pay|total\s*to\s*pay|pay\s*this\s*amount|amount\s*billed|please\s*pay|"
     r"[öo]denecek\s*tutar|toplam\s*tutar|vergiler\s*dahil|γενικ[όο]\s*σ[ύυ]νολο|πληρωτ[έε]ο|"
     r"合計金額|ご?請求金額|総額|合計|brutt[óo]\s*[öo]sszesen|kokku\s*tasuda|tasuda\s*kokku|"
-    r"jumlah\s*(?:tagihan|total|yang\s*harus\s*dibayar)|total\s*tagihan",
+    r"jumlah\s*(?:tagihan|total|yang\s*harus\s*dibayar)|total\s*tagihan|"
+    r"(?:всего|итого|всього|разом)\s*(?:к|до)\s*(?:оплате|сплати)|(?:всего|всього)\s*[сз]\s*(?:ндс|пдв)|"
+    r"сума\s*за\s*плащане|сума\s*до\s*сплати|сумма\s*к\s*оплате|обща\s*сума|"
+    r"за\s*плащане|укупно\s*за\s*(?:плаћање|uplatu)|t[ổo]ng\s*c[ộo]ng\s*ti[ềe]n\s*thanh\s*to[áa]n|"
+    r"t[ổo]ng\s*ti[ềe]n\s*thanh\s*to[áa]n|합계\s*금액|총\s*(?:합계|금액|청구\s*금액)|청구\s*금액|"
+    r"价税合计|價稅合計|应付金额|應付金額",
     IGN,
 )
 # "Total includes GST of $34.59": the tax inside the total, not the total.
@@ -187,7 +201,8 @@ TAX_OF_TOTAL = re.compile(
 TOTAL_CODE = re.compile(r"\btotal\s*\(?([A-Za-z]{3})\)?\s*$", IGN)  # "Total CHF", "Total (EUR)"
 TOTAL_WEAK = re.compile(
     r"\b(?:total|totaal|totale|totalt|summe|summa|suma|razem|gesamt|betrag|importe|montant|"
-    r"sum|amount|bel[øo]p|belopp|toplam|σ[ύυ]νολο|kokku|[öo]sszesen|jumlah)\b",
+    r"sum|amount|bel[øo]p|belopp|toplam|σ[ύυ]νολο|kokku|[öo]sszesen|jumlah|итого|всего|"
+    r"всього|разом|общо|всичко|укупно|t[ổo]ng\s*c[ộo]ng|합계|合计|合計|总计|總計)\b",
     IGN,
 )
 # Words that make a "total"-like line something else. For a strong label only the words
@@ -204,14 +219,18 @@ TOTAL_BLOCK = re.compile(
     r"total\s*(?:tax|vat|gst|hst|mwst|tva|iva|btw)|(?:tax|vat|gst)\s*total|montant\s*tva|"
     r"in\s*words|in\s*worten|en\s*lettres|en\s*letras|in\s*lettere|quantity|qty|items|"
     r"hours|pages|weight|gewicht|menge|stück|colis|page\s*\d|seite|savings|"
-    r"\bincl\.?\s*(?:vat|tax|mwst)\s*\d|enthalten|nett[óo]|k[äa]ibemaksuta",
+    r"\bincl\.?\s*(?:vat|tax|mwst)\s*\d|enthalten|nett[óo]|k[äa]ibemaksuta|"
+    r"без\s*(?:ндс|пдв|ддс|пдв)|наименовани|найменуван|данъчна\s*основа|"
+    r"ch[ưu]a\s*(?:c[óo]\s*)?thu[ếe]|tr[ưu][ớo]c\s*thu[ếe]|ti[ềe]n\s*h[àa]ng|공급가액|세전|"
+    r"不含税|不含稅|税抜|税別",
     IGN,
 )
 TAX_WORD = re.compile(
     r"\b(?:vat|gst|hst|pst|qst|igst|cgst|sgst|utgst|sales\s*tax|tax|mwst|mw\.?st|ust|"
     r"umsatzsteuer|mehrwertsteuer|steuer|tva|tvq|tps|tvh|iva|btw|moms|mva|alv|dph|ppn|kdv|"
     r"[áa]fa|pvm|ddv|pdv|fpa|φπα|igv|itbis|isv|consumption\s*tax|taxes|消費税|k[äa]ibemaks|"
-    r"pvn|impuesto|imposta)\b\.?|\bi\.v\.a\.",
+    r"pvn|impuesto|imposta|ндс|пдв|ддс|пдв|gtgt|thu[ếe]\s*gtgt|부가세|부가가치세|"
+    r"增值税|增值稅|税额|稅額)\b\.?|\bi\.v\.a\.",
     IGN,
 )
 TAX_BLOCK = re.compile(
@@ -220,13 +239,15 @@ TAX_BLOCK = re.compile(
     r"before|excl|exkl|\beks\b|ekskl|ohne|hors|\bht\b|net\b|netto|imponible|imponibile|"
     r"zonder|\bsans\b|\bsin\b|senza|taxable|incid[êe]ncia|il[íi]quido|grondslag|maatstaf|"
     r"tax\s*point|rate\s*$|exempt|befreit|%\s*$|z[áa]klad|\bbase\b|grundlag|matrah|"
-    r"καθαρ[ήη]|σ[ύυ]νολο|αξ[ίι]α",
+    r"καθαρ[ήη]|σ[ύυ]νολο|αξ[ίι]α|без|\bинн?\b|\bіпн\b|идентификац|ідентифікац|"
+    r"м[áa]\s*s[ốo]|su[ấa]t|공급가액",
     IGN,
 )
 # "... 285,00 € MwSt. (19 %) enthalten" / "incl. VAT 3.80": the tax is inside the total.
 TAX_INCLUDED = re.compile(
     r"enthalten|\binkl\b|\bincl\b|including|includes|included|inclusive|\bdavon\b|\bdarin\b|"
-    r"\bdont\b|incluye|incluido|inclusa|\binclus\b|inbegrepen|waarvan|\benth\b",
+    r"\bdont\b|incluye|incluido|inclusa|\binclus\b|inbegrepen|waarvan|\benth\b|"
+    r"в\s+том\s+числе|у\s+тому\s+числі|в\s+т\.\s*ч\.|включително|bao\s+g[ồo]m",
     IGN,
 )
 TAX_TOTAL = re.compile(
@@ -234,7 +255,7 @@ TAX_TOTAL = re.compile(
     r"montant\s*(?:de\s*la\s*)?tva|total\s*tva|summe\s*(?:mwst|ust)|totale\s*iva|"
     r"total\s*iva|cuota\s*iva|importe\s*iva|btw\s*bedrag|tax\s*amount|vat\s*amount|"
     r"kwota\s*vat|summa\s*moms|momsbel[oø]p|totale\s*imposta|[áa]fa\s*[öo]sszesen|"
-    r"k[äa]ibemaks\s*kokku",
+    r"k[äa]ibemaks\s*kokku|сумма\s*ндс|сума\s*пдв|ti[ềe]n\s*thu[ếe]|세액|税额|稅額",
     IGN,
 )
 SUBTOTAL_LABEL = re.compile(
@@ -243,7 +264,9 @@ SUBTOTAL_LABEL = re.compile(
     r"totaal\s*excl|netto\s*betrag|taxable\s*(?:value|amount)|warto[śs][ćc]\s*netto|"
     r"total\s*il[íi]quido|belopp\s*exkl|sum\s*eks|maatstaf\s*van\s*heffing|razem\s*netto|"
     r"z[áa]klad\s*dph|celkem\s*bez\s*dph|mal\s*hizmet\s*toplam|καθαρ[ήη]\s*αξ[ίι]α|小計|"
-    r"base\s*imp|nett[óo]\s*[öo]sszesen|k[äa]ibemaksuta|monto\s*neto",
+    r"base\s*imp|nett[óo]\s*[öo]sszesen|k[äa]ibemaksuta|monto\s*neto|"
+    r"(?:итого|разом|сума|сумма)\s*без\s*(?:ндс|пдв)|данъчна\s*основа|c[ộo]ng\s*ti[ềe]n\s*h[àa]ng|"
+    r"공급가액\s*합계|金额合计|不含税金额",
     IGN,
 )
 ROUNDING_LABEL = re.compile(
@@ -263,7 +286,10 @@ VENDOR_LABEL = re.compile(
     r"from|seller|supplier|vendor|sold\s*by|issued\s*by|bill\s*from|provider|"
     r"verk[äa]ufer|lieferant|absender|[ée]metteur|vendeur|fournisseur|emisor|proveedor|"
     r"vendedor|mittente|fornitore|leverancier|sprzedawca|s[äa]ljare|elad[óo]|"
-    r"sz[áa]ll[íi]t[óo]|m[üu][üu]ja|penjual|cedente(?:\s*/\s*prestatore)?)\b"
+    r"sz[áa]ll[íi]t[óo]|m[üu][üu]ja|penjual|cedente(?:\s*/\s*prestatore)?|поставщик|"
+    r"постачальник|доставчик|продавец|продавець|исполнитель|виконавець|добављач|"
+    r"đ[ơo]n\s*v[ịi]\s*b[áa]n(?:\s*h[àa]ng)?|ng[ưu][ờo]i\s*b[áa]n|공급자|판매자|"
+    r"销售方|銷售方|销方|売主|販売者)\b"
     r"(?:\s*\([^)]*\))?\s*[:.]?|"
     r"^(?:van|de|da|von|fra|od)\s*:",
     IGN,
@@ -278,6 +304,9 @@ BUYER_LABEL = re.compile(
     r"mr\.?\b|mrs\.?\b|ms\.?\b|madame|monsieur|odb[ěe]ratel|kupuj[íi]c[íi]|say[ıi]n|"
     r"m[üu][şs]teri|al[ıi]c[ıi]|πελ[άα]της|destinat[áa]rio|adquirente|vev[őo]|maksja|ostja|"
     r"pembeli|kepada(?:\s*yth)?|cessionario|committente|se[ñn]or\(?es\)?|"
+    r"покупатель|покупець|получател|купувач|заказчик|замовник|платник|плательщик|"
+    r"купац|ng[ưu][ờo]i\s*mua|đ[ơo]n\s*v[ịi]\s*mua|h[ọo]\s*t[êe]n\s*ng[ưu][ờo]i\s*mua|"
+    r"공급받는\s*자|구매자|购买方|購買方|购方|买方|買方|"
     r"(?:an|to|aan|para|till|do|dla|[àa])\s*:?$)|(?:御中|様)$",
     IGN,
 )
@@ -294,14 +323,18 @@ SUFFIX_CORE = (
     r"k\.?s|v\.?o\.?s|d\.?d|d\.?o\.?o|ky|oy|ay|o[üu]|hf|bt|e\.?o\.?o\.?d|o\.?o\.?d|"
     r"e\.?v|e\.?g|partg(?:mbb)?|mbb|vzw|asbl|unipessoal|epp|cia|c[íi]a|cie|"
     r"jsc|ojsc|pjsc|tbk|co\.?,?\s*ltd|lllp|l\.?p|"
-    r"α\.?ε|ε\.?π\.?ε|ι\.?κ\.?ε|ο\.?ε|ε\.?ε|ооо|ао|тов)\b\.?|"
-    r"(?:株式会社|有限会社|合同会社|\(株\)|㈱)|&\s*co\b\.?|"
+    r"α\.?ε|ε\.?π\.?ε|ι\.?κ\.?ε|ο\.?ε|ε\.?ε|ооо|ао|тов|еоод|оод|еад|ад|пат|прат|зао|пао|"
+    r"оао|доо|ип|фоп)\b\.?|"
+    r"(?:株式会社|有限会社|合同会社|\(株\)|㈱|주식회사|유한회사|\(주\)|㈜|"
+    r"(?:股份)?有限公司)|&\s*co\b\.?|"
     r"&\s*(?:fils|sons|söhne|sohn|figli|hijos|zonen)\b|\(haftungsbeschr[äa]nkt\))"
 )
 LEGAL_SUFFIX = re.compile(SUFFIX_CORE + r"\s*$", IGN)
 # Forms printed before the name ("SARL Boulangerie", "株式会社サクラ") or inside it ("& Sons").
 LEGAL_PREFIX = re.compile(
-    r"^(?:sarl|sas|sasu|eurl|sprl|srl|bvba|株式会社|有限会社|合同会社|\(株\)|㈱|ооо|pt\.?)(?:\s|(?=[^\x00-\x7f]))|"
+    r"^(?:sarl|sas|sasu|eurl|sprl|srl|bvba|株式会社|有限会社|合同会社|\(株\)|㈱|ооо|pt\.?|"
+    r"ооо|оао|зао|пао|ао|тов|пат|прат|ат|фоп|ип|еоод|оод|주식회사|유한회사|\(주\)|㈜|"
+    r"c[ôo]ng\s*ty(?:\s*(?:tnhh|c[ổo]\s*ph[ầa]n))?)(?:\s|(?=[^\x00-\x7f]))|"
     r"&\s*(?:sons|söhne|sohn|fils|figli|hijos|zonen|co)\b",
     IGN,
 )
@@ -369,7 +402,9 @@ DOC_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\binvoice\b|\brechnung\b|\bfacture\b|\bfactura\b|\bfattura\b|\bfactuur\b|"
             r"\bfaktura\b|\blasku\b|\bbill\b|\bfatura\b|rechnungsnummer|invoice\s*(?:no|#|number)|"
             r"τιμολ[οό]γιο|請求書|\bsz[áa]mla\b|\barve\b|\bfakt[úu]ra\b|\bfaktur\b|"
-            r"\bra[čc]un\b|\bfactur[ăa]\b|\bs[ąa]skaita\b|\br[ēe][ķk]ins\b",
+            r"\bra[čc]un\b|\bfactur[ăa]\b|\bs[ąa]skaita\b|\br[ēe][ķk]ins\b|\bсч[её]т\b|"
+            r"\bсч[её]т-фактура\b|\bрахунок\b|\bфактура\b|\bho[áa]\s*đ[ơo]n\b|청\s*구\s*서|"
+            r"세금\s*계산서|인보이스|发票|發票|インボイス",
             IGN,
         ),
     ),
@@ -615,7 +650,9 @@ def _tax_lines(ctx: Context, last_page: int) -> list[_TaxOption]:
             if TAX_BLOCK.search(seg.text[: match.start()] + label_zone):
                 continue
             if TOTAL_STRONG.search(label_text) or re.search(
-                r"\b(?:total|summe|gesamt|totale|totaal)\b", seg.text[: match.start()], IGN
+                r"\b(?:total|summe|gesamt|totale|totaal|всего|итого|всього|разом|общо|укупно)\b",
+                seg.text[: match.start()],
+                IGN,
             ):
                 continue
             if re.search(
@@ -1152,7 +1189,7 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
             weight = 1.5
         else:
             m = re.match(
-                r"^([A-Za-z]{0,3}\$|[€£₹¥￥₩₽₺₪₫₱฿円]|rs\.?|zł|kč|fr\.|sfr\.|kr\.?)", raw, IGN
+                r"^([A-Za-z]{0,3}\$|[€£₹¥￥₩₽₺₪₫₱฿円₴₸]|rs\.?|zł|kč|fr\.|sfr\.|kr\.?)", raw, IGN
             )
             if m is None and raw == "TL":
                 m = re.match(r"(TL)", raw)
@@ -1162,7 +1199,7 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
                     codes.append(SYMBOLS[key])
                 elif key.endswith("$"):
                     codes.append(None)
-            elif raw[-1:] in "€£₹¥$円":
+            elif raw[-1:] in "€£₹¥$円원₫":
                 codes.append(SYMBOLS.get(raw[-1]))
             if raw.lower() in ("rs", "rs.") and not re.search(r"\d", token.text):
                 pass
@@ -1193,7 +1230,10 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
             evidence.add("contested")
         return Candidate(code, 0.55 + 0.4 * share, where[code], evidence)
     label = re.search(
-        r"(?:currency|währung|devise|moneda|valuta)\s*[:.]?\s*([A-Z]{3})\b", ctx.text, IGN
+        r"(?:currency|währung|devise|moneda|valuta|валюта|đ[ơo]n\s*v[ịi]\s*ti[ềe]n\s*t[ệe]|통화|币种|幣別)"
+        r"\s*[:.]?\s*([A-Z]{3})\b",
+        ctx.text,
+        IGN,
     )
     if label and label.group(1).upper() in ISO_CODES:
         span_tokens = [
@@ -1366,6 +1406,8 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                     continue
                 if NUMBER_ID.search(piece):
                     continue  # "License #PL-44102", "İrsaliye No"
+                if seg.text.rstrip().endswith(":") and not has_suffix:
+                    continue  # "Mã số thuế:", "Address:": a label, its value is elsewhere
                 if find_dates(piece, False) or (
                     re.match(r"^[^\W\d_][\w .'-]{0,45}:\s*\S", piece) and not has_suffix
                 ):
@@ -1579,7 +1621,8 @@ FORWARD_MARK = re.compile(
 NAME_LABEL = re.compile(
     r"^(?:denominazione|ragione\s*sociale|raz[óo]n\s*social|raison\s*sociale|"
     r"d[ée]nomination|(?:company|business|legal|trading)\s*name|firmenname|firma|"
-    r"nazwa(?:\s*firmy)?|nome|nombre)\s*[:.]\s*",
+    r"nazwa(?:\s*firmy)?|nome|nombre|наименование|найменування|назва|상호|회사명|"
+    r"t[êe]n\s*c[ôo]ng\s*ty|名称|名稱)\s*[:.]\s*",
     IGN,
 )
 

@@ -119,7 +119,27 @@ def _fold(text: str) -> str:
     )
 
 
-DATE_LOCALES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl", "cs")
+DATE_LOCALES = (
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "nl",
+    "pt",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "pl",
+    "cs",
+    "ru",
+    "uk",
+    "bg",
+    "sr",
+    "sl",
+    "hr",
+)
 
 
 def _month_names() -> dict[str, int]:
@@ -141,7 +161,10 @@ _MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=Tr
 
 _DATE_PATTERNS = [
     ("ymd", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
-    ("ymd", re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),  # CJK
+    # CJK: "2026年3月10日", Korean "2026년 3월 10일"
+    ("ymd", re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")),
+    # Vietnamese "ngày 09 tháng 03 năm 2026" (matched folded: "ngay 09 thang 03 nam 2026")
+    ("dmy_num", re.compile(r"(?<!\d)(\d{1,2})\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})(?!\d)")),
     ("num", re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
     # "17. 4. 2026" (Czech, Slovak, Polish): dotted with a space after each dot
     ("num", re.compile(r"(?<![\d.])(\d{1,2})(\.) (\d{1,2})\. (\d{4})(?!\d)")),
@@ -189,6 +212,8 @@ def find_dates(text: str, month_first: bool) -> list[FoundDate]:
                     else:
                         mo, d = a, b
                     ambiguous = a <= 12 and b <= 12 and a != b and sep != "."
+                elif kind == "dmy_num":
+                    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 elif kind == "dmy":
                     d, mo, y = int(m.group(1)), MONTHS[m.group(2)], int(m.group(3))
                 else:
@@ -211,7 +236,25 @@ WORDLIKE_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "GEL", "MA
 
 # Letter symbols that are also plain words or abbreviations: a currency only next to an
 # amount ("R 1 234.56", "Rp 12.000", "24 300 Ft"), and spelled as printed here.
-WORD_SYMBOLS: dict[str, str] = {"R": "ZAR", "Rp": "IDR", "Ft": "HUF", "RM": "MYR", "lei": "RON"}
+WORD_SYMBOLS: dict[str, str] = {
+    "R": "ZAR",
+    "Rp": "IDR",
+    "Ft": "HUF",
+    "RM": "MYR",
+    "lei": "RON",
+    "руб": "RUB",
+    "руб.": "RUB",
+    "грн": "UAH",
+    "грн.": "UAH",
+    "лв": "BGN",
+    "лв.": "BGN",
+    "дин": "RSD",
+    "дин.": "RSD",
+    "đ": "VND",
+    "vnđ": "VND",
+    "VNĐ": "VND",
+    "원": "KRW",
+}
 
 SYMBOLS: dict[str, str | None] = {
     "€": "EUR",
@@ -245,6 +288,9 @@ SYMBOLS: dict[str, str | None] = {
     "fr.": "CHF",
     "sfr.": "CHF",
     "rp": "IDR",
+    "₴": "UAH",
+    "₸": "KZT",
+    "원": "KRW",
     "$": None,  # resolved from context
     "kr": None,
     "kr.": None,
@@ -267,6 +313,11 @@ COUNTRY_CUES: list[tuple[str, float, re.Pattern[str]]] = [
     ("AE", 2.0, re.compile(r"\btrn\b|\bu\.a\.e\b|\bdubai\b|\babu\s*dhabi\b", re.I)),
     ("ID", 2.0, re.compile(r"\bnpwp\b|\bppn\b|\bjakarta\b", re.I)),
     ("HU", 2.0, re.compile(r"\bad[óo]sz[áa]m\b|\b[áa]fa\b", re.I)),
+    ("RU", 2.0, re.compile(r"\bинн\b|\bкпп\b|\bндс\b|\bбик\b", re.I)),
+    ("UA", 2.0, re.compile(r"\bєдрпоу\b|\bпдв\b|\bіпн\b", re.I)),
+    ("BG", 2.0, re.compile(r"\bеик\b|\bддс\b", re.I)),
+    ("VN", 2.0, re.compile(r"\bgtgt\b|m[ãa] s[ốo] thu[ếe]|h[óo]a đ[ơo]n", re.I)),
+    ("KR", 2.0, re.compile(r"사업자\s*등록\s*번호|부가세|부가가치세")),
 ]
 CUE_COUNTRIES = [
     "US",
@@ -303,6 +354,11 @@ CUE_COUNTRIES = [
     "CL",
     "ID",
     "HU",
+    "RU",
+    "UA",
+    "BG",
+    "VN",
+    "KR",
 ]
 
 

@@ -398,3 +398,98 @@ Balance due $3,400.00
 """,
     )
     assert part["status"] != "paid"
+
+
+def test_russian_invoice_is_read(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """ООО «Северный Ветер»
+ИНН 7812345678 КПП 781201001
+Счет на оплату № 48 от 3 апреля 2026 г.
+Покупатель: ИП Волков Д. С.
+Товары  Кол-во  Цена  Сумма
+Консультация  1  12 000,00  12 000,00
+Итого:  12 000,00
+В том числе НДС (20%): 2 000,00
+Всего к оплате:  12 000,00 руб.
+""",
+    )
+    assert fields["vendor_name"] == "ООО «Северный Ветер»"
+    assert fields["invoice_number"] == "48"
+    assert fields["invoice_date"] == "2026-04-03"
+    assert fields["total_amount"] == "12000.00"
+    assert fields["tax_amount"] == "2000.00"
+    assert fields["currency"] == "RUB"
+
+
+def test_bulgarian_invoice_with_number_label_is_read(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """ФАКТУРА
+Номер: 0000000917
+Дата на издаване: 14.02.2026
+Доставчик: „Пирин Дизайн“ ЕООД
+Получател: „Струма“ ООД
+Данъчна основа (EUR): 100.00
+ДДС 20%: 20.00
+Сума за плащане (EUR): 120.00
+""",
+    )
+    assert fields["vendor_name"] == "„Пирин Дизайн“ ЕООД"
+    assert fields["invoice_number"] == "0000000917"
+    assert fields["invoice_date"] == "2026-02-14"
+    assert fields["total_amount"] == "120.00"
+    assert fields["tax_amount"] == "20.00"
+    assert fields["currency"] == "EUR"
+
+
+def test_vietnamese_vat_invoice_is_read(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """HÓA ĐƠN GIÁ TRỊ GIA TĂNG
+Số: 00000077
+Ngày 21 tháng 01 năm 2026
+Đơn vị bán hàng: CÔNG TY TNHH HOA SEN
+Mã số thuế: 0301234567
+Họ tên người mua hàng: Lê Văn An
+Cộng tiền hàng: 2.000.000
+Thuế suất GTGT: 10% Tiền thuế GTGT: 200.000
+Tổng cộng tiền thanh toán: 2.200.000
+""",
+    )
+    assert fields["vendor_name"] == "CÔNG TY TNHH HOA SEN"
+    assert fields["invoice_number"] == "00000077"
+    assert fields["invoice_date"] == "2026-01-21"
+    assert fields["total_amount"] == "2200000.00"
+    assert fields["tax_amount"] == "200000.00"
+    assert fields["currency"] == "VND"  # from the country: the amounts carry no symbol
+
+
+def test_korean_invoice_is_read(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """청구서
+청구서 번호: KR-0412
+청구일자: 2026년 2월 5일
+공급자
+상호: 주식회사 누리소프트
+공급받는자
+상호: 주식회사 다온상사
+공급가액 합계: 500,000 원
+부가세 (10%): 50,000 원
+합계 금액: 550,000 원
+결제 기한: 2026년 2월 28일
+""",
+    )
+    assert fields["vendor_name"] == "주식회사 누리소프트"
+    assert fields["invoice_number"] == "KR-0412"
+    assert fields["invoice_date"] == "2026-02-05"
+    assert fields["total_amount"] == "550000.00"
+    assert fields["tax_amount"] == "50000.00"
+    assert fields["currency"] == "KRW"
+
+
+def test_chinese_and_japanese_invoice_words_make_an_invoice(tmp_path: pathlib.Path) -> None:
+    fields = _extract(tmp_path, "增值税普通发票\n发票号码: 01234567\n开票日期: 2026年03月02日\n")
+    assert fields["invoice_number"] == "01234567"
+    assert fields["invoice_date"] == "2026-03-02"
