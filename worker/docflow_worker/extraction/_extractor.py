@@ -52,7 +52,7 @@ INVOICE_WORD = (
 )
 # Documents that carry an invoice-like number of their own (credit notes, receipts, folios).
 DOC_WORD = (
-    r"(?:" + INVOICE_WORD[3:-1] + r"|credit\s*note|debit\s*note|gutschrift|avoir|"
+    r"(?:" + INVOICE_WORD[3:-1] + r"|credit\s*(?:note|memo)|debit\s*(?:note|memo)|gutschrift|avoir|"
     r"creditnota|nota\s*de\s*cr[ée]dito|receipt|quittung|kassenbon|bon|beleg|ticket|"
     r"recibo|ricevuta|kvitto|paragon|folio)"
 )
@@ -915,30 +915,47 @@ BALANCE_LABEL = re.compile(
 def _gross_before_payments(
     ctx: Context, balance: Decimal, candidates: list[tuple[float, Decimal, list[Token], Segment]]
 ) -> tuple[float, Decimal, list[Token], Segment] | None:
-    """A total printed above payments or adjustments that bring it down to the balance due.
+    """A total printed above the balance due, with the lines in between bringing it to the
+    balance: payments, deposits or credits (negative amounts) taken off, a previous balance
+    carried forward added on.
 
-    The invoice total is the gross amount before those: the balance line is what is left.
+    The invoice total is that total (the nearest one above the balance that reconciles,
+    so a discount above "Total this invoice" stays in it); the balance line is what is left
+    or what is owed overall.
     """
+    if balance < 0:
+        return None
     lines = ctx.layout.lines
     ends = [
         c[3].line_index for c in candidates if c[1] == balance and BALANCE_LABEL.search(c[3].text)
     ]
-    for candidate in sorted(candidates, key=lambda c: -c[1]):
-        if candidate[1] <= balance or balance < 0:
-            break
+    for candidate in sorted(candidates, key=lambda c: -c[3].line_index):
+        if candidate[1] == balance or candidate[1] <= 0:
+            continue
         start = candidate[3].line_index
         for end in ends:
             if end <= start + 1 or lines[end].page != lines[start].page:
                 continue
-            deducted = Decimal(0)
+            adjustment = Decimal(0)
             for line in lines[start + 1 : end]:
+                label = line.segments[0].text
                 for seg in line.segments:
                     found = find_amounts(seg.text, ctx.decimal_hint)
-                    if found and found[-1].value < 0:
-                        deducted -= found[-1].value
-            if deducted and candidate[1] - deducted == balance:
+                    if not found:
+                        continue
+                    if found[-1].value < 0 or PREVIOUS_BALANCE.search(label):
+                        adjustment += found[-1].value
+            if adjustment and candidate[1] + adjustment == balance:
                 return candidate
     return None
+
+
+PREVIOUS_BALANCE = re.compile(
+    r"previous\s*balance|balance\s*(?:brought|carried)\s*forward|balance\s*forward|"
+    r"prior\s*balance|past\s*due\s*(?:balance|amount)|arrears|vorheriger\s*saldo|"
+    r"saldo\s*(?:anterior|precedente|vortrag)|solde\s*(?:pr[ée]c[ée]dent|ant[ée]rieur)",
+    IGN,
+)
 
 
 def _late(tail: str) -> str:

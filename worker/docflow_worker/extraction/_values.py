@@ -98,6 +98,12 @@ def find_amounts(text: str, decimal_hint: str | None = None) -> list[Amount]:
         sign = match.group("sign")
         if sign and sign in "-−–":
             value = -value
+        elif (
+            sign == "("
+            and text[match.end() : match.end() + 1] == ")"
+            and re.search(r"[.,]\d{2}$", raw)
+        ):
+            value = -value  # accounting notation: "(1,180.00)" is a credit or a deduction
         found.append(Amount(value, match.start("num"), match.end("num")))
     return found
 

@@ -4,6 +4,7 @@ total phrasing, currencies, referenced numbers)."""
 from __future__ import annotations
 
 import pathlib
+from decimal import Decimal
 
 from docflow_worker.extraction import extract_fields
 from docflow_worker.parsing import Page, ParsedDocument, Word, parse_document
@@ -493,3 +494,56 @@ def test_chinese_and_japanese_invoice_words_make_an_invoice(tmp_path: pathlib.Pa
     fields = _extract(tmp_path, "增值税普通发票\n发票号码: 01234567\n开票日期: 2026年03月02日\n")
     assert fields["invoice_number"] == "01234567"
     assert fields["invoice_date"] == "2026-03-02"
+
+
+def test_parenthesised_amounts_are_negative() -> None:
+    from docflow_worker.extraction._values import find_amounts
+
+    assert [a.value for a in find_amounts("Deposit paid (500.00)")] == [Decimal("-500.00")]
+    assert [a.value for a in find_amounts("Boutonnieres (8) 144.00")] == [8, Decimal("144.00")]
+
+
+def test_total_is_gross_before_a_deposit_and_after_a_discount(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Harbor Design Co.
+Invoice No. HD-77
+Invoice date: 03/02/2026
+Total fees  2,400.00
+Courtesy discount  (150.00)
+Total this invoice  $2,250.00
+Less: retainer applied  (500.00)
+Balance due  $1,750.00
+""",
+    )
+    assert fields["total_amount"] == "2250.00"
+
+
+def test_total_excludes_a_previous_balance(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Valley Fuel Co.
+Invoice Number  VF-100
+Invoice Date  03/03/2026
+Total This Invoice  $200.00
+Previous Balance  50.00
+Total Amount Due  $250.00
+""",
+    )
+    assert fields["total_amount"] == "200.00"
+
+
+def test_credit_memo_amounts_in_parentheses_are_negative(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Lakeview Supply, Inc.
+Credit Memo #  CM-201
+Date  03/16/2026
+Subtotal  (100.00)
+Sales Tax 6%  (6.00)
+Total Credit  (106.00)
+""",
+    )
+    assert fields["invoice_number"] == "CM-201"
+    assert fields["total_amount"] == "-106.00"
+    assert fields["tax_amount"] == "-6.00"
