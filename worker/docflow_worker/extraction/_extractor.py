@@ -67,7 +67,8 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
             DOC_WORD
             + DOC_QUALIFIER
             + r"\.?\s*[-_]?\s*(?:no\b\.?|nr\b\.?|n[°ºo.]\.?|num(?:ber|[ée]ro)?\b\.?|"
-            r"#|№|id\b|nummer|number|ref\b\.?|номер|번호|号码|號碼|番号)\s*[:#.]?",
+            r"#|№|id\b|nummer|number|ref\b\.?|номер|번호|号码|號碼|番号|št\b\.?|st\.(?=\s*[\w-]*\d)|"
+            r"[šs]tevilka|br\b\.?|broj|бр\b\.?|број)\s*[:#.]?",
             IGN,
         ),
         1.0,
@@ -167,7 +168,8 @@ DATE_BLOCK = re.compile(
     r"check-?in|check-?out|sprzeda[żz]y|支払期限|期限|teljes[íi]t[ée]s|hat[áa]rid[őo]|"
     r"t[äa]htaeg|jatuh\s*tempo|er[äa]p[äa]iv[äa]|versé|vers[ée]s?\b|acompte|anzahlung|deposit|"
     r"срок|термін|падеж|оплатить\s+до|сплатити\s+до|доставк|постав[кч]|отгрузк|"
-    r"данъчното\s+събитие|h[ạa]n\s*thanh\s*to[áa]n|기한|만기|납기|付款期限|到期",
+    r"данъчното\s+събитие|authority\s*to\s*print|\batp\b|printer|imprenta|gr[áa]fica|"
+    r"autoriza[çc][ãa]o|autorizaci[óo]n|accreditation|opravljen|h[ạa]n\s*thanh\s*to[áa]n|기한|만기|납기|付款期限|到期",
     IGN,
 )
 
@@ -191,7 +193,8 @@ TOTAL_STRONG = re.compile(
     r"сума\s*за\s*плащане|сума\s*до\s*сплати|сумма\s*к\s*оплате|обща\s*сума|"
     r"за\s*плащане|укупно\s*за\s*(?:плаћање|uplatu)|t[ổo]ng\s*c[ộo]ng\s*ti[ềe]n\s*thanh\s*to[áa]n|"
     r"t[ổo]ng\s*ti[ềe]n\s*thanh\s*to[áa]n|합계\s*금액|총\s*(?:합계|금액|청구\s*금액)|청구\s*금액|"
-    r"价税合计|價稅合計|应付金额|應付金額",
+    r"价税合计|價稅合計|应付金额|應付金額|za\s*pla[čc]ilo|za\s*pla[ćc]anje|za\s*uplatu|"
+    r"ukupno\s*za\s*pla[ćc]anje|skupaj\s*z\s*ddv|ukupno\s*s\s*pdv",
     IGN,
 )
 # "Total includes GST of $34.59": the tax inside the total, not the total.
@@ -202,7 +205,8 @@ TOTAL_CODE = re.compile(r"\btotal\s*\(?([A-Za-z]{3})\)?\s*$", IGN)  # "Total CHF
 TOTAL_WEAK = re.compile(
     r"\b(?:total|totaal|totale|totalt|summe|summa|suma|razem|gesamt|betrag|importe|montant|"
     r"sum|amount|bel[øo]p|belopp|toplam|σ[ύυ]νολο|kokku|[öo]sszesen|jumlah|итого|всего|"
-    r"всього|разом|общо|всичко|укупно|t[ổo]ng\s*c[ộo]ng|합계|合计|合計|总计|總計)\b",
+    r"всього|разом|общо|всичко|укупно|t[ổo]ng\s*c[ộo]ng|합계|合计|合計|总计|總計|skupaj|"
+    r"ukupno|sveukupno)\b",
     IGN,
 )
 # Words that make a "total"-like line something else. For a strong label only the words
@@ -220,7 +224,7 @@ TOTAL_BLOCK = re.compile(
     r"in\s*words|in\s*worten|en\s*lettres|en\s*letras|in\s*lettere|quantity|qty|items|"
     r"hours|pages|weight|gewicht|menge|stück|colis|page\s*\d|seite|savings|"
     r"\bincl\.?\s*(?:vat|tax|mwst)\s*\d|enthalten|nett[óo]|k[äa]ibemaksuta|"
-    r"без\s*(?:ндс|пдв|ддс|пдв)|наименовани|найменуван|данъчна\s*основа|"
+    r"без\s*(?:ндс|пдв|ддс|пдв)|brez\s*ddv|bez\s*pdv|osnovica|osnova|наименовани|найменуван|данъчна\s*основа|"
     r"ch[ưu]a\s*(?:c[óo]\s*)?thu[ếe]|tr[ưu][ớo]c\s*thu[ếe]|ti[ềe]n\s*h[àa]ng|공급가액|세전|"
     r"不含税|不含稅|税抜|税別",
     IGN,
@@ -230,7 +234,7 @@ TAX_WORD = re.compile(
     r"umsatzsteuer|mehrwertsteuer|steuer|tva|tvq|tps|tvh|iva|btw|moms|mva|alv|dph|ppn|kdv|"
     r"[áa]fa|pvm|ddv|pdv|fpa|φπα|igv|itbis|isv|consumption\s*tax|taxes|消費税|k[äa]ibemaks|"
     r"pvn|impuesto|imposta|ндс|пдв|ддс|пдв|gtgt|thu[ếe]\s*gtgt|부가세|부가가치세|"
-    r"增值税|增值稅|税额|稅額)\b\.?|\bi\.v\.a\.",
+    r"增值税|增值稅|税额|稅額|(?-i:ISS|ISSQN|ICMS))\b\.?|\bi\.v\.a\.",
     IGN,
 )
 TAX_BLOCK = re.compile(
@@ -240,7 +244,7 @@ TAX_BLOCK = re.compile(
     r"zonder|\bsans\b|\bsin\b|senza|taxable|incid[êe]ncia|il[íi]quido|grondslag|maatstaf|"
     r"tax\s*point|rate\s*$|exempt|befreit|%\s*$|z[áa]klad|\bbase\b|grundlag|matrah|"
     r"καθαρ[ήη]|σ[ύυ]νολο|αξ[ίι]α|без|\bинн?\b|\bіпн\b|идентификац|ідентифікац|"
-    r"м[áa]\s*s[ốo]|su[ấa]t|공급가액",
+    r"м[áa]\s*s[ốo]|su[ấa]t|공급가액|\bbrez\b|\bbez\b|osnov|c[áa]lculo",
     IGN,
 )
 # "... 285,00 € MwSt. (19 %) enthalten" / "incl. VAT 3.80": the tax is inside the total.
@@ -289,7 +293,7 @@ VENDOR_LABEL = re.compile(
     r"sz[áa]ll[íi]t[óo]|m[üu][üu]ja|penjual|cedente(?:\s*/\s*prestatore)?|поставщик|"
     r"постачальник|доставчик|продавец|продавець|исполнитель|виконавець|добављач|"
     r"đ[ơo]n\s*v[ịi]\s*b[áa]n(?:\s*h[àa]ng)?|ng[ưu][ờo]i\s*b[áa]n|공급자|판매자|"
-    r"销售方|銷售方|销方|売主|販売者)\b"
+    r"销售方|銷售方|销方|売主|販売者|prestador(?:\s*d[eo]s?\s*servi[çc]os?)?|emitente)\b"
     r"(?:\s*\([^)]*\))?\s*[:.]?|"
     r"^(?:van|de|da|von|fra|od)\s*:",
     IGN,
@@ -306,7 +310,8 @@ BUYER_LABEL = re.compile(
     r"pembeli|kepada(?:\s*yth)?|cessionario|committente|se[ñn]or\(?es\)?|"
     r"покупатель|покупець|получател|купувач|заказчик|замовник|платник|плательщик|"
     r"купац|ng[ưu][ờo]i\s*mua|đ[ơo]n\s*v[ịi]\s*mua|h[ọo]\s*t[êe]n\s*ng[ưu][ờo]i\s*mua|"
-    r"공급받는\s*자|구매자|购买方|購買方|购方|买方|買方|"
+    r"공급받는\s*자|구매자|购买方|購買方|购方|买方|買方|tomador(?:\s*d[eo]s?\s*servi[çc]os?)?|"
+    r"destinat[áa]rio|kupec|kupac|"
     r"(?:an|to|aan|para|till|do|dla|[àa])\s*:?$)|(?:御中|様)$",
     IGN,
 )
@@ -1638,7 +1643,7 @@ FORWARD_MARK = re.compile(
 NAME_LABEL = re.compile(
     r"^(?:denominazione|ragione\s*sociale|raz[óo]n\s*social|raison\s*sociale|"
     r"d[ée]nomination|(?:company|business|legal|trading)\s*name|firmenname|firma|"
-    r"nazwa(?:\s*firmy)?|nome|nombre|наименование|найменування|назва|상호|회사명|"
+    r"nazwa(?:\s*firmy)?|nome|nombre|raz[ãa]o\s*social|nome\s*empresarial|naziv|наименование|найменування|назва|상호|회사명|"
     r"t[êe]n\s*c[ôo]ng\s*ty|名称|名稱)\s*[:.]\s*",
     IGN,
 )

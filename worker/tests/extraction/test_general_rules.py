@@ -547,3 +547,50 @@ Total Credit  (106.00)
     assert fields["invoice_number"] == "CM-201"
     assert fields["total_amount"] == "-106.00"
     assert fields["tax_amount"] == "-6.00"
+
+
+def test_slovenian_invoice_is_read(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Kraški Med d.o.o.
+RAČUN št. 2026-0042
+Datum izdaje: 4. 3. 2026
+Skupaj brez DDV  100,00
+DDV 9,5 %  9,50
+ZA PLAČILO EUR  109,50
+""",
+    )
+    assert fields["invoice_number"] == "2026-0042"
+    assert fields["total_amount"] == "109.50"
+    assert fields["tax_amount"] == "9.50"
+
+
+def test_brazilian_service_invoice_vendor_and_iss(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """NOTA FISCAL DE SERVIÇOS ELETRÔNICA - NFS-e
+Número da Nota  00000123
+Data de Emissão  13/03/2026
+PRESTADOR DE SERVIÇOS
+Razão Social: Serra Azul Sistemas Ltda
+TOMADOR DE SERVIÇOS
+Razão Social: Padaria Boa Massa Ltda
+VALOR TOTAL DA NOTA = R$ 1.000,00
+Valor do ISS  R$ 20,00
+""",
+    )
+    assert fields["vendor_name"] == "Serra Azul Sistemas Ltda"
+    assert fields["tax_amount"] == "20.00"
+
+
+def test_printers_authority_to_print_date_is_not_the_invoice_date(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Mabuhay Trading Corp.
+SALES INVOICE  No. 000123
+Sold to: Cebu Ports Inc.  Date: March 12, 2026
+TOTAL AMOUNT DUE  ₱1,120.00
+BIR Authority to Print No. 0AU1234 · Date issued 01/05/2025
+""",
+    )
+    assert fields["invoice_date"] == "2026-03-12"
