@@ -1545,6 +1545,55 @@ def _is_status_word(text: str) -> bool:
     return False
 
 
+def _left_chain(segments: list[Segment], seg: Segment) -> list[Segment]:
+    """The pieces printed just left of ``seg`` at its height (up to three, nearest last)."""
+    mid = (seg.y0 + seg.y1) / 2
+    chain: list[Segment] = []
+    edge = seg.x0
+    while len(chain) < 3:
+        beside = [
+            s
+            for s in segments
+            if s.x1 <= edge + 1
+            and edge - s.x1 <= seg.size * 1.5
+            and abs((s.y0 + s.y1) / 2 - mid) <= 0.9 * seg.size
+            and 0.6 * seg.size <= s.size <= 1.6 * seg.size
+            and s not in chain
+        ]
+        if not beside and chain and chain[0].size < 0.8 * seg.size:
+            # a short lower-case tail ("ce" of "Hausmeisterservi ce") reads smaller
+            beside = [
+                s
+                for s in segments
+                if s.x1 <= edge + 1
+                and edge - s.x1 <= chain[0].size
+                and abs((s.y0 + s.y1) / 2 - mid) <= 0.9 * seg.size
+            ]
+        if not beside:
+            break
+        nearest = max(beside, key=lambda s: s.x1)
+        chain.insert(0, nearest)
+        edge = nearest.x0
+    if chain and chain[-1].size < 0.6 * seg.size:
+        return []
+    return chain
+
+
+def _join_pieces(pieces: list[Segment], ocr: bool) -> str:
+    """Pieces of one line of text. On a scan or photo a word cut in two by OCR
+    ("Hausmeisterservi" "ce": barely apart, lower case on both sides) is glued back."""
+    tokens = [t for piece in pieces for t in piece.tokens]
+    text = tokens[0].text
+    for before, after in zip(tokens, tokens[1:], strict=False):
+        height = min(before.y1 - before.y0, after.y1 - after.y0)
+        tight = ocr and after.x0 - before.x1 <= 0.25 * height
+        if tight and text[-1:].islower() and after.text[:1].islower():
+            text += after.text
+        else:
+            text += " " + after.text
+    return text.strip()
+
+
 def _complete_vendor_name(
     ctx: Context,
     best: Candidate,
@@ -1562,31 +1611,29 @@ def _complete_vendor_name(
     has_suffix = _has_legal_form(best.value)
     starts_segment = bool(best.tokens) and best.tokens[0] is seg.tokens[0]
     if has_suffix and starts_segment:
-        # a tilted scan puts the first word of the name on the next or previous "line"
-        mid = (seg.y0 + seg.y1) / 2
+        # a tilted scan or photo puts the start of the name on the next or previous "line"
         for near in (index - 1, index + 1):
             if not 0 <= near < len(layout.lines) or layout.lines[near].page != seg.page:
                 continue
-            for left in layout.lines[near].segments:
-                text = left.text.strip()
-                if (
-                    left.x1 <= seg.x0
-                    and seg.x0 - left.x1 <= seg.size * 1.5
-                    and abs((left.y0 + left.y1) / 2 - mid) <= 0.9 * seg.size
-                    and abs(left.size - seg.size) <= 0.15 * seg.size
-                    and len(text.split()) <= 2
-                    and not re.search(r"\d", text)
-                    and not NOT_VENDOR.search(text)
-                    and not _is_status_word(text)
-                    and not VENDOR_LABEL.search(text)
-                    and not BUYER_LABEL.search(text)
-                ):
-                    return Candidate(
-                        f"{text} {best.value}",
-                        best.score,
-                        left.tokens + best.tokens,
-                        best.evidence | {"joined"},
-                    )
+            chain = _left_chain(layout.lines[near].segments, seg)
+            if not chain:
+                continue
+            text = _join_pieces(chain, ctx.layout.doc.method in ("ocr", "mixed"))
+            if (
+                len(text.split()) <= 4
+                and not re.search(r"\d", text)
+                and not NOT_VENDOR.search(text)
+                and not _has_legal_form(text)
+                and not _is_status_word(text)
+                and not VENDOR_LABEL.search(text)
+                and not BUYER_LABEL.search(text)
+            ):
+                return Candidate(
+                    f"{text} {best.value}",
+                    best.score,
+                    [t for piece in chain for t in piece.tokens] + best.tokens,
+                    best.evidence | {"joined"},
+                )
     for back in range(1, 4) if has_suffix and starts_segment else ():
         if index - back < 0 or layout.lines[index - back].page != seg.page:
             break

@@ -594,3 +594,41 @@ BIR Authority to Print No. 0AU1234 · Date issued 01/05/2025
 """,
     )
     assert fields["invoice_date"] == "2026-03-12"
+
+
+def test_photo_name_continues_on_the_legal_form_line() -> None:
+    doc = _scan(
+        [
+            [
+                ("Redgum", 0.30, 0.050, 0.40),
+                ("Auto", 0.41, 0.051, 0.47),
+                ("Repairs", 0.48, 0.052, 0.58),
+            ],
+            [("Pty", 0.595, 0.060, 0.63), ("Ltd", 0.64, 0.061, 0.68)],
+            [("TAX", 0.70, 0.10, 0.74), ("INVOICE", 0.75, 0.10, 0.82), ("7730", 0.83, 0.10, 0.9)],
+            [("Total", 0.60, 0.36, 0.66), ("$278.50", 0.85, 0.36, 0.93)],
+        ]
+    )
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["vendor_name"] == "Redgum Auto Repairs Pty Ltd"
+
+
+def test_ocr_word_cut_in_two_is_glued_back_before_the_legal_form() -> None:
+    words = [
+        Word("Hausmeisterservi", 0.10, 0.056, 0.40, 0.074),
+        Word("ce", 0.402, 0.060, 0.44, 0.070),
+        Word("Brandt", 0.46, 0.044, 0.55, 0.060),
+        Word("GmbH", 0.56, 0.044, 0.64, 0.060),
+        Word("RECHNUNG", 0.10, 0.20, 0.30, 0.212),
+        Word("Rechnungsnummer:", 0.10, 0.25, 0.30, 0.262),
+        Word("2026-0087", 0.32, 0.25, 0.42, 0.262),
+        Word("Gesamt", 0.60, 0.36, 0.66, 0.372),
+        Word("426,02", 0.80, 0.36, 0.86, 0.372),
+        Word("EUR", 0.87, 0.36, 0.90, 0.372),
+    ]
+    text = (
+        "Hausmeisterservi ce Brandt GmbH\nRECHNUNG\nRechnungsnummer: 2026-0087\nGesamt 426,02 EUR"
+    )
+    doc = ParsedDocument((Page(1, 1000, 1400, text, tuple(words)),), "ocr")
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["vendor_name"] == "Hausmeisterservice Brandt GmbH"
