@@ -1409,88 +1409,85 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
         with_amounts = table_row and any(
             find_amounts(s.text, ctx.decimal_hint) for s in line.segments
         )
-        for seg in line.segments:
-            for piece, tokens in _vendor_pieces(seg):
-                if len(piece) < 2 or len(piece) > 70 or not LETTERS.search(piece):
-                    continue
-                digits = sum(c.isdigit() for c in piece)
-                if digits > len(piece) * 0.3:
-                    continue
-                # a bare legal form ("EG", "AG" as a logo) is not a name with one
-                has_suffix = _has_legal_form(piece) and not re.fullmatch(
-                    SUFFIX_CORE, piece.strip(), IGN
-                )
-                if NOT_VENDOR.search(piece) and not has_suffix:
-                    continue
-                if NOT_VENDOR.search(piece) and re.search(
-                    r"@|www\.|http|iban|tel\b|phone", piece, IGN
-                ):
-                    continue
-                if NUMBER_ID.search(piece):
-                    continue  # "License #PL-44102", "İrsaliye No"
-                if seg.text.rstrip().endswith(":") and not has_suffix:
-                    continue  # "Mã số thuế:", "Address:": a label, its value is elsewhere
-                if find_dates(piece, False) or (
-                    re.match(r"^[^\W\d_][\w .'-]{0,45}:\s*\S", piece) and not has_suffix
-                ):
-                    continue  # a "label: value" field, not a name
-                score = 0.2
-                evidence: set[str] = set()
-                if has_suffix:
-                    score += 0.35
-                    evidence.add("legal")
-                if piece != seg.text.strip() and COMPANY_ID.search(seg.text) and not digits:
-                    score += 0.1  # "Brasserie du Parc SRL · Rue … · TVA BE 0712.345.678"
-                rel = seg.size / max_size if max_size else 0
-                score += 0.25 * rel
-                top = seg.y0 / page_h if page_h else 1
-                if top < 0.2:
-                    score += 0.2
-                elif top < 0.35:
-                    score += 0.1
-                elif top > 0.8:
-                    score -= 0.15
-                words = _norm_words(piece)
-                key = " ".join(words)
-                if len(key) >= 4 and len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
-                    score += 0.1
-                reach = 6 if NAME_LABEL.match(seg.text) else 2  # "Denominazione:" a few lines down
-                for zone_line, x0, x1 in vendor_zones:
-                    if 0 <= index - zone_line <= reach and seg.x0 < x1 + 20 and seg.x1 > x0 - 20:
-                        score += 0.55  # an explicit "Seller:" / "From:" outweighs a logo
-                        evidence.add("labelled")
-                for zone_line, x0, x1 in buyer_zones:
-                    if 0 <= index - zone_line <= 4 and seg.x0 < x1 + 40 and seg.x1 > x0 - 40:
-                        score -= 0.6
-                if any(key.startswith(p) or (len(key) >= 6 and p.startswith(key)) for p in payees):
-                    score += 0.35  # "Make all checks payable to Megan Ruiz"
+        for seg, piece, tokens in _line_pieces(line):
+            if len(piece) < 2 or len(piece) > 70 or not LETTERS.search(piece):
+                continue
+            digits = sum(c.isdigit() for c in piece)
+            if digits > len(piece) * 0.3:
+                continue
+            # a bare legal form ("EG", "AG" as a logo) is not a name with one
+            has_suffix = _has_legal_form(piece) and not re.fullmatch(
+                SUFFIX_CORE, piece.strip(), IGN
+            )
+            if NOT_VENDOR.search(piece) and not has_suffix:
+                continue
+            if NOT_VENDOR.search(piece) and re.search(r"@|www\.|http|iban|tel\b|phone", piece, IGN):
+                continue
+            if NUMBER_ID.search(piece):
+                continue  # "License #PL-44102", "İrsaliye No"
+            if seg.text.rstrip().endswith(":") and not has_suffix:
+                continue  # "Mã số thuế:", "Address:": a label, its value is elsewhere
+            if find_dates(piece, False) or (
+                re.match(r"^[^\W\d_][\w .'-]{0,45}:\s*\S", piece) and not has_suffix
+            ):
+                continue  # a "label: value" field, not a name
+            score = 0.2
+            evidence: set[str] = set()
+            if has_suffix:
+                score += 0.35
+                evidence.add("legal")
+            if piece != seg.text.strip() and COMPANY_ID.search(seg.text) and not digits:
+                score += 0.1  # "Brasserie du Parc SRL · Rue … · TVA BE 0712.345.678"
+            rel = seg.size / max_size if max_size else 0
+            score += 0.25 * rel
+            top = seg.y0 / page_h if page_h else 1
+            if top < 0.2:
+                score += 0.2
+            elif top < 0.35:
+                score += 0.1
+            elif top > 0.8:
+                score -= 0.15
+            words = _norm_words(piece)
+            key = " ".join(words)
+            if len(key) >= 4 and len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
+                score += 0.1
+            reach = 6 if NAME_LABEL.match(seg.text) else 2  # "Denominazione:" a few lines down
+            for zone_line, x0, x1 in vendor_zones:
+                if 0 <= index - zone_line <= reach and seg.x0 < x1 + 20 and seg.x1 > x0 - 20:
+                    score += 0.55  # an explicit "Seller:" / "From:" outweighs a logo
                     evidence.add("labelled")
-                if key in persons and not has_suffix:
-                    score -= 0.3  # a person signing an e-mail, not the business
-                elif index in below_person and not has_suffix and len(words) <= 5:
-                    score += 0.3  # the business line under the signature name
-                    evidence.add("labelled")
-                if piece.isupper() and len(piece.split()) == 1 and not has_suffix:
-                    score -= 0.1
-                if BUYER_LABEL.search(piece) or VENDOR_LABEL.search(piece):
-                    continue
-                if _is_status_word(piece):
-                    continue  # a PAID / OVERDUE stamp
-                if FORWARD_MARK.search(piece):
-                    continue
-                if index < forwarded:
-                    continue  # the forwarder's own signature or company
-                if with_amounts:
-                    score -= 0.35  # an item row
-                elif table_row:
-                    score -= 0.15
-                if len(words) > 7 or (len(words) > 4 and piece.endswith((".", "!", "?"))):
-                    score -= 0.15  # a sentence, not a name
-                if len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
-                    evidence.add("repeated")
-                candidate = Candidate(piece, score, tokens, evidence)
-                where[id(candidate)] = (seg, index)
-                candidates.append(candidate)
+            for zone_line, x0, x1 in buyer_zones:
+                if 0 <= index - zone_line <= 4 and seg.x0 < x1 + 40 and seg.x1 > x0 - 40:
+                    score -= 0.6
+            if any(key.startswith(p) or (len(key) >= 6 and p.startswith(key)) for p in payees):
+                score += 0.35  # "Make all checks payable to Megan Ruiz"
+                evidence.add("labelled")
+            if key in persons and not has_suffix:
+                score -= 0.3  # a person signing an e-mail, not the business
+            elif index in below_person and not has_suffix and len(words) <= 5:
+                score += 0.3  # the business line under the signature name
+                evidence.add("labelled")
+            if piece.isupper() and len(piece.split()) == 1 and not has_suffix:
+                score -= 0.1
+            if BUYER_LABEL.search(piece) or VENDOR_LABEL.search(piece):
+                continue
+            if _is_status_word(piece):
+                continue  # a PAID / OVERDUE stamp
+            if FORWARD_MARK.search(piece):
+                continue
+            if index < forwarded:
+                continue  # the forwarder's own signature or company
+            if with_amounts:
+                score -= 0.35  # an item row
+            elif table_row:
+                score -= 0.15
+            if len(words) > 7 or (len(words) > 4 and piece.endswith((".", "!", "?"))):
+                score -= 0.15  # a sentence, not a name
+            if len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
+                evidence.add("repeated")
+            candidate = Candidate(piece, score, tokens, evidence)
+            where[id(candidate)] = (seg, index)
+            candidates.append(candidate)
     if not candidates:
         return None, []
     first_line = min(index for _, index in where.values())
@@ -1696,6 +1693,27 @@ NAME_LABEL = re.compile(
 )
 
 
+def _letter_spaced(seg: Segment) -> str | None:
+    """A letter-spaced logo word ("F E N W I C K") read as the word it spells."""
+    tokens = seg.tokens
+    if len(tokens) >= 2 and all(len(t.text) == 1 and t.text.isalpha() for t in tokens):
+        return "".join(t.text for t in tokens)
+    return None
+
+
+def _line_pieces(line: Line) -> Iterator[tuple[Segment, str, list[Token]]]:
+    """Name candidates of a line: each segment's, or the whole line when it is a
+    letter-spaced logo ("F E N W I C K  S T U D I O  L T D")."""
+    words = [_letter_spaced(seg) for seg in line.segments]
+    if all(words) and sum(len(w or "") for w in words) >= 4:
+        tokens = [t for seg in line.segments for t in seg.tokens]
+        yield line.segments[0], " ".join(w or "" for w in words), tokens
+        return
+    for seg in line.segments:
+        for piece, tokens in _vendor_pieces(seg):
+            yield seg, piece, tokens
+
+
 def _vendor_pieces(seg: Segment) -> Iterator[tuple[str, list[Token]]]:
     text = seg.text
     label = VENDOR_LABEL.search(text) or NAME_LABEL.search(text)
@@ -1755,9 +1773,10 @@ def _find_status(ctx: Context) -> Candidate | None:
                     continue
                 break
             continue
-        # a stamp: the status word alone in its cell, usually large
+        # a stamp: the status word alone in its cell, usually large (a table header's
+        # "DUE" column, printed like the other headings, is a label, not a stamp)
         words = text.split()
-        if 1 <= len(words) <= 3 and len(text) <= 20:
+        if 1 <= len(words) <= 3 and len(text) <= 20 and not _is_column_heading(ctx, seg):
             for pattern, value in STATUS_VALUES:
                 m = pattern.search(text)
                 if m and len(m.group()) >= len(text.strip(" !.:*")) - 1:
@@ -1771,6 +1790,15 @@ def _find_status(ctx: Context) -> Candidate | None:
                         best = cand
                     break
     return best
+
+
+def _is_column_heading(ctx: Context, seg: Segment) -> bool:
+    """A cell of a table header printed at the size of the other headings (a stamp over
+    the header row is larger)."""
+    if not _is_header_cell(ctx, seg):
+        return False
+    others = [s.size for s in ctx.layout.lines[seg.line_index].segments if s is not seg]
+    return bool(others) and seg.size <= 1.2 * max(others)
 
 
 def _document_type(ctx: Context, total: Candidate | None, tax: Candidate | None) -> str:

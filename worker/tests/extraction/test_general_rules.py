@@ -632,3 +632,36 @@ def test_ocr_word_cut_in_two_is_glued_back_before_the_legal_form() -> None:
     doc = ParsedDocument((Page(1, 1000, 1400, text, tuple(words)),), "ocr")
     fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
     assert fields["vendor_name"] == "Hausmeisterservice Brandt GmbH"
+
+
+def test_letter_spaced_logo_is_read_as_words() -> None:
+    row = []
+    x = 0.10
+    for word in ("NORDEN", "PRINT", "LTD"):
+        for letter in word:
+            row.append((letter, x, 0.05, x + 0.012))
+            x += 0.02
+        x += 0.04
+    doc = _scan(
+        [
+            row,
+            [("design", 0.10, 0.08, 0.16), ("·", 0.17, 0.08, 0.18), ("print", 0.19, 0.08, 0.24)],
+            [("INVOICE", 0.70, 0.12, 0.78), ("0312", 0.80, 0.12, 0.85)],
+            [("Total", 0.60, 0.36, 0.66), ("£4,140.00", 0.85, 0.36, 0.93)],
+        ]
+    )
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["vendor_name"] == "NORDEN PRINT LTD"
+
+
+def test_a_due_column_header_is_not_a_status(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Fenwick Studio Ltd
+Invoice
+INVOICE    DATE    DUE    FOR
+0312    2 March 2026    1 April 2026    Tyne Brew
+Total GBP    £4,140.00
+""",
+    )
+    assert fields["status"] is None
