@@ -447,9 +447,14 @@ class Candidate:
 
 
 def _value_sources(
-    layout: Layout, seg: Segment, label_end: int
+    layout: Layout, seg: Segment, label_end: int, label_start: int | None = None
 ) -> Iterator[tuple[str, Segment, int, float]]:
-    """Where a label's value may be: (text, segment, offset, distance penalty)."""
+    """Where a label's value may be: (text, segment, offset, distance penalty).
+
+    With ``label_start``, a label that is one of several headings run together in one
+    segment ("Statement date Invoice No. Account No.") takes the cell below the label
+    itself, not the first cell under the segment.
+    """
     rest = seg.text[label_end:]
     if rest.strip(" :#.-–"):
         yield rest, seg, label_end, 0.0
@@ -478,6 +483,8 @@ def _value_sources(
                 break
     # below: the next lines on the same page whose segment overlaps horizontally
     height = max(seg.size, 1e-6)
+    own = seg.tokens_in(label_start, label_end) if label_start is not None else []
+    lx0, lx1 = (own[0].x0, own[-1].x1) if own else (seg.x0, seg.x1)
     for offset in range(1, 4):
         index = seg.line_index + offset
         if index >= len(layout.lines):
@@ -485,12 +492,14 @@ def _value_sources(
         below = layout.lines[index]
         if below.page != seg.page or below.y0 - seg.y1 > height * 3.5:
             break
-        for s in below.segments:
-            if s.x0 < seg.x1 + height and s.x1 > seg.x0 - height:
-                yield s.text, s, 0, 0.15 * offset
-                break
-        else:
+        under = [s for s in below.segments if s.x0 < seg.x1 + height and s.x1 > seg.x0 - height]
+        if not under:
             continue
+        if len(under) > 1 and own:
+            aligned = [s for s in under if s.x0 < lx1 and s.x1 > lx0]
+            if aligned:
+                under = aligned
+        yield under[0].text, under[0], 0, 0.15 * offset
         break
 
 
@@ -1074,11 +1083,17 @@ def _number_after(
     qualifier = match.groupdict().get("qual")
     if qualifier:
         label = label.replace(qualifier, " ", 1)
-    if NUMBER_BLOCK.search(prefix[-30:]) or NUMBER_BLOCK.search(label):
+    # headings run together over a row of values ("Statement date Invoice No. Account
+    # No."): the date heading before the label is its neighbour, not a qualifier
+    run_in = not re.search(r"\d", seg.text) and re.search(
+        r"\b(?:date|datum|fecha|data|dated)\s*[:.]?\s*$", prefix, IGN
+    )
+    if (NUMBER_BLOCK.search(prefix[-30:]) and not run_in) or NUMBER_BLOCK.search(label):
         return None
     if RECEIPT_WORD.search(label) and not re.search(INVOICE_WORD, label, IGN):
         strength -= 0.1  # on an invoice that is also a receipt, "Invoice #" wins
-    for text, target, offset, penalty in _value_sources(ctx.layout, seg, match.end()):
+    sources = _value_sources(ctx.layout, seg, match.end(), match.start())
+    for text, target, offset, penalty in sources:
         spaced = SPACED_NUMBER.match(text)
         value_match: re.Match[str] | None = spaced or NUMBER_VALUE.search(text)
         if not value_match:

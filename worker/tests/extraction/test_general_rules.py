@@ -665,3 +665,31 @@ Total GBP    £4,140.00
 """,
     )
     assert fields["status"] is None
+
+
+def test_run_together_headings_take_the_value_below_each_label() -> None:
+    doc = _scan(
+        [
+            [
+                ("Bayview", 0.05, 0.03, 0.15),
+                ("Dental,", 0.16, 0.03, 0.25),
+                ("P.C.", 0.26, 0.03, 0.30),
+            ],
+            [
+                ("Statement", 0.05, 0.10, 0.14),
+                ("date", 0.15, 0.10, 0.19),
+                ("Invoice", 0.20, 0.10, 0.27),
+                ("No.", 0.28, 0.10, 0.31),
+                ("Account", 0.32, 0.10, 0.39),
+                ("No.", 0.40, 0.10, 0.43),
+            ],
+            [
+                ("03/03/2026", 0.05, 0.12, 0.15),
+                ("77120", 0.21, 0.12, 0.26),
+                ("004418", 0.33, 0.12, 0.39),
+            ],
+            [("Total", 0.60, 0.36, 0.66), ("$90.00", 0.85, 0.36, 0.93)],
+        ]
+    )
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["invoice_number"] == "77120"
