@@ -68,7 +68,7 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
             + DOC_QUALIFIER
             + r"\.?\s*[-_]?\s*(?:no\b\.?|nr\b\.?|n[°ºo.]\.?|num(?:ber|[ée]ro)?\b\.?|"
             r"#|№|id\b|nummer|number|ref\b\.?|номер|번호|号码|號碼|番号|št\b\.?|st\.(?=\s*[\w-]*\d)|"
-            r"[šs]tevilka|br\b\.?|broj|бр\b\.?|број)\s*[:#.]?",
+            r"[šs]tevilka|br\.(?=\s*[\w-]*\d)|broj|бр\.|број)\s*[:#.]?",
             IGN,
         ),
         1.0,

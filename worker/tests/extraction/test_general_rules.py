@@ -693,3 +693,13 @@ def test_run_together_headings_take_the_value_below_each_label() -> None:
     )
     fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
     assert fields["invoice_number"] == "77120"
+
+
+def test_croatian_number_marker_does_not_eat_a_number_prefix(tmp_path: pathlib.Path) -> None:
+    croatian = _extract(
+        tmp_path, "Jadran Tisak d.o.o.\nRačun br. 2026-77\nUkupno za plaćanje 125,00\n"
+    )
+    assert croatian["invoice_number"] == "2026-77"
+    assert croatian["total_amount"] == "125.00"
+    english = _extract(tmp_path, "Brook Labs Ltd\nInvoice BR-4471\nTotal 125.00\n")
+    assert english["invoice_number"] == "BR-4471"
