@@ -48,7 +48,7 @@ INVOICE_WORD = (
     r"(?:invoice|inv|bill|rechnung|rechnungs|facture|factura|fattura|factuur|faktura|"
     r"lasku|fatura|nota fiscal|τιμολ[οό]γιο|請求書|sz[áa]mla|arve|fakt[úu]ra|faktur|ra[čc]un|"
     r"factur[ăa]|s[ąa]skaita|r[ēe][ķk]ins|сч[её]т(?:-фактура)?|рахунок(?:-фактура)?|фактура|"
-    r"ho[áa]\s*đ[ơo]n|청\s*구\s*서|세금\s*계산서|인보이스|发票|發票|インボイス)"
+    r"h(?:[óo]a|o[áa])\s*đ[ơo]n|청\s*구\s*서|세금\s*계산서|인보이스|发票|發票|インボイス)"
 )
 # Documents that carry an invoice-like number of their own (credit notes, receipts, folios).
 DOC_WORD = (
@@ -79,7 +79,7 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
             r"fakturanr\.?|laskun\s*numero|n[úu]mero\s*da\s*fatura|numer\s*faktury|"
             r"sz[áa]mla\s*sorsz[áa]ma|sz[áa]mlasz[áa]m|nomor\s*faktur|"
             r"num(?:ero|ber)\s*(?:del\s*)?documento|номер\s+(?:на\s+)?(?:фактура|сч[её]та|рахунку)|"
-            r"s[ốo]\s*h[óo]a\s*đ[ơo]n",
+            r"s[ốo]\s*h(?:[óo]a|o[áa])\s*đ[ơo]n",
             IGN,
         ),
         1.0,
@@ -190,7 +190,7 @@ TOTAL_STRONG = re.compile(
     r"合計金額|ご?請求金額|総額|合計|brutt[óo]\s*[öo]sszesen|kokku\s*tasuda|tasuda\s*kokku|"
     r"jumlah\s*(?:tagihan|total|yang\s*harus\s*dibayar)|total\s*tagihan|"
     r"(?:всего|итого|всього|разом)\s*(?:к|до)\s*(?:оплате|сплати)|(?:всего|всього)\s*[сз]\s*(?:ндс|пдв)|"
-    r"сума\s*за\s*плащане|сума\s*до\s*сплати|сумма\s*к\s*оплате|обща\s*сума|"
+    r"\bк\s*оплате|\bдо\s*сплати|\bза\s*плащане|сума\s*за\s*плащане|сума\s*до\s*сплати|сумма\s*к\s*оплате|обща\s*сума|"
     r"за\s*плащане|укупно\s*за\s*(?:плаћање|uplatu)|t[ổo]ng\s*c[ộo]ng\s*ti[ềe]n\s*thanh\s*to[áa]n|"
     r"t[ổo]ng\s*ti[ềe]n\s*thanh\s*to[áa]n|합계\s*금액|총\s*(?:합계|금액|청구\s*금액)|청구\s*금액|"
     r"价税合计|價稅合計|应付金额|應付金額|za\s*pla[čc]ilo|za\s*pla[ćc]anje|za\s*uplatu|"
@@ -408,7 +408,7 @@ DOC_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\bfaktura\b|\blasku\b|\bbill\b|\bfatura\b|rechnungsnummer|invoice\s*(?:no|#|number)|"
             r"τιμολ[οό]γιο|請求書|\bsz[áa]mla\b|\barve\b|\bfakt[úu]ra\b|\bfaktur\b|"
             r"\bra[čc]un\b|\bfactur[ăa]\b|\bs[ąa]skaita\b|\br[ēe][ķk]ins\b|\bсч[её]т\b|"
-            r"\bсч[её]т-фактура\b|\bрахунок\b|\bфактура\b|\bho[áa]\s*đ[ơo]n\b|청\s*구\s*서|"
+            r"\bсч[её]т-фактура\b|\bрахунок\b|\bфактура\b|\bh(?:[óo]a|o[áa])\s*đ[ơo]n\b|청\s*구\s*서|"
             r"세금\s*계산서|인보이스|发票|發票|インボイス",
             IGN,
         ),
@@ -1248,6 +1248,8 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
                     continue
                 weight = 0.9
                 kind = "resolved"
+            if code == "JPY" and ctx.country == "CN" and not KANA.search(ctx.text):
+                code = "CNY"  # "¥" is also the yuan
             kinds.setdefault(code, set()).add(kind)
             bonus = 0.0
             if (
@@ -1287,6 +1289,9 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
             ]
             return Candidate(code, 0.3, cue[:1], {"territory"})
     return None
+
+
+KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 def _next_to_amount(tokens: list[Token], position: int) -> bool:

@@ -322,7 +322,8 @@ COUNTRY_CUES: list[tuple[str, float, re.Pattern[str]]] = [
     ("RU", 2.0, re.compile(r"\bинн\b|\bкпп\b|\bндс\b|\bбик\b", re.I)),
     ("UA", 2.0, re.compile(r"\bєдрпоу\b|\bпдв\b|\bіпн\b", re.I)),
     ("BG", 2.0, re.compile(r"\bеик\b|\bддс\b", re.I)),
-    ("VN", 2.0, re.compile(r"\bgtgt\b|m[ãa] s[ốo] thu[ếe]|h[óo]a đ[ơo]n", re.I)),
+    ("VN", 2.0, re.compile(r"\bgtgt\b|m[ãa] s[ốo] thu[ếe]|h(?:[óo]a|o[áa]) đ[ơo]n", re.I)),
+    ("CN", 2.0, re.compile(r"发票|增值税|人民币|价税合计|税额|开票")),
     ("KR", 2.0, re.compile(r"사업자\s*등록\s*번호|부가세|부가가치세")),
 ]
 CUE_COUNTRIES = [

@@ -703,3 +703,32 @@ def test_croatian_number_marker_does_not_eat_a_number_prefix(tmp_path: pathlib.P
     assert croatian["total_amount"] == "125.00"
     english = _extract(tmp_path, "Brook Labs Ltd\nInvoice BR-4471\nTotal 125.00\n")
     assert english["invoice_number"] == "BR-4471"
+
+
+def test_upper_case_and_accent_variants_of_invoice_words(tmp_path: pathlib.Path) -> None:
+    ukrainian = _extract(
+        tmp_path,
+        "ТОВ «Карпати»\nРАХУНОК-ФАКТУРА № 15\nвід 3 квітня 2026 р.\nДо сплати: 600,00 грн.\n",
+    )
+    assert ukrainian["invoice_number"] == "15"
+    assert ukrainian["invoice_date"] == "2026-04-03"
+    assert ukrainian["total_amount"] == "600.00"
+    assert ukrainian["currency"] == "UAH"
+    vietnamese = _extract(
+        tmp_path,
+        "Công ty TNHH Minh Long\nHOÁ ĐƠN BÁN HÀNG\nSố: 0000123\nNgày 02 tháng 03 năm 2026\n"
+        "Tổng cộng tiền thanh toán: 1.100.000\n",
+    )
+    assert vietnamese["invoice_number"] == "0000123"
+    assert vietnamese["currency"] == "VND"
+
+
+def test_yen_sign_on_a_chinese_invoice_is_yuan(tmp_path: pathlib.Path) -> None:
+    chinese = _extract(
+        tmp_path, "华南科技有限公司\n发票\n发票号码: 12345678\n价税合计 ¥1,130.00\n税额 130.00\n"
+    )
+    assert chinese["currency"] == "CNY"
+    assert chinese["total_amount"] == "1130.00"
+    assert chinese["tax_amount"] == "130.00"
+    japanese = _extract(tmp_path, "株式会社サクラ\n請求書\n請求書番号: A-100\n合計金額 ¥11,000\n")
+    assert japanese["currency"] == "JPY"
