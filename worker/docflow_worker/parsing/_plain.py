@@ -85,7 +85,8 @@ def parse_plain_text(
     text = _decode(data)
     if _binary_ratio(text) > 0.05:
         raise ParseError("The file is not readable text: it contains binary data")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # One spelling of each accented letter (composed, NFC), whatever wrote the file.
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     chunks = text.split("\f")
     if len(chunks) > limits.max_pages:
         raise ParseError(

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -110,13 +111,19 @@ def warm_up() -> None:
 
 
 def _to_page(data: dict[str, Any]) -> Page:
+    # Text layers written on some systems (macOS among them) store accents as separate combining
+    # marks; the words and the page text get one spelling (NFC) so "é" matches "é" downstream.
     return Page(
         number=int(data["number"]),
         width=float(data["width"]),
         height=float(data["height"]),
-        text=str(data["text"]),
-        words=tuple(Word(w[0], w[1], w[2], w[3], w[4]) for w in data["words"]),
+        text=_nfc(str(data["text"])),
+        words=tuple(Word(_nfc(w[0]), w[1], w[2], w[3], w[4]) for w in data["words"]),
     )
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def run_sandboxed(

@@ -73,3 +73,34 @@ def test_ocr_of_a_png_scan(tmp_path: pathlib.Path) -> None:
     assert "2024-0042" in doc.text
     assert "1,234.56" in doc.text
     _check_words_match_text(doc)
+
+
+DECOMPOSED = (
+    "Fecha de emisio\u0301n 03/03/2026 Nu\u0301mero Re\u0301sume\u0301"  # combining accents
+)
+
+
+def test_text_with_decomposed_accents_is_parsed_composed(tmp_path: pathlib.Path) -> None:
+    import unicodedata
+
+    composed = unicodedata.normalize("NFC", DECOMPOSED)
+    assert composed != DECOMPOSED
+
+    text_file = tmp_path / "macos.txt"
+    text_file.write_text(DECOMPOSED + "\n")
+    assert parse_document(text_file, "text/plain").text.strip() == composed
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    pdf_file = tmp_path / "macos.pdf"
+    pdf = canvas.Canvas(str(pdf_file), pagesize=A4)
+    pdf.setFont("DejaVu", 12)
+    pdf.drawString(72, 720, DECOMPOSED)
+    pdf.save()
+    doc = parse_document(pdf_file, "application/pdf")
+    assert doc.pages[0].text.strip() == composed
+    assert [w.text for w in doc.pages[0].words] == composed.split()
