@@ -30,6 +30,7 @@ BLIND = ROOT / "eval" / "holdout" / "blind"
 BLIND2 = ROOT / "eval" / "blind2" / "invoices"
 BLIND3 = ROOT / "eval" / "blind3" / "invoices"
 BLIND4 = ROOT / "eval" / "blind4" / "invoices"
+BLIND5 = ROOT / "eval" / "blind5" / "invoices"
 MIME = {
     ".pdf": "application/pdf",
     ".png": "image/png",
@@ -187,7 +188,7 @@ def main() -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument(
         "--set",
-        choices=["all", "eval", "holdout", "blind", "blind2", "blind3", "blind4"],
+        choices=["all", "eval", "holdout", "blind", "blind2", "blind3", "blind4", "blind5"],
         default="all",
         help="which labelled set(s)",
     )
@@ -205,6 +206,12 @@ def main() -> None:
     if args.set in ("all", "blind4"):
         accuracy(
             BLIND4, "Fourth blind set (photos, multi-page, new layouts, eval/blind4)", args.verbose
+        )
+    if args.set in ("all", "blind5"):
+        accuracy(
+            BLIND5,
+            "Fifth blind set (software templates, e-invoice renderings, bills, eval/blind5)",
+            args.verbose,
         )
     if len(CALIBRATION) > 1:
         pairs = [pair for values in CALIBRATION.values() for pair in values]
