@@ -76,7 +76,7 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             r"rechnungsnummer|belegnummer|beleg-?nr\.?|factuurnummer|fakturanummer|"
-            r"fakturanr\.?|laskun\s*numero|n[úu]mero\s*da\s*fatura|numer\s*faktury|"
+            r"fakturanr\.?|laskun\s*numero|[čc][ií]slo\s*faktury|n[úu]mero\s*da\s*fatura|numer\s*faktury|"
             r"sz[áa]mla\s*sorsz[áa]ma|sz[áa]mlasz[áa]m|nomor\s*faktur|"
             r"num(?:ero|ber)\s*(?:del\s*)?documento|номер\s+(?:на\s+)?(?:фактура|сч[её]та|рахунку)|"
             r"s[ốo]\s*h(?:[óo]a|o[áa])\s*đ[ơo]n",
@@ -108,6 +108,8 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    # ERP forms (receivables "transaction"): a weaker label than any invoice word
+    (re.compile(r"^transaction\s*(?:number|no\b\.?|nr\b\.?|#)\s*[:#]?", IGN), 0.6),
     (re.compile(r"\b(?:reference|ref\.?|our ref)\s*(?:no\.?|number)?\s*[:#]?", IGN), 0.45),
     # a bare number label heading its cell ("Number", "Nº:", "Nr."), or a local one
     (
@@ -183,7 +185,7 @@ TOTAL_STRONG = re.compile(
     r"netto\s*a\s*pagare|valor\s*total|total\s*geral|"
     r"te\s*betalen|totaal\s*(?:incl|bedrag)|totaalbedrag|att\s*betala|[àa]\s*payer|"
     r"[åa]\s*betale|at\s*betale|til\s*betaling|\bi\s*alt\b|totalbel[øo]p|bel[øo]b\s*i\s*alt|"
-    r"do\s*zap[łl]aty|warto[śs][ćc]\s*brutto|suma\s*brutto|yhteens[äa]|maksettava|loppusumma|"
+    r"do\s*zap[łl]aty|nale[żz]no[śs]ci\s*og[óo][łl]em|warto[śs][ćc]\s*brutto|suma\s*brutto|yhteens[äa]|maksettava|loppusumma|"
     r"k\s*[úu]hrad[ěe]|celkem|genel\s*toplam|fizetend[őo]|v[ée]g[öo]sszeg|total\s*de\s*plat[ăa]|"
     r"amount\s*to\s*pay|total\s*to\s*pay|pay\s*this\s*amount|amount\s*billed|please\s*pay|"
     r"[öo]denecek\s*tutar|toplam\s*tutar|vergiler\s*dahil|γενικ[όο]\s*σ[ύυ]νολο|πληρωτ[έε]ο|"
@@ -234,7 +236,7 @@ TAX_WORD = re.compile(
     r"umsatzsteuer|mehrwertsteuer|steuer|tva|tvq|tps|tvh|iva|btw|moms|mva|alv|dph|ppn|kdv|"
     r"[áa]fa|pvm|ddv|pdv|fpa|φπα|igv|itbis|isv|consumption\s*tax|taxes|消費税|k[äa]ibemaks|"
     r"pvn|impuesto|imposta|ндс|пдв|ддс|пдв|gtgt|thu[ếe]\s*gtgt|부가세|부가가치세|"
-    r"增值税|增值稅|税额|稅額|(?-i:ISS|ISSQN|ICMS))\b\.?|\bi\.v\.a\.",
+    r"增值税|增值稅|税额|稅額|kwota\s*podatku|(?-i:ISS|ISSQN|ICMS))\b\.?|\bi\.v\.a\.",
     IGN,
 )
 TAX_BLOCK = re.compile(
@@ -256,7 +258,7 @@ TAX_INCLUDED = re.compile(
 )
 TAX_TOTAL = re.compile(
     r"total\s*(?:tax|vat|gst|hst|taxes|mwst|tva|iva|btw)|(?:tax|vat|gst|taxes)\s*total|"
-    r"montant\s*(?:de\s*la\s*)?tva|total\s*tva|summe\s*(?:mwst|ust)|totale\s*iva|"
+    r"montant\s*(?:de\s*la\s*)?tva|total\s*tva|summe\s*(?:der\s*)?(?:mwst|ust|umsatzsteuer|mehrwertsteuer)|totale\s*iva|"
     r"total\s*iva|cuota\s*iva|importe\s*iva|btw\s*bedrag|tax\s*amount|vat\s*amount|"
     r"kwota\s*vat|summa\s*moms|momsbel[oø]p|totale\s*imposta|[áa]fa\s*[öo]sszesen|"
     r"k[äa]ibemaks\s*kokku|сумма\s*ндс|сума\s*пдв|ti[ềe]n\s*thu[ếe]|세액|税额|稅額",
@@ -717,12 +719,12 @@ def _is_header_cell(ctx: Context, seg: Segment) -> bool:
 
 TAX_HEADER = re.compile(
     r"cuota|\btax\b|\bvat\b|mwst|\bust\b|steuer|\btva\b|\biva\b|impuesto|imposta|\bbtw\b|"
-    r"\bmoms\b|\bmva\b|\bdph\b|\bkdv\b|φπα|\bgst\b",
+    r"\bmoms\b|\bmva\b|\bdph\b|\bkdv\b|φπα|\bgst\b|\bpodatku\b",
     IGN,
 )
 BASE_HEADER = re.compile(
     r"\bbase|\bnet|netto|\bht\b|imponib|basis|grundlag|taxable|excl|z[áa]klad|bemessung|"
-    r"montant\s*ht|\bgross\b|brutto|\bttc\b|total|\brate\b|\btaux\b|satz|%",
+    r"montant\s*ht|\bgross\b|brutto|\bttc\b|total|\brate\b|\btaux\b|satz|stawka|%",
     IGN,
 )
 
@@ -765,6 +767,22 @@ def _tax_cell(
     return found
 
 
+def _under_header(row: Line, header: Segment, tokens: list[Token]) -> bool:
+    """The heading of the row that an amount sits under: the one it overlaps most, else the
+    nearest by centre."""
+    x0 = min(t.x0 for t in tokens)
+    x1 = max(t.x1 for t in tokens)
+
+    def overlap(seg: Segment) -> float:
+        return min(x1, seg.x1) - max(x0, seg.x0)
+
+    best = max(row.segments, key=overlap)
+    if overlap(best) <= 0:
+        centre = (x0 + x1) / 2
+        best = min(row.segments, key=lambda s: abs((s.x0 + s.x1) / 2 - centre))
+    return best is header
+
+
 def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
     """A VAT table: the tax word heads a column of amounts (one row per rate).
 
@@ -789,6 +807,8 @@ def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
         if amount is None or not _is_cell_value(cell.text, amount):
             break
         tokens = cell.tokens_in(amount.start, amount.end)
+        if tokens and not _under_header(layout.lines[header.line_index], header, tokens):
+            break  # the amount sits under a neighbouring heading ("Steuer | Netto | MwSt")
         previous_y1 = line.y1
         if NOT_VAT_ROW.search(line.segments[0].text) and line.segments[0] is not cell:
             continue  # a tourist tax or an exempt line printed in the same column

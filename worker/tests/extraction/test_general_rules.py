@@ -732,3 +732,94 @@ def test_yen_sign_on_a_chinese_invoice_is_yuan(tmp_path: pathlib.Path) -> None:
     assert chinese["tax_amount"] == "130.00"
     japanese = _extract(tmp_path, "株式会社サクラ\n請求書\n請求書番号: A-100\n合計金額 ¥11,000\n")
     assert japanese["currency"] == "JPY"
+
+
+def test_polish_vat_summary_and_amount_due_in_total(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Faktura VAT
+Numer faktury: FS/2025/11/14
+Data wystawienia: 2025-11-14
+Sprzedawca
+Nazwa: Warmińska Stolarnia Sp. z o.o.
+Stawka podatku    Kwota netto       Kwota podatku     Kwota brutto
+23%               1 000,00          230,00            1 230,00
+8%                500,00            40,00             540,00
+Razem             1 500,00          270,00            1 770,00
+Kwota należności ogółem: 1 770,00 PLN
+""",
+    )
+    assert fields["invoice_number"] == "FS/2025/11/14"
+    assert fields["total_amount"] == "1770.00"
+    assert fields["tax_amount"] == "270.00"
+
+
+def test_german_summe_umsatzsteuer_is_the_tax(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Rechnung
+Rechnungsnummer: R-88
+Rechnungsdatum: 03.02.2026
+Verkäufer
+Name: Elbtal Statik GmbH
+Gesamtbetrag ohne USt. 1.000,00
+Summe Umsatzsteuer 190,00
+Gesamtbetrag brutto 1.190,00
+""",
+    )
+    assert fields["tax_amount"] == "190.00"
+    assert fields["total_amount"] == "1190.00"
+
+
+def test_transaction_number_and_czech_number_label_without_accents(
+    tmp_path: pathlib.Path,
+) -> None:
+    fields = _extract(
+        tmp_path,
+        """NORTHWIND SUPPLY CORP.
+INVOICE
+TRANSACTION NUMBER
+5502981
+TRANSACTION DATE
+02-MAR-2026
+TOTAL INVOICE AMOUNT USD 120.00
+""",
+    )
+    assert fields["invoice_number"] == "5502981"
+    fields = _extract(
+        tmp_path,
+        """Kovar Montaze s.r.o. FAKTURA
+Cislo faktury: 2026-0031
+Datum vystaveni: 02.03.2026
+Variabilni symbol: 20260031
+Celkem k uhrade 1 210,00 CZK
+""",
+    )
+    assert fields["invoice_number"] == "2026-0031"
+
+
+def test_receipt_vat_table_amount_belongs_to_the_heading_it_sits_under() -> None:
+    doc = _scan(
+        [
+            [("TANKHOF", 0.10, 0.05, 0.30), ("GMBH", 0.31, 0.05, 0.40)],
+            [("Rechnungs-Nr.", 0.10, 0.08, 0.25), ("0042-77", 0.26, 0.08, 0.35)],
+            [("Datum", 0.10, 0.10, 0.18), ("14.03.2026", 0.20, 0.10, 0.32)],
+            [("SUMME", 0.10, 0.20, 0.20), ("EUR", 0.22, 0.20, 0.26), ("59,50", 0.70, 0.20, 0.78)],
+            [
+                ("Steuer", 0.10, 0.25, 0.18),
+                ("Netto", 0.28, 0.25, 0.36),
+                ("MwSt", 0.50, 0.25, 0.57),
+                ("Brutto", 0.70, 0.25, 0.78),
+            ],
+            [
+                ("A", 0.10, 0.27, 0.11),
+                ("19%", 0.12, 0.27, 0.16),
+                ("50,00", 0.28, 0.27, 0.35),
+                ("9,50", 0.50, 0.27, 0.56),
+                ("59,50", 0.70, 0.27, 0.78),
+            ],
+        ]
+    )
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["total_amount"] == "59.50"
+    assert fields["tax_amount"] == "9.50"
