@@ -896,7 +896,9 @@ def _find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Deci
         # among equally labelled candidates the largest is the total (not a page subtotal)
         peers = [c for c in total_candidates if c[0] >= top_score - 0.1]
         best = max(peers, key=lambda c: (c[1], c[0]))
-        gross = _gross_before_payments(ctx, best[1], total_candidates)
+        gross = _gross_before_payments(ctx, best[1], total_candidates) or _this_bill(
+            ctx, best[1], total_candidates
+        )
         total = Candidate(format_amount(best[1]), best[0], best[2])
         total.evidence.add("strong" if best[1] in strong_values else "weak")
         if gross is not None:
@@ -981,6 +983,29 @@ def _gross_before_payments(
                         adjustment += found[-1].value
             if adjustment and candidate[1] + adjustment == balance:
                 return candidate
+    return None
+
+
+def _this_bill(
+    ctx: Context, owed: Decimal, candidates: list[tuple[float, Decimal, list[Token], Segment]]
+) -> tuple[float, Decimal, list[Token], Segment] | None:
+    """A bill whose amount to pay adds a balance brought forward ("Balance brought forward
+    14.80 / Total to pay 61.80 / ... / Total this bill 47.00"): the invoice total is the
+    labelled total that the previous balance brings to the amount owed."""
+    previous = [
+        found[-1].value
+        for line in ctx.layout.lines
+        if PREVIOUS_BALANCE.search(line.segments[0].text)
+        for seg in line.segments
+        if (found := find_amounts(seg.text, ctx.decimal_hint)) and found[-1].value > 0
+    ]
+    for balance in previous:
+        rest = owed - balance
+        if rest <= 0:
+            continue
+        matching = [c for c in candidates if c[1] == rest]
+        if matching:
+            return max(matching, key=lambda c: c[0])
     return None
 
 

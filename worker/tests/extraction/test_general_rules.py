@@ -823,3 +823,23 @@ def test_receipt_vat_table_amount_belongs_to_the_heading_it_sits_under() -> None
     fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
     assert fields["total_amount"] == "59.50"
     assert fields["tax_amount"] == "9.50"
+
+
+def test_bill_total_leaves_out_a_balance_brought_forward_printed_above_it(
+    tmp_path: pathlib.Path,
+) -> None:
+    fields = _extract(
+        tmp_path,
+        """Riverside Water Ltd
+Your bill
+Bill number RW-5521
+Bill date 3 March 2026
+Balance brought forward £20.00
+Total amount to pay £80.00
+Water supply 50.00
+VAT at 20% £10.00
+Total this bill £60.00
+""",
+    )
+    assert fields["total_amount"] == "60.00"
+    assert fields["tax_amount"] == "10.00"
