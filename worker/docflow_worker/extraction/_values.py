@@ -388,6 +388,12 @@ COUNTRY_NAME_RE = re.compile(
 )
 
 
+PREFIXED_ID = re.compile(
+    r"(?<![\w-])(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
+    r"(?:U?\d{8,12}|\d{2}[A-Z]?\d{10,30})(?![\w-])"
+)
+
+
 def guess_country(text: str) -> str | None:
     """The most likely country of the document (vendor side first), or None."""
     scores: dict[str, float] = {}
@@ -398,6 +404,14 @@ def guess_country(text: str) -> str | None:
         hits = len(pattern.findall(text))
         if hits:
             scores[country] = scores.get(country, 0.0) + weight * min(hits, 3) ** 0.5
+    # EU VAT numbers and IBANs start with their country ("IT02938410164", "IT60X0542…"):
+    # a weak cue, below any printed country name
+    prefixed: dict[str, int] = {}
+    for match in PREFIXED_ID.finditer(text):
+        country = "GR" if match.group(1) == "EL" else match.group(1)
+        prefixed[country] = prefixed.get(country, 0) + 1
+    for country, hits in prefixed.items():
+        scores[country] = scores.get(country, 0.0) + min(hits, 3) ** 0.5
     if not scores:
         return None
     return max(sorted(scores), key=lambda c: scores[c])

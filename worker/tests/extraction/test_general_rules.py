@@ -843,3 +843,29 @@ Total this bill £60.00
     )
     assert fields["total_amount"] == "60.00"
     assert fields["tax_amount"] == "10.00"
+
+
+def test_currency_falls_back_to_the_country_of_a_vat_number_or_iban(
+    tmp_path: pathlib.Path,
+) -> None:
+    fields = _extract(
+        tmp_path,
+        """FATTURA
+Numero documento: 88
+Data documento: 02-03-2026
+Cedente/prestatore: Officina Brembo Srl
+Partita IVA: IT02938410164
+Totale documento 1.220,00
+IBAN IT60X0542811101000000123456
+""",
+    )
+    assert fields["currency"] == "EUR"
+    fields = _extract(
+        tmp_path,
+        """Kovar Montaze s.r.o. FAKTURA
+Cislo faktury: 2026-0031
+DIC: CZ04417820
+Celkem k uhrade 1 210,00
+""",
+    )
+    assert fields["currency"] == "CZK"
