@@ -1656,6 +1656,19 @@ def _join_pieces(pieces: list[Segment], ocr: bool) -> str:
     return text.strip()
 
 
+def _name_start(text: str) -> bool:
+    """Can `text` be the first part of a name completed by a legal-form line: no digits, no
+    label, no status word, no legal form of its own?"""
+    return not (
+        re.search(r"\d", text)
+        or NOT_VENDOR.search(text)
+        or _has_legal_form(text)
+        or _is_status_word(text)
+        or VENDOR_LABEL.search(text)
+        or BUYER_LABEL.search(text)
+    )
+
+
 def _complete_vendor_name(
     ctx: Context,
     best: Candidate,
@@ -1681,15 +1694,7 @@ def _complete_vendor_name(
             if not chain:
                 continue
             text = _join_pieces(chain, ctx.layout.doc.method in ("ocr", "mixed"))
-            if (
-                len(text.split()) <= 4
-                and not re.search(r"\d", text)
-                and not NOT_VENDOR.search(text)
-                and not _has_legal_form(text)
-                and not _is_status_word(text)
-                and not VENDOR_LABEL.search(text)
-                and not BUYER_LABEL.search(text)
-            ):
+            if len(text.split()) <= 4 and _name_start(text):
                 return Candidate(
                     f"{text} {best.value}",
                     best.score,
@@ -1712,12 +1717,7 @@ def _complete_vendor_name(
                     and text == upper.text.strip()
                     and upper.size >= seg.size * 0.9
                     and len(text) <= 40
-                    and not re.search(r"\d", text)
-                    and not NOT_VENDOR.search(text)
-                    and not _has_legal_form(text)
-                    and not _is_status_word(text)
-                    and not VENDOR_LABEL.search(text)
-                    and not BUYER_LABEL.search(text)
+                    and _name_start(text)
                     and " ".join(_norm_words(text)) not in persons  # the signer above the firm
                     and not set(_norm_words(_fold(text))) & set(_norm_words(_fold(best.value)))
                 ):
