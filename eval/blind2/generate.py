@@ -38,6 +38,7 @@ from generate import (  # noqa: E402
     sp2,
     truth,
     us,
+    use_liberation,
 )
 
 OUT = HERE / "invoices"
@@ -48,29 +49,6 @@ REGISTRY: list[Callable[[], Invoice]] = []
 def invoice(fn: Callable[[], Invoice]) -> Callable[[], Invoice]:
     REGISTRY.append(fn)
     return fn
-
-
-def use_liberation() -> None:
-    """Add Liberation (Arial/Times-metric) faces as font kinds lib, lib-bold, tim, tim-bold."""
-    import generate
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    generate.font("sans")
-    base = "/usr/share/fonts/truetype/liberation/"
-    for kind, name in {
-        "lib": "LiberationSans-Regular",
-        "lib-bold": "LiberationSans-Bold",
-        "tim": "LiberationSerif-Regular",
-        "tim-bold": "LiberationSerif-Bold",
-        "narrow": "LiberationSansNarrow-Regular",
-        "narrow-bold": "LiberationSansNarrow-Bold",
-    }.items():
-        try:
-            pdfmetrics.registerFont(TTFont(name, base + name + ".ttf"))
-            generate._FONTS[kind] = name
-        except Exception:  # noqa: BLE001 - a missing font falls back to DejaVu
-            generate._FONTS[kind] = generate._FONTS["sans-bold" if "bold" in kind else "sans"]
 
 
 def scan(pdf: bytes, seed: int, angle: float = 0.6) -> bytes:

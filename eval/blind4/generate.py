@@ -63,6 +63,7 @@ from generate import (  # noqa: E402
     sp,
     truth,
     us,
+    use_liberation,
 )
 
 OUT = HERE / "invoices"
@@ -73,31 +74,6 @@ REGISTRY: list[Callable[[], Invoice]] = []
 def invoice(fn: Callable[[], Invoice]) -> Callable[[], Invoice]:
     REGISTRY.append(fn)
     return fn
-
-
-def use_liberation() -> None:
-    """Add Liberation faces as font kinds lib, lib-bold, tim, tim-bold, narrow, cour."""
-    import generate
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    generate.font("sans")
-    base = "/usr/share/fonts/truetype/liberation/"
-    for kind, name in {
-        "lib": "LiberationSans-Regular",
-        "lib-bold": "LiberationSans-Bold",
-        "tim": "LiberationSerif-Regular",
-        "tim-bold": "LiberationSerif-Bold",
-        "narrow": "LiberationSansNarrow-Regular",
-        "narrow-bold": "LiberationSansNarrow-Bold",
-        "cour": "LiberationMono-Regular",
-        "cour-bold": "LiberationMono-Bold",
-    }.items():
-        try:
-            pdfmetrics.registerFont(TTFont(name, base + name + ".ttf"))
-            generate._FONTS[kind] = name
-        except Exception:  # noqa: BLE001 - a missing font falls back to DejaVu
-            generate._FONTS[kind] = generate._FONTS["sans-bold" if "bold" in kind else "sans"]
 
 
 def totals(

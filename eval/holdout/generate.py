@@ -63,6 +63,29 @@ def font(kind: str) -> str:
     return _FONTS[kind]
 
 
+def use_liberation() -> None:
+    """Add Liberation faces (Arial/Times/Courier metrics) as font kinds lib, lib-bold, tim,
+    tim-bold, narrow, narrow-bold, cour, cour-bold; a missing face falls back to DejaVu. Used by
+    the blind sets' generators."""
+    font("sans")
+    base = "/usr/share/fonts/truetype/liberation/"
+    for kind, name in {
+        "lib": "LiberationSans-Regular",
+        "lib-bold": "LiberationSans-Bold",
+        "tim": "LiberationSerif-Regular",
+        "tim-bold": "LiberationSerif-Bold",
+        "narrow": "LiberationSansNarrow-Regular",
+        "narrow-bold": "LiberationSansNarrow-Bold",
+        "cour": "LiberationMono-Regular",
+        "cour-bold": "LiberationMono-Bold",
+    }.items():
+        try:
+            pdfmetrics.registerFont(TTFont(name, base + name + ".ttf"))
+            _FONTS[kind] = name
+        except Exception:  # noqa: BLE001 - a missing font falls back to DejaVu
+            _FONTS[kind] = _FONTS["sans-bold" if "bold" in kind else "sans"]
+
+
 def q(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
