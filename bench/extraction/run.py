@@ -31,6 +31,7 @@ BLIND2 = ROOT / "eval" / "blind2" / "invoices"
 BLIND3 = ROOT / "eval" / "blind3" / "invoices"
 BLIND4 = ROOT / "eval" / "blind4" / "invoices"
 BLIND5 = ROOT / "eval" / "blind5" / "invoices"
+BLIND6 = ROOT / "eval" / "blind6" / "invoices"
 MIME = {
     ".pdf": "application/pdf",
     ".png": "image/png",
@@ -188,7 +189,17 @@ def main() -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument(
         "--set",
-        choices=["all", "eval", "holdout", "blind", "blind2", "blind3", "blind4", "blind5"],
+        choices=[
+            "all",
+            "eval",
+            "holdout",
+            "blind",
+            "blind2",
+            "blind3",
+            "blind4",
+            "blind5",
+            "blind6",
+        ],
         default="all",
         help="which labelled set(s)",
     )
@@ -211,6 +222,12 @@ def main() -> None:
         accuracy(
             BLIND5,
             "Fifth blind set (software templates, e-invoice renderings, bills, eval/blind5)",
+            args.verbose,
+        )
+    if args.set in ("all", "blind6"):
+        accuracy(
+            BLIND6,
+            "Sixth blind set (receipts, amounts in words, two dates, refs, eval/blind6)",
             args.verbose,
         )
     if len(CALIBRATION) > 1:
