@@ -109,7 +109,7 @@ NUMBER_LABELS: list[tuple[re.Pattern[str], float]] = [
         0.8,
     ),
     # ERP forms (receivables "transaction"): a weaker label than any invoice word
-    (re.compile(r"^transaction\s*(?:number|no\b\.?|nr\b\.?|#)\s*[:#]?", IGN), 0.6),
+    (re.compile(r"^trans(?:action)?\s*(?:number|no\b\.?|nr\b\.?|#)\s*[:#]?", IGN), 0.6),
     (re.compile(r"\b(?:reference|ref\.?|our ref)\s*(?:no\.?|number)?\s*[:#]?", IGN), 0.45),
     # a bare number label heading its cell ("Number", "Nº:", "Nr."), or a local one
     (
@@ -236,7 +236,7 @@ TAX_WORD = re.compile(
     r"umsatzsteuer|mehrwertsteuer|steuer|tva|tvq|tps|tvh|iva|btw|moms|mva|alv|dph|ppn|kdv|"
     r"[áa]fa|pvm|ddv|pdv|fpa|φπα|igv|itbis|isv|consumption\s*tax|taxes|消費税|k[äa]ibemaks|"
     r"pvn|impuesto|imposta|ндс|пдв|ддс|пдв|gtgt|thu[ếe]\s*gtgt|부가세|부가가치세|"
-    r"增值税|增值稅|税额|稅額|kwota\s*podatku|(?-i:ISS|ISSQN|ICMS))\b\.?|\bi\.v\.a\.",
+    r"增值税|增值稅|税额|稅額|消費税(?:額)?(?:合計)?|kwota\s*podatku|(?-i:ISS|ISSQN|ICMS))\b\.?|\bi\.v\.a\.",
     IGN,
 )
 TAX_BLOCK = re.compile(
@@ -261,7 +261,7 @@ TAX_TOTAL = re.compile(
     r"montant\s*(?:de\s*la\s*)?tva|total\s*tva|summe\s*(?:der\s*)?(?:mwst|ust|umsatzsteuer|mehrwertsteuer)|totale\s*iva|"
     r"total\s*iva|cuota\s*iva|importe\s*iva|btw\s*bedrag|tax\s*amount|vat\s*amount|"
     r"kwota\s*vat|summa\s*moms|momsbel[oø]p|totale\s*imposta|[áa]fa\s*[öo]sszesen|"
-    r"k[äa]ibemaks\s*kokku|сумма\s*ндс|сума\s*пдв|ti[ềe]n\s*thu[ếe]|세액|税额|稅額",
+    r"k[äa]ibemaks\s*kokku|сумма\s*ндс|сума\s*пдв|ti[ềe]n\s*thu[ếe]|세액|税额|稅額|消費税(?:額)?合計",
     IGN,
 )
 SUBTOTAL_LABEL = re.compile(
@@ -282,20 +282,21 @@ ROUNDING_LABEL = re.compile(
 )
 DISCOUNT_LABEL = re.compile(r"discount|rabatt|remise|descuento|sconto|korting|skonto", IGN)
 ROW_TOTAL = re.compile(
-    r"^(?:total|totale|totaal|totalt|summe|summa|suma|sum|razem|gesamt|i\s*alt)\b", IGN
+    r"^(?:(?:total|totale|totaal|totalt|summe|summa|suma|sum|razem|gesamt|i\s*alt)\b|合\s*[计計])",
+    IGN,
 )
 
 VENDOR_LABEL = re.compile(
     r"^(?:(?:receipt|invoice|bill|statement|payment)\s+from|service\s*provider|"
     r"verkauft\s*von|vendu\s*par|vendido\s*por|venduto\s*da|verkocht\s*door|"
     r"dodavatel|prod[áa]vaj[íi]c[íi]|sat[ıi]c[ıi]|προμηθευτ[ήη]ς|"
-    r"from|seller|supplier|vendor|sold\s*by|issued\s*by|bill\s*from|provider|"
+    r"from|seller|supplier|vendor|sold\s*by|issued\s*by|bill\s*from|provider|trading\s+as|t/a|"
     r"verk[äa]ufer|lieferant|absender|[ée]metteur|vendeur|fournisseur|emisor|proveedor|"
     r"vendedor|mittente|fornitore|leverancier|sprzedawca|s[äa]ljare|elad[óo]|"
     r"sz[áa]ll[íi]t[óo]|m[üu][üu]ja|penjual|cedente(?:\s*/\s*prestatore)?|поставщик|"
     r"постачальник|доставчик|продавец|продавець|исполнитель|виконавець|добављач|"
     r"đ[ơo]n\s*v[ịi]\s*b[áa]n(?:\s*h[àa]ng)?|ng[ưu][ờo]i\s*b[áa]n|공급자|판매자|"
-    r"销售方|銷售方|销方|売主|販売者|prestador(?:\s*d[eo]s?\s*servi[çc]os?)?|emitente)\b"
+    r"销售方(?:信息)?|銷售方(?:信息)?|销方|売主|販売者|発行者|発行元|prestador(?:\s*d[eo]s?\s*servi[çc]os?)?|emitente)\b"
     r"(?:\s*\([^)]*\))?\s*[:.]?|"
     r"^(?:van|de|da|von|fra|od)\s*:",
     IGN,
@@ -318,7 +319,7 @@ BUYER_LABEL = re.compile(
     IGN,
 )
 SUFFIX_CORE = (
-    r"(?:\b(?:inc|llc|l\.l\.c|ltd|limited|plc|llp|lp|corp|corporation|company|co|gmbh|ag|kg|"
+    r"(?:\b(?:inc|llc|l\.l\.c|ltd|limited|plc|llp|lp|corp|corporation|company|co|gmbh|ag|(?-i:KG)|"
     r"ohg|ug|e\.k|gbr|mbh|se|sarl|s\.a\.r\.l|sas|sasu|sa|s\.a|eurl|sprl|bvba|nv|n\.v|bv|b\.v|"
     r"s\.l|sl|slu|s\.r\.l|srl|spa|s\.p\.a|snc|pty|pvt|private|oy|oyj|ab|as|asa|a/s|aps|"
     r"kft|zrt|s\.r\.o|a\.s|sp\.\s*z\s*o\.o|ltda|eireli|k\.k|teoranta|lda|limitada|"
@@ -361,6 +362,7 @@ NOT_VENDOR = re.compile(
     r"warto[śs][ćc]|descrip|concepto|descrizione|omschrijving|beskriv|opis|d[ée]signation|"
     r"leistung|artikel|unidades|cantidad|quantit|anzahl|antal|ilo[śs][ćc]|precio|prezzo|"
     r"prix|preis|price)|"
+    r"請求書|領収書|発票|发票|發票|收据|收據|インボイス|청구서|계산서|영수증|消費税|税额|稅額|合計|合计|金額|金额|小計|"
     r"\b(?:date|tel|fax|bic|ust|tax|abn|due|rue|via|ave|qty|item|rate)\b|@|"
     r"^(?:hi|hello|dear|bonjour|hallo|guten\s*tag|sehr\s*geehrte|estimad[oa]s?|gentile|"
     r"egregio|caro|cara|beste|geachte|hej|hei|szanown|ol[áa]|good\s*(?:morning|afternoon)|"
@@ -793,6 +795,8 @@ def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
     values: list[tuple[Decimal, list[Token]]] = []
     total_row: tuple[Decimal, list[Token]] | None = None
     previous_y1 = header.y1
+    heading_row = layout.lines[header.line_index]
+    last_heading = header is max(heading_row.segments, key=lambda s: s.x1)
     for index in range(header.line_index + 1, min(header.line_index + 60, len(layout.lines))):
         line = layout.lines[index]
         if line.page != header.page or line.y0 - previous_y1 > height * 2.5:
@@ -804,6 +808,11 @@ def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
         if cell is None:
             break
         amount = _amount_in(cell.text, ctx)
+        if amount is None and last_heading and cell is not line.segments[-1]:
+            # the last heading's column is the row's last cell, even when wide characters
+            # shift a plain-text table ("税率 | 税额" over "13% | 1,118.00")
+            cell = line.segments[-1]
+            amount = _amount_in(cell.text, ctx)
         if amount is None or not _is_cell_value(cell.text, amount):
             break
         tokens = cell.tokens_in(amount.start, amount.end)
@@ -812,7 +821,8 @@ def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
         previous_y1 = line.y1
         if NOT_VAT_ROW.search(line.segments[0].text) and line.segments[0] is not cell:
             continue  # a tourist tax or an exempt line printed in the same column
-        if ROW_TOTAL.search(line.segments[0].text) and line.segments[0] is not cell:
+        leading = " ".join(s.text for s in line.segments if s.x1 <= cell.x0)
+        if ROW_TOTAL.search(leading) and line.segments[0] is not cell:
             total_row = (amount.value, tokens)
             break
         values.append((amount.value, tokens))
@@ -1477,6 +1487,8 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
         for seg, piece, tokens in _line_pieces(line):
             if len(piece) < 2 or len(piece) > 70 or not LETTERS.search(piece):
                 continue
+            if len(re.findall(r"[^\W\d_]", piece)) < 3:
+                continue  # "oc", "Nº": a two-letter fragment (OCR noise, a mark) is no name
             digits = sum(c.isdigit() for c in piece)
             if digits > len(piece) * 0.3:
                 continue
@@ -1522,6 +1534,8 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                     score += 0.55  # an explicit "Seller:" / "From:" outweighs a logo
                     evidence.add("labelled")
             for zone_line, x0, x1 in buyer_zones:
+                if any(zone_line < v <= index for v, _, _ in vendor_zones):
+                    continue  # a seller block starts between the buyer label and the line
                 if 0 <= index - zone_line <= 4 and seg.x0 < x1 + 40 and seg.x1 > x0 - 40:
                     score -= 0.6
             if any(key.startswith(p) or (len(key) >= 6 and p.startswith(key)) for p in payees):
@@ -1534,6 +1548,8 @@ def _find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 evidence.add("labelled")
             if piece.isupper() and len(piece.split()) == 1 and not has_suffix:
                 score -= 0.1
+            if BARE_DOMAIN.fullmatch(piece):
+                score -= 0.3  # "marrowandmint.co.uk": a web address, the name is elsewhere
             if BUYER_LABEL.search(piece) or VENDOR_LABEL.search(piece):
                 continue
             if _is_status_word(piece):
@@ -1577,6 +1593,7 @@ COMPANY_ID = re.compile(
     r"registered\s+in|reg\.?\s*no|nip|regon|krs|cvr|y-tunnus)\b",
     IGN,
 )
+BARE_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+", IGN)
 NUMBER_ID = re.compile(r"#\s*[A-Z]{0,4}-?\d|\b(?:no|nr|n[°º])\.?\s*[:#]?\s*$", IGN)
 
 
@@ -1685,6 +1702,15 @@ def _complete_vendor_name(
     layout = ctx.layout
     has_suffix = _has_legal_form(best.value)
     starts_segment = bool(best.tokens) and best.tokens[0] is seg.tokens[0]
+    if not has_suffix and best.value == seg.text.strip():
+        tail = _bare_legal_tail(layout, seg, index)
+        if tail is not None:
+            return Candidate(
+                f"{best.value} {tail.text.strip()}",
+                best.score,
+                best.tokens + tail.tokens,
+                best.evidence | {"joined", "legal"},
+            )
     if has_suffix and starts_segment:
         # a tilted scan or photo puts the start of the name on the next or previous "line"
         for near in (index - 1, index + 1):
@@ -1741,6 +1767,34 @@ def _complete_vendor_name(
     return best
 
 
+def _bare_legal_tail(layout: Layout, seg: Segment, index: int) -> Segment | None:
+    """A legal form printed on its own next to the name: centred under it on a narrow
+    receipt ("Bio-Markt Lindenhof" / "GmbH"), or just right of it on the line a tilted
+    scan puts a little higher or lower ("Atelier Morvan" "SARL")."""
+    mid = (seg.y0 + seg.y1) / 2
+    for near in (index + 1, index - 1):
+        if not 0 <= near < len(layout.lines) or layout.lines[near].page != seg.page:
+            continue
+        for other in layout.lines[near].segments:
+            if not re.fullmatch(SUFFIX_CORE, other.text.strip(), IGN):
+                continue
+            if not 0.7 * seg.size <= other.size <= 1.4 * seg.size:
+                continue
+            below = (
+                near == index + 1
+                and 0 <= other.y0 - seg.y1 <= seg.size
+                and seg.x0 - 1 <= other.x0
+                and other.x1 <= seg.x1 + 1
+            )
+            beside = (
+                0 <= other.x0 - seg.x1 <= 1.5 * seg.size
+                and abs((other.y0 + other.y1) / 2 - mid) <= 0.9 * seg.size
+            )
+            if below or beside:
+                return other
+    return None
+
+
 FORWARD_MARK = re.compile(
     r"^[-=_ ]*(?:forwarded\s*message|begin\s*forwarded\s*message|"
     r"weitergeleitete\s*nachricht|message\s*transf[ée]r[ée]|"
@@ -1753,7 +1807,7 @@ NAME_LABEL = re.compile(
     r"^(?:denominazione|ragione\s*sociale|raz[óo]n\s*social|raison\s*sociale|"
     r"d[ée]nomination|(?:company|business|legal|trading)\s*name|firmenname|firma|"
     r"nazwa(?:\s*firmy)?|nome|nombre|raz[ãa]o\s*social|nome\s*empresarial|naziv|наименование|найменування|назва|상호|회사명|"
-    r"t[êe]n\s*c[ôo]ng\s*ty|名称|名稱)\s*[:.]\s*",
+    r"t[êe]n\s*c[ôo]ng\s*ty|名称|名稱)\s*[:.：]\s*",
     IGN,
 )
 

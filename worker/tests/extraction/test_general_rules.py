@@ -869,3 +869,105 @@ Celkem k uhrade 1 210,00
 """,
     )
     assert fields["currency"] == "CZK"
+
+
+def test_japanese_title_is_not_the_vendor_and_consumption_tax_total(
+    tmp_path: pathlib.Path,
+) -> None:
+    fields = _extract(
+        tmp_path,
+        """                適格請求書
+株式会社さくら商事 御中
+                              株式会社ほしぞら工房
+請求書番号: SK-0042
+発行日: 2026年3月1日
+  10%対象   10,000円   消費税   1,000円
+   8%対象    5,000円   消費税     400円
+  消費税合計             1,400円
+  ご請求金額（税込）   ¥16,400
+""",
+    )
+    assert fields["vendor_name"] == "株式会社ほしぞら工房"
+    assert Decimal(fields["tax_amount"] or "0") == Decimal(1400)
+    assert Decimal(fields["total_amount"] or "0") == Decimal(16400)
+
+
+def test_chinese_seller_block_and_tax_column_shifted_by_wide_characters(
+    tmp_path: pathlib.Path,
+) -> None:
+    fields = _extract(
+        tmp_path,
+        """          电子发票（增值税专用发票）
+发票号码：12345678
+开票日期：2026年03月16日
+购买方信息
+  名称：上海甲乙科技有限公司
+销售方信息
+  名称：杭州丙丁贸易有限公司
+项目名称      数量    金额       税率/征收率   税额
+*服务*咨询费    1     1,000.00      13%        130.00
+合    计           ¥1,000.00                  ¥130.00
+价税合计（大写）  壹仟壹佰叁拾元整    （小写）¥1,130.00
+""",
+    )
+    assert fields["vendor_name"] == "杭州丙丁贸易有限公司"
+    assert fields["tax_amount"] == "130.00"
+    assert fields["total_amount"] == "1130.00"
+
+
+def test_trading_as_name_beats_a_bare_domain(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """            brightfernbakes.co.uk
+hello@brightfernbakes.co.uk · 01234 567 890
+INVOICE
+Invoice No: BF-12
+Date: 10/03/2026
+Amount due   £120.00
+Trading as Bright Fern Bakes · not VAT registered
+""",
+    )
+    assert fields["vendor_name"] == "Bright Fern Bakes"
+
+
+def test_trans_hash_is_a_receipt_number(tmp_path: pathlib.Path) -> None:
+    fields = _extract(
+        tmp_path,
+        """Pine Ridge Hardware Co.
+SALE          TRANS# 0042-118822
+03/07/26
+SUBTOTAL                10.00
+SALES TAX 8.25%          0.83
+TOTAL                  $10.83
+""",
+    )
+    assert fields["invoice_number"] == "0042-118822"
+
+
+def test_unit_kg_is_not_a_legal_form_and_legal_form_line_below_completes_the_name() -> None:
+    doc = _scan(
+        [
+            [("Hofladen", 0.10, 0.030, 0.40), ("Sonnenberg", 0.41, 0.030, 0.70)],
+            [("GmbH", 0.35, 0.045, 0.45)],
+            [("Kassenbon", 0.10, 0.080, 0.40)],
+            [("Birnen", 0.05, 0.20, 0.25), ("kg", 0.26, 0.20, 0.30), ("3,48", 0.80, 0.20, 0.9)],
+            [("Brot", 0.05, 0.215, 0.25), ("4,29", 0.80, 0.215, 0.9)],
+            [("SUMME", 0.05, 0.30, 0.25), ("EUR", 0.26, 0.30, 0.35), ("7,77", 0.80, 0.30, 0.9)],
+        ]
+    )
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["vendor_name"] == "Hofladen Sonnenberg GmbH"
+
+
+def test_two_letter_fragment_is_never_a_vendor_and_tilted_legal_form_joins() -> None:
+    doc = _scan(
+        [
+            [("SARL", 0.42, 0.048, 0.48), ("FACTURE", 0.75, 0.040, 0.90)],
+            [("Atelier", 0.10, 0.052, 0.25), ("Dupuis", 0.26, 0.052, 0.40)],
+            [("Facture", 0.60, 0.10, 0.68), ("n°", 0.69, 0.10, 0.71), ("AD-7", 0.72, 0.10, 0.8)],
+            [("oc", 0.10, 0.40, 0.14)],
+            [("Total", 0.60, 0.60, 0.66), ("TTC", 0.67, 0.60, 0.7), ("120,00", 0.85, 0.60, 0.93)],
+        ]
+    )
+    fields = {k: v.value for k, v in extract_fields(doc).fields.items()}
+    assert fields["vendor_name"] == "Atelier Dupuis SARL"
