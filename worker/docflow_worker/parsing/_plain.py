@@ -46,22 +46,32 @@ def _binary_ratio(text: str) -> float:
     return bad / len(sample)
 
 
+def _columns(line: str) -> list[int]:
+    """The display column where each character of `line` starts, and where the line ends: a
+    full-width character (CJK, full-width forms) takes two columns, as in a monospace view."""
+    starts = [0]
+    for ch in line:
+        starts.append(starts[-1] + (2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1))
+    return starts
+
+
 def text_page(number: int, text: str) -> Page:
     lines = text.split("\n")
     n_lines = max(len(lines), 1)
-    n_cols = max((len(line) for line in lines), default=1) or 1
+    columns = [_columns(line) for line in lines]
+    n_cols = max((c[-1] for c in columns), default=1) or 1
     words: list[Word] = []
     for row, line in enumerate(lines):
-        col = 0
+        at = 0
         for token in line.split():
-            start = line.index(token, col)
-            col = start + len(token)
+            start = line.index(token, at)
+            at = start + len(token)
             words.append(
                 Word(
                     token,
-                    round(start / n_cols, 4),
+                    round(columns[row][start] / n_cols, 4),
                     round(row / n_lines, 4),
-                    round(col / n_cols, 4),
+                    round(columns[row][at] / n_cols, 4),
                     round((row + 1) / n_lines, 4),
                 )
             )

@@ -104,3 +104,16 @@ def test_text_with_decomposed_accents_is_parsed_composed(tmp_path: pathlib.Path)
     doc = parse_document(pdf_file, "application/pdf")
     assert doc.pages[0].text.strip() == composed
     assert [w.text for w in doc.pages[0].words] == composed.split()
+
+
+def test_full_width_characters_take_two_columns_in_text_boxes(tmp_path: pathlib.Path) -> None:
+    # A CJK text table lines up in a monospace view only when each full-width character is two
+    # columns wide: the value under a heading must get a box under that heading.
+    path = tmp_path / "cjk.txt"
+    path.write_text("品名  金额\n螺丝  1.00\n")
+    page = parse_document(path, "text/plain").pages[0]
+    heading, value = page.words[1], page.words[3]
+    assert (heading.text, value.text) == ("金额", "1.00")
+    assert page.width == 10  # 2 + 2 + 2 spaces + 2 + 2 columns
+    assert heading.x0 == value.x0 == 0.6
+    assert heading.x1 == 1.0
