@@ -10,6 +10,16 @@ import httpx
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 TERMINAL = {"completed", "failed", "cancelled"}
+# What every completed job reports, in this order (DESIGN.md's event types, from queue to done).
+SEVEN_EVENTS = [
+    "job_queued",
+    "job_started",
+    "document_parsing_started",
+    "document_parsing_completed",
+    "field_extraction_started",
+    "field_extraction_completed",
+    "job_completed",
+]
 
 
 def upload(

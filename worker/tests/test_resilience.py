@@ -16,37 +16,17 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from tests_support.api import SAMPLES, job_events, minimal_pdf, upload, wait_for_job
+from tests_support.api import SAMPLES, SEVEN_EVENTS, job_events, minimal_pdf, upload, wait_for_job
 from tests_support.servers import WorkerProcess, start_worker, stop_worker
-
-SEVEN = [
-    "job_queued",
-    "job_started",
-    "document_parsing_started",
-    "document_parsing_completed",
-    "field_extraction_started",
-    "field_extraction_completed",
-    "job_completed",
-]
+from tests_support.settings import settings_env
 
 
 @contextmanager
 def private_queue() -> Iterator[str]:
     """Uploads made inside are sent to a queue only this test's workers read."""
-    from docflow.config import get_settings
-
     name = f"docflow-test-{uuid.uuid4().hex[:8]}"
-    previous = os.environ.get("DOCFLOW_TASK_QUEUE")
-    os.environ["DOCFLOW_TASK_QUEUE"] = name
-    get_settings.cache_clear()
-    try:
+    with settings_env(DOCFLOW_TASK_QUEUE=name):
         yield name
-    finally:
-        if previous is None:
-            os.environ.pop("DOCFLOW_TASK_QUEUE", None)
-        else:
-            os.environ["DOCFLOW_TASK_QUEUE"] = previous
-        get_settings.cache_clear()
 
 
 @pytest.fixture
@@ -136,7 +116,7 @@ def test_an_upload_while_redis_is_down_is_queued_then_swept_and_completed(
         job = wait_for_job(client, job_id, timeout=60)
     assert job["status"] == "completed", (job, w.log()[-3000:])
     types = types_of(client, job_id)
-    assert [t for t in types if t in SEVEN] == SEVEN
+    assert [t for t in types if t in SEVEN_EVENTS] == SEVEN_EVENTS
     assert types.count("job_completed") == 1
     assert types.count("job_started") == 1
     assert (
@@ -357,7 +337,7 @@ def test_a_job_taken_while_postgres_is_down_completes_once_it_is_back(
             stack.start_postgres()
         job = wait_for_job(client, job_id, timeout=60)
     assert job["status"] == "completed", (job, w.log()[-3000:])
-    assert types_of(client, job_id) == SEVEN  # once each: nothing failed, nothing ran twice
+    assert types_of(client, job_id) == SEVEN_EVENTS  # once each: nothing failed, nothing ran twice
 
 
 def test_a_postgres_restart_mid_job_delays_it_and_fails_nothing(

@@ -24,6 +24,7 @@ from sqlalchemy import text
 
 from tests_support.api import minimal_pdf, upload
 from tests_support.servers import api_server
+from tests_support.settings import settings_env
 
 # --- helpers ------------------------------------------------------------------------------------
 
@@ -291,20 +292,11 @@ def small_limit_client(stack: Any, user: Any) -> Iterator[Any]:
     from docflow.config import get_settings
     from docflow.main import create_app
 
-    previous = os.environ.get("DOCFLOW_MAX_UPLOAD_MB")
-    os.environ["DOCFLOW_MAX_UPLOAD_MB"] = "1"
-    get_settings.cache_clear()
-    try:
+    with settings_env(DOCFLOW_MAX_UPLOAD_MB="1"):
         assert get_settings().max_upload_bytes == 1024 * 1024
         with TestClient(create_app()) as c:
             c.headers["Authorization"] = f"Bearer {user.token}"
             yield c
-    finally:
-        if previous is None:
-            os.environ.pop("DOCFLOW_MAX_UPLOAD_MB", None)
-        else:
-            os.environ["DOCFLOW_MAX_UPLOAD_MB"] = previous
-        get_settings.cache_clear()
 
 
 def test_a_file_over_the_limit_is_413_and_leaves_nothing(small_limit_client: Any) -> None:

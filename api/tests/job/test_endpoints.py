@@ -3,7 +3,6 @@ against a real uvicorn process so the requests really are concurrent."""
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 import uuid
@@ -18,6 +17,7 @@ from sqlalchemy import text
 
 from tests_support.api import SAMPLES, job_events, minimal_pdf, upload, wait_for_job
 from tests_support.servers import api_server
+from tests_support.settings import settings_env
 
 BROKEN = SAMPLES / "broken-truncated.pdf"
 
@@ -32,19 +32,8 @@ def live_api(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
 @contextmanager
 def parked_queue() -> Iterator[None]:
     """Uploads made inside go to a queue no worker reads, so their jobs stay `queued`."""
-    from docflow.config import get_settings
-
-    previous = os.environ.get("DOCFLOW_TASK_QUEUE")
-    os.environ["DOCFLOW_TASK_QUEUE"] = "docflow-test-parked"
-    get_settings.cache_clear()
-    try:
+    with settings_env(DOCFLOW_TASK_QUEUE="docflow-test-parked"):
         yield
-    finally:
-        if previous is None:
-            os.environ.pop("DOCFLOW_TASK_QUEUE", None)
-        else:
-            os.environ["DOCFLOW_TASK_QUEUE"] = previous
-        get_settings.cache_clear()
 
 
 def upload_one(client: Any, name: str, data: bytes) -> dict[str, Any]:

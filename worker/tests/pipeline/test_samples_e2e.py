@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests_support.api import SAMPLES, job_events, upload, wait_for_job
-
-SEVEN = [
-    "job_queued",
-    "job_started",
-    "document_parsing_started",
-    "document_parsing_completed",
-    "field_extraction_started",
-    "field_extraction_completed",
-    "job_completed",
-]
+from tests_support.api import SAMPLES, SEVEN_EVENTS, job_events, upload, wait_for_job
 
 
 def test_sample_folder_in_one_request(client, worker) -> None:
@@ -41,7 +31,7 @@ def test_sample_folder_in_one_request(client, worker) -> None:
             assert doc["current_status"] == "failed"
         else:
             assert job["status"] == "completed", (item["filename"], job)
-            assert [t for t in types if t in SEVEN] == SEVEN
+            assert [t for t in types if t in SEVEN_EVENTS] == SEVEN_EVENTS
             doc = client.get(f"/api/documents/{item['document']['id']}").json()
             assert doc["current_status"] == "completed"
             fields = doc["extraction"]["structured_output_json"]["fields"]
