@@ -106,17 +106,7 @@ def start_worker(
     log_file = open(log_path, "ab")  # noqa: SIM115
     proc = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "docflow_worker.celery_app",
-            "worker",
-            "--loglevel=INFO",
-            f"--concurrency={concurrency}",
-            "--pool=prefork",
-            "--without-gossip",
-            "--without-mingle",
+            *devstack.worker_command(sys.executable, concurrency),
             "--without-heartbeat",
             "-n",
             f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
@@ -148,19 +138,7 @@ def api_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
     port = devstack.free_port()
     log_file = open(log_path, "ab")  # noqa: SIM115
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "docflow.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--ws",
-            "websockets-sansio",
-        ],
+        devstack.api_command(sys.executable, "127.0.0.1", port),
         env={**os.environ, **env, "PYTHONUNBUFFERED": "1"},
         stdout=log_file,
         stderr=subprocess.STDOUT,
