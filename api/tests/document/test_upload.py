@@ -144,6 +144,21 @@ def _raw_request(base: str, head: str) -> socket.socket:
     return sock
 
 
+def _keyed_upload_started(
+    base: str, token: str, key: str, boundary: str, length: int
+) -> socket.socket:
+    """An upload with an Idempotency-Key whose headers are sent and whose body is not yet."""
+    return _raw_request(
+        base,
+        "POST /api/documents/upload HTTP/1.1\r\n"
+        "Host: 127.0.0.1\r\n"
+        f"Authorization: Bearer {token}\r\n"
+        f"Idempotency-Key: {key}\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+        f"Content-Length: {length}\r\n\r\n",
+    )
+
+
 def _read_response(sock: socket.socket) -> tuple[int, bytes]:
     data = b""
     while b"\r\n\r\n" not in data:
@@ -674,15 +689,7 @@ def test_a_key_still_in_flight_is_409(live_api: str, user: Any) -> None:
     key = f"slow-{uuid.uuid4()}"
     boundary = "slowboundary"
     body = multipart_body([(b"slow.pdf", minimal_pdf("slow upload"))], boundary)
-    sock = _raw_request(
-        live_api,
-        "POST /api/documents/upload HTTP/1.1\r\n"
-        "Host: 127.0.0.1\r\n"
-        f"Authorization: Bearer {user.token}\r\n"
-        f"Idempotency-Key: {key}\r\n"
-        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n",
-    )
+    sock = _keyed_upload_started(live_api, user.token, key, boundary, len(body))
     try:
         sock.sendall(body[:100])  # the first request is now running, its body half sent
         deadline = time.monotonic() + 10
@@ -740,15 +747,7 @@ def test_a_connection_dropped_mid_upload_leaves_nothing_and_frees_its_key(
     pdf = minimal_pdf("dropped upload") + b"%" + b"x" * 2_000_000
     body = multipart_body([(b"dropped.pdf", pdf)], boundary)
     before_files = stored_files()
-    sock = _raw_request(
-        live_api,
-        "POST /api/documents/upload HTTP/1.1\r\n"
-        "Host: 127.0.0.1\r\n"
-        f"Authorization: Bearer {user.token}\r\n"
-        f"Idempotency-Key: {key}\r\n"
-        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n",
-    )
+    sock = _keyed_upload_started(live_api, user.token, key, boundary, len(body))
     sock.sendall(body[: len(body) // 2])
     time.sleep(0.3)  # the server is streaming the first half to its staging folder
     sock.close()
