@@ -3,12 +3,10 @@ Redis, and — for end-to-end tests — a real Celery worker process. Nothing is
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +17,7 @@ from tests_support.servers import (
     start_worker,
     stop_stack,
     stop_worker,
+    use_stack,
 )
 
 
@@ -26,17 +25,7 @@ from tests_support.servers import (
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("stack")
     stack = start_stack(tmp)
-    os.environ.update(stack.env)
-    from docflow.config import get_settings
-
-    get_settings.cache_clear()
-    from alembic import command
-    from alembic.config import Config
-
-    root = Path(__file__).resolve().parent
-    config = Config(str(root / "api" / "alembic.ini"))
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
+    use_stack(stack)
     try:
         yield stack
     finally:

@@ -75,6 +75,25 @@ def start_stack(tmp: Path) -> Stack:
     return stack
 
 
+def migrate_database() -> None:
+    """Bring the database of the current settings (DOCFLOW_DATABASE_URL) to the Alembic head."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(ROOT / "api" / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "head")
+
+
+def use_stack(stack: Stack) -> None:
+    """Point this process (its settings) at the stack and migrate its database."""
+    from docflow.config import get_settings
+
+    os.environ.update(stack.env)
+    get_settings.cache_clear()
+    migrate_database()
+
+
 def stop_stack(stack: Stack) -> None:
     devstack.stop(stack.redis)
     devstack.stop(stack.pg)

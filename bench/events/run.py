@@ -40,7 +40,12 @@ import redis.asyncio as aioredis  # noqa: E402
 import uvloop  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 
-from tests_support.servers import api_server, start_stack, stop_stack  # noqa: E402
+from tests_support.servers import (  # noqa: E402
+    api_server,
+    migrate_database,
+    start_stack,
+    stop_stack,
+)
 
 
 # --- figures -----------------------------------------------------------------------------------
@@ -285,16 +290,11 @@ async def fan_out(
 
 # --- set-up --------------------------------------------------------------------------------------
 def prepare(stack_env: dict[str, str]) -> None:
-    os.environ.update(stack_env)
-    from alembic import command
-    from alembic.config import Config
-
     from docflow.config import get_settings
 
+    os.environ.update(stack_env)
     get_settings.cache_clear()
-    config = Config(str(ROOT / "api" / "alembic.ini"))
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
+    migrate_database()
 
 
 def demo_user() -> str:

@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import devstack  # noqa: E402
+from tests_support.servers import migrate_database  # noqa: E402
 
 TARGET_MS = 30.0
 STATUSES = (
@@ -166,12 +167,7 @@ def main() -> int:
     try:
         url = f"postgresql+psycopg://docflow@127.0.0.1:{port}/docflow"
         os.environ["DOCFLOW_DATABASE_URL"] = url
-        from alembic import command
-        from alembic.config import Config
-
-        config = Config(str(ROOT / "api" / "alembic.ini"))
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
+        migrate_database()
         t0 = time.perf_counter()
         workspace_id, user_id = seed(url, args.documents)
         print(

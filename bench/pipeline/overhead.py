@@ -34,7 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(Path(__file__).parent)]
 
 from run import invoice_pdf, load, make_token, tree_cpu  # noqa: E402
 
-from tests_support.servers import start_stack, stop_stack  # noqa: E402
+from tests_support.servers import start_stack, stop_stack, use_stack  # noqa: E402
 
 
 class Counts:
@@ -100,17 +100,9 @@ def main() -> int:
     blobs = [(f"invoice-{i:04d}.pdf", invoice_pdf(i, rng, args.simple)) for i in range(docs + 5)]
     stack = start_stack(tmp / "stack")
     try:
-        os.environ.update(stack.env)
-        from alembic import command
-        from alembic.config import Config
+        use_stack(stack)
         from fastapi.testclient import TestClient
 
-        from docflow.config import get_settings
-
-        get_settings.cache_clear()
-        config = Config(str(ROOT / "api" / "alembic.ini"))
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
         token = make_token()
 
         from docflow.main import create_app

@@ -50,6 +50,7 @@ from tests_support.servers import (  # noqa: E402
     start_worker,
     stop_stack,
     stop_worker,
+    use_stack,
 )
 
 MAX_SECONDS = 600  # every wait below is bounded by this
@@ -363,17 +364,9 @@ def main() -> int:
     stack_up = True
     worker = None
     try:
-        os.environ.update(stack.env)
-        from alembic import command
-        from alembic.config import Config
-
-        from docflow.config import get_settings
+        use_stack(stack)
         from docflow.events.channels import events_channel
 
-        get_settings.cache_clear()
-        config = Config(str(ROOT / "api" / "alembic.ini"))
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
         token = make_token()
         worker = start_worker(stack.env, tmp / "worker.log", concurrency=args.concurrency)
         completions = Completions(stack.redis_url, events_channel())

@@ -10,7 +10,6 @@ invoice-01-us.json/.csv (single exports) and bulk.csv / bulk.ndjson / bulk.json 
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +19,13 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from tests_support.api import SAMPLES, upload, wait_for_job  # noqa: E402
-from tests_support.servers import start_stack, start_worker, stop_stack, stop_worker  # noqa: E402
+from tests_support.servers import (  # noqa: E402
+    start_stack,
+    start_worker,
+    stop_stack,
+    stop_worker,
+    use_stack,
+)
 
 INVOICES = ("invoice-01-us.pdf", "invoice-03-de.pdf", "invoice-09-es.pdf")
 
@@ -30,13 +35,7 @@ def main() -> int:
     stack = start_stack(tmp)
     worker = None
     try:
-        os.environ.update(stack.env)
-        from alembic import command
-        from alembic.config import Config
-
-        config = Config(str(ROOT / "api" / "alembic.ini"))
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
+        use_stack(stack)
         worker = start_worker(stack.env, tmp / "worker.log")
 
         from fastapi.testclient import TestClient
