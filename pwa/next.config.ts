@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+
+// The browser talks to one origin: /api/* (HTTP and the WebSocket upgrade) is proxied to the API.
+// Rewrites are fixed at build time, so the API's address is part of the build (see scripts/build-stamp).
+const apiUrl = (process.env.DOCFLOW_API_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  async rewrites() {
+    return [{ source: "/api/:path*", destination: `${apiUrl}/api/:path*` }];
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

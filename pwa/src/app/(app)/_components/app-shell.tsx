@@ -1,0 +1,132 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { logout } from "@/features/auth/api/logout";
+import { LoginForm } from "@/features/auth/components/login-form";
+import { useSession } from "@/features/auth/hooks/use-session";
+import { ApiError } from "@/lib/api/errors";
+import { onSessionExpired } from "@/lib/api/session-events";
+import { LiveIndicator } from "@/lib/realtime/live-indicator";
+import { useLiveConnection } from "@/lib/realtime/use-live-connection";
+
+const NAV = [
+  { href: "/", label: "Documents", permission: "read" },
+  { href: "/upload", label: "Upload", permission: "write" },
+  { href: "/settings", label: "Settings", permission: "admin" },
+] as const;
+
+/** The signed-in frame: header (who, role, live state, sign-out), navigation, re-sign-in dialog. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const [expired, setExpired] = useState(false);
+  const signedIn = Boolean(session.me);
+  const live = useLiveConnection(signedIn && !expired);
+
+  useEffect(() => onSessionExpired(() => setExpired(true)), []);
+
+  // Signed out when the page opened: go to the sign-in screen and come back here afterwards.
+  const unauthenticated = session.error instanceof ApiError && session.error.status === 401;
+  useEffect(() => {
+    if (unauthenticated) {
+      const next = `${window.location.pathname}${window.location.search}`;
+      router.replace(`/login?next=${encodeURIComponent(next)}`);
+    }
+  }, [unauthenticated, router]);
+
+  async function signOut() {
+    try {
+      await logout();
+    } finally {
+      queryClient.clear();
+      router.replace("/login");
+    }
+  }
+
+  if (!session.me) {
+    return (
+      <main className="flex min-h-dvh items-center justify-center p-4" aria-busy={!session.error}>
+        {session.error && !unauthenticated ? (
+          <div role="alert" className="max-w-md rounded-md bg-red-50 p-4 text-red-800">
+            <p>Docflow could not reach the server: {session.error.message}</p>
+            <Button className="mt-3" onClick={() => void session.refetch()}>
+              Try again
+            </Button>
+          </div>
+        ) : (
+          <p className="text-slate-600">Loading…</p>
+        )}
+      </main>
+    );
+  }
+
+  const { me, can } = session;
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <Link href="/" className="flex min-h-11 items-center text-lg font-bold text-brand-700">
+            Docflow
+          </Link>
+          <nav aria-label="Main" className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
+            {NAV.filter((item) => can(item.permission)).map((item) => {
+              const current = item.href === "/" ? pathname === "/" || pathname.startsWith("/documents") : pathname.startsWith(item.href);
+              return (
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  aria-current={current ? "page" : undefined}
+                  className={`flex min-h-11 items-center rounded-md px-3 text-sm font-medium ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+                >
+                  {item.label}
+                </Link>
+              );
+            })}
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <LiveIndicator state={live} />
+            <p className="hidden text-right text-sm leading-tight md:block">
+              <span className="block font-medium text-slate-900">{me.user.display_name || me.user.email}</span>
+              <span className="block text-slate-600">
+                {me.user.email} · <span className="capitalize">{me.user.role}</span>
+              </span>
+            </p>
+            <span className="sr-only md:hidden">
+              Signed in as {me.user.email} ({me.user.role})
+            </span>
+            <Button variant="ghost" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-4">
+        {children}
+      </main>
+      <Dialog
+        open={expired}
+        onOpenChange={() => undefined}
+        title="Sign in again"
+        description="Your session has ended. Sign in to carry on — what is on the screen is kept."
+      >
+        <LoginForm
+          defaultEmail={me.user.email}
+          onSignedIn={() => {
+            setExpired(false);
+            void queryClient.invalidateQueries();
+          }}
+        />
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { meQueryOptions } from "../api/me";
+
+export type Permission = "read" | "write" | "export" | "admin";
+
+/** The signed-in user, and what their role may do (controls a role may not use are not shown). */
+export function useSession() {
+  const query = useQuery(meQueryOptions());
+  const permissions = new Set(query.data?.permissions ?? []);
+  return {
+    ...query,
+    me: query.data,
+    can: (permission: Permission) => permissions.has(permission),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Query keys shared by the features and the live connection (which updates the cache from events).
+ * Features build their query options from these; nothing else spells a key.
+ */
+export const queryKeys = {
+  me: () => ["me"] as const,
+  documentLists: () => ["documents"] as const,
+  documentList: (params: object) => ["documents", params] as const,
+  document: (id: string) => ["document", id] as const,
+  documentHistory: (id: string) => ["document", id, "history"] as const,
+  jobEvents: (jobId: string) => ["job-events", jobId] as const,
+  users: () => ["users"] as const,
+  tokens: () => ["tokens"] as const,
+};

@@ -1,0 +1,25 @@
+import type { LiveState } from "./use-live-connection";
+
+const LABELS: Record<LiveState, string> = {
+  live: "Live",
+  reconnecting: "Reconnecting",
+  polling: "Polling",
+  offline: "Offline",
+};
+
+const DOTS: Record<LiveState, string> = {
+  live: "bg-emerald-500",
+  reconnecting: "bg-amber-500",
+  polling: "bg-amber-500",
+  offline: "bg-slate-400",
+};
+
+/** Says in words whether updates arrive live, by polling, or not at all. */
+export function LiveIndicator({ state }: { state: LiveState }) {
+  return (
+    <span role="status" aria-live="polite" aria-label={`Updates: ${LABELS[state]}`} className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700">
+      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOTS[state]}`} />
+      {LABELS[state]}
+    </span>
+  );
+}
