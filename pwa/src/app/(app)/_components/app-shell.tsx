@@ -1,18 +1,20 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { logout } from "@/features/auth/api/logout";
-import { LoginForm } from "@/features/auth/components/login-form";
 import { useSession } from "@/features/auth/hooks/use-session";
 import { ApiError } from "@/lib/api/errors";
 import { onSessionExpired } from "@/lib/api/session-events";
 import { LiveIndicator } from "@/lib/realtime/live-indicator";
 import { useLiveConnection } from "@/lib/realtime/use-live-connection";
+
+// Loaded only when needed: the sign-in form (and its validation) stays out of every screen's first load.
+const SignInAgain = dynamic(() => import("./sign-in-again"), { ssr: false });
 
 const NAV = [
   { href: "/", label: "Documents", permission: "read" },
@@ -113,20 +115,15 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-4">
         {children}
       </main>
-      <Dialog
-        open={expired}
-        onOpenChange={() => undefined}
-        title="Sign in again"
-        description="Your session has ended. Sign in to carry on — what is on the screen is kept."
-      >
-        <LoginForm
-          defaultEmail={me.user.email}
+      {expired ? (
+        <SignInAgain
+          email={me.user.email}
           onSignedIn={() => {
             setExpired(false);
             void queryClient.invalidateQueries();
           }}
         />
-      </Dialog>
+      ) : null}
     </div>
   );
 }
