@@ -10,5 +10,7 @@ export const queryKeys = {
   documentHistory: (id: string) => ["document", id, "history"] as const,
   jobEvents: (jobId: string) => ["job-events", jobId] as const,
   users: () => ["users"] as const,
+  /** Under users(): invalidating the user list also refreshes every user's token list. */
+  userTokens: (userId: string) => ["users", userId, "tokens"] as const,
   tokens: () => ["tokens"] as const,
 };
