@@ -11,8 +11,9 @@ import { uploadFile, type UploadAnswer, type UploadProgress } from "@/lib/api/up
 type DocumentRead = components["schemas"]["DocumentRead"];
 type JobRead = components["schemas"]["JobRead"];
 
-/** A review edit: only the changed fields; `null` clears a field. */
-export type ReviewFields = Record<string, string | null>;
+import type { ReviewFields } from "./types";
+
+export type { ReviewFields };
 
 export type WriteRequest =
   | {

@@ -1,0 +1,140 @@
+/**
+ * Reads and writes of the outbox table. Every change is one small Dexie transaction, and every
+ * write is idempotent (a put by id), so a write whose confirmation was lost (the tab was killed)
+ * can simply happen again.
+ */
+import type { DocflowDatabase, OutboxError, OutboxItem, OutboxKind } from "./db";
+import type { ReviewFields } from "./types";
+
+export class OutboxQuotaError extends Error {
+  constructor() {
+    super("This device is out of storage space: the item was not queued. Free some space or send it online. Nothing already queued was lost.");
+    this.name = "OutboxQuotaError";
+  }
+}
+
+export interface NewItem {
+  id: string;
+  kind: OutboxKind;
+  userId: string;
+  documentId?: string | null;
+  jobId?: string | null;
+  label: string;
+  file?: Blob;
+  filename?: string;
+  fields?: ReviewFields;
+  etag?: string;
+}
+
+function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string; inner?: { name?: string } } | null)?.name;
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === "QuotaExceededError" || inner === "QuotaExceededError";
+}
+
+export async function enqueue(db: DocflowDatabase, input: NewItem, now = Date.now()): Promise<OutboxItem> {
+  const item: OutboxItem = {
+    id: input.id,
+    kind: input.kind,
+    userId: input.userId,
+    documentId: input.documentId ?? null,
+    jobId: input.jobId ?? null,
+    label: input.label,
+    file: input.file,
+    filename: input.filename,
+    mimeType: input.file?.type,
+    size: input.file?.size,
+    fields: input.fields,
+    etag: input.etag,
+    status: "waiting",
+    attempts: 0,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+    nextAttemptAt: 0,
+    order: now * 1000 + Math.floor(Math.random() * 1000),
+  };
+  try {
+    await db.transaction("rw", db.outbox, async () => {
+      const last = await db.outbox.orderBy("order").last();
+      if (last && last.order >= item.order) item.order = last.order + 1;
+      // Queued twice (a retried write): keep the first.
+      if (!(await db.outbox.get(item.id))) await db.outbox.add(item);
+    });
+  } catch (error) {
+    if (isQuotaError(error)) throw new OutboxQuotaError();
+    throw error;
+  }
+  return (await db.outbox.get(item.id)) ?? item;
+}
+
+export function listItems(db: DocflowDatabase): Promise<OutboxItem[]> {
+  return db.outbox.orderBy("order").toArray();
+}
+
+/**
+ * The items of `userId` that may be sent now, in queue order: waiting, due, and not behind an
+ * unsent earlier item of the same document (an edit goes before the finalize queued after it).
+ */
+export async function sendable(db: DocflowDatabase, userId: string, now = Date.now()): Promise<OutboxItem[]> {
+  const items = await db.outbox.orderBy("order").toArray();
+  const blockedDocuments = new Set<string>();
+  const ready: OutboxItem[] = [];
+  for (const item of items) {
+    if (item.userId !== userId || item.status === "sent") continue;
+    const key = item.documentId ?? item.jobId;
+    if (key && blockedDocuments.has(key)) continue;
+    if (key) blockedDocuments.add(key);
+    if (item.status === "waiting" && item.nextAttemptAt <= now) ready.push(item);
+  }
+  return ready;
+}
+
+async function update(db: DocflowDatabase, id: string, changes: Partial<OutboxItem>, now = Date.now()): Promise<void> {
+  await db.outbox.update(id, { ...changes, updatedAt: now });
+}
+
+export async function markSending(db: DocflowDatabase, item: OutboxItem): Promise<void> {
+  await update(db, item.id, { status: "sending", attempts: item.attempts + 1 });
+}
+
+export async function markSent(db: DocflowDatabase, id: string, result: unknown): Promise<void> {
+  // The file is on the server now: free the device's space, keep the row for the record.
+  await update(db, id, { status: "sent", result, lastError: null, file: undefined, conflictCurrent: undefined });
+}
+
+export async function markRetry(db: DocflowDatabase, id: string, delayMs: number, error: OutboxError, now = Date.now()): Promise<void> {
+  await update(db, id, { status: "waiting", nextAttemptAt: now + delayMs, lastError: error }, now);
+}
+
+export async function markFailed(db: DocflowDatabase, id: string, error: OutboxError): Promise<void> {
+  await update(db, id, { status: "failed", lastError: error });
+}
+
+export async function markConflict(db: DocflowDatabase, id: string, current: unknown, message: string): Promise<void> {
+  await update(db, id, { status: "conflict", conflictCurrent: current, lastError: { message, status: 412, code: "version_conflict" } });
+}
+
+/** "Retry now": back in the queue at once (also after a failure the reviewer fixed). */
+export async function retryNow(db: DocflowDatabase, id: string): Promise<void> {
+  await update(db, id, { status: "waiting", nextAttemptAt: 0 });
+}
+
+/** The reviewer chose per field after a conflict: send the chosen fields on the server's version. */
+export async function resolveConflict(db: DocflowDatabase, id: string, fields: ReviewFields, etag: string): Promise<void> {
+  await update(db, id, { status: "waiting", nextAttemptAt: 0, fields, etag, conflictCurrent: undefined, lastError: null });
+}
+
+export async function discard(db: DocflowDatabase, id: string): Promise<void> {
+  await db.outbox.delete(id);
+}
+
+/** After a crash or a closed tab nothing is sending any more: those items wait again. */
+export async function releaseInterrupted(db: DocflowDatabase): Promise<number> {
+  return db.outbox.where("status").equals("sending").modify({ status: "waiting", nextAttemptAt: 0 });
+}
+
+/** Sent items are kept a day for the record, then removed. */
+export async function pruneSent(db: DocflowDatabase, now = Date.now(), keepMs = 24 * 60 * 60 * 1000): Promise<number> {
+  return db.outbox.where("status").equals("sent").and((item) => item.updatedAt < now - keepMs).delete();
+}
