@@ -7,6 +7,8 @@ export const metadata: Metadata = {
   title: { default: "Docflow", template: "%s · Docflow" },
   description: "Upload, review and export vendor invoices.",
   applicationName: "Docflow",
+  icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Docflow", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {
