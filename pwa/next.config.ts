@@ -11,6 +11,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // `npm test` builds into its own folder (.next-e2e) so a running `npm start` is never clobbered.
+  distDir: process.env.DOCFLOW_PWA_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   async rewrites() {

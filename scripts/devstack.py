@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
 """Docflow's local stack without Docker: installs what is missing, runs PostgreSQL and Redis from
-the system's server binaries with data under .data/, migrates, and starts the API and a worker.
+the system's server binaries with data under .data/, migrates, and starts the API, a worker and
+the PWA (a production build served by `next start`, rebuilt only when its sources changed).
 
     python3 scripts/devstack.py start   # npm start: everything, in the foreground; Ctrl-C stops it
     python3 scripts/devstack.py test    # npm test: set up, then every suite
     python3 scripts/devstack.py setup   # install only
+
+`test` runs, in order: the Python linters and pytest; the PWA's lint, type check, generated API
+types check and Vitest; then the browser end-to-end tests (Playwright on Debian's chromium) against
+a private stack — its own PostgreSQL, Redis, Celery worker, API and a production build of the PWA
+in pwa/.next-e2e, so a running `npm start` is never disturbed. DOCFLOW_TEST_PHASES picks phases
+(default "python,pwa,e2e"); extra arguments go to pytest.
 
 Standard library only: it runs before the project's Python environment exists. The test suite
 imports `start_postgres` / `start_redis` to run private servers on free ports.
@@ -13,7 +20,10 @@ imports `start_postgres` / `start_redis` to run private servers on free ports.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
+import hashlib
+import json
 import os
 import pwd
 import shutil
@@ -21,7 +31,12 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +47,14 @@ DEV_PG_PORT = int(os.environ.get("DOCFLOW_PG_PORT", "55432"))
 DEV_REDIS_PORT = int(os.environ.get("DOCFLOW_REDIS_PORT", "56379"))
 API_PORT = int(os.environ.get("DOCFLOW_API_PORT", "8000"))
 API_HOST = os.environ.get("DOCFLOW_API_HOST", "127.0.0.1")
+PWA = ROOT / "pwa"
+PWA_PORT = int(os.environ.get("DOCFLOW_PWA_PORT", "3000"))
+CHROMIUM = os.environ.get("DOCFLOW_CHROMIUM", "/usr/bin/chromium")
+DEMO_EMAIL, DEMO_PASSWORD = "demo@docflow.local", "docflow-demo"  # docflow.cli bootstrap --demo
+E2E_DIST_DIR = ".next-e2e"  # the end-to-end build: never the .next that `npm start` serves
+# The end-to-end API's port when free: the PWA's build names the API, so a stable port lets a
+# second `npm test` reuse the build.
+E2E_API_PORT = int(os.environ.get("DOCFLOW_E2E_API_PORT", "58080"))
 
 APT_PACKAGES = {
     "postgres": "postgresql",
@@ -61,7 +84,7 @@ def _version_key(path: str) -> float:
         return 0.0
 
 
-def missing_system_tools() -> list[str]:
+def missing_system_tools(for_tests: bool = False) -> list[str]:
     missing = []
     if pg_bindir() is None:
         missing.append(APT_PACKAGES["postgres"])
@@ -73,11 +96,13 @@ def missing_system_tools() -> list[str]:
             pwd.getpwnam("postgres")
         except KeyError:
             missing.append("postgresql")
+    if for_tests and not Path(CHROMIUM).exists():  # the browser tests drive Debian's chromium
+        missing += ["chromium", "fonts-liberation"]
     return sorted(set(missing))
 
 
-def ensure_system_tools() -> None:
-    missing = missing_system_tools()
+def ensure_system_tools(for_tests: bool = False) -> None:
+    missing = missing_system_tools(for_tests)
     if not missing:
         return
     if not IS_ROOT or shutil.which("apt-get") is None:
@@ -119,8 +144,8 @@ def ensure_python_env() -> str:
     return str(ROOT / ".venv" / "bin" / "python")
 
 
-def setup() -> str:
-    ensure_system_tools()
+def setup(for_tests: bool = False) -> str:
+    ensure_system_tools(for_tests)
     return ensure_python_env()
 
 
@@ -391,6 +416,150 @@ def api_command(python: str, host: str, port: int) -> list[str]:
     ]
 
 
+def _wait_http(url: str, proc: subprocess.Popen[bytes], what: str, timeout: float = 60) -> None:
+    """Wait until `url` answers (any status below 500) while `proc` keeps running."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError as error:
+            if error.code < 500:
+                return
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not answer {url} within {timeout:.0f} s")
+
+
+def origin_env(pwa_port: int, *, inherit: bool = True) -> dict[str, str]:
+    """The API's origin allowlists naming the PWA (it proxies /api/* including the WebSocket
+    upgrade, so the API sees the PWA's Origin). Values already set in the environment are kept."""
+    origins = [f"http://127.0.0.1:{pwa_port}", f"http://localhost:{pwa_port}"]
+    env = {}
+    for name in ("DOCFLOW_CORS_ORIGINS", "DOCFLOW_ALLOWED_WS_ORIGINS"):
+        current = os.environ.get(name, "") if inherit else ""
+        try:
+            listed = json.loads(current) if current.strip() else []
+        except ValueError:
+            sys.exit(f'[docflow] {name} must be a JSON list, e.g. ["https://docflow.example"]')
+        env[name] = json.dumps(list(dict.fromkeys([*listed, *origins])))
+    return env
+
+
+# --- the PWA ---------------------------------------------------------------------------------
+def npm() -> str:
+    found = shutil.which("npm")
+    if found is None or shutil.which("node") is None:
+        sys.exit("[docflow] Node.js 20+ with npm is needed for the PWA: install it and run again")
+    return found
+
+
+def _node_version() -> str:
+    return subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+
+
+def ensure_pwa_packages() -> None:
+    """`npm ci` in pwa/ when node_modules is missing or package-lock.json (or Node) changed since
+    the last install; the stamp lives in node_modules, so removing the folder also removes it."""
+    stamp = PWA / "node_modules" / ".docflow-install-stamp"
+    wanted = hashlib.sha256(
+        (PWA / "package-lock.json").read_bytes() + _node_version().encode()
+    ).hexdigest()
+    if stamp.is_file() and stamp.read_text().strip() == wanted:
+        log("PWA packages are up to date (pwa/package-lock.json unchanged)")
+        return
+    log("installing the PWA's packages (npm ci in pwa/) …")
+    subprocess.run([npm(), "ci", "--no-audit", "--no-fund"], cwd=PWA, check=True)
+    stamp.write_text(wanted + "\n")
+
+
+_NOT_BUILD_CONFIG = {"eslint", "vitest", "playwright"}
+
+
+def _pwa_build_inputs() -> list[Path]:
+    """Everything a production build depends on (the API's address is added by the caller)."""
+    files = [PWA / name for name in ("package.json", "package-lock.json", "tsconfig.json")]
+    files += [p for p in PWA.glob("*.config.*") if p.name.split(".")[0] not in _NOT_BUILD_CONFIG]
+    for folder in ("src", "public"):
+        for path in (PWA / folder).rglob("*"):
+            if not path.is_file() or path.name.endswith((".test.ts", ".test.tsx")):
+                continue
+            if folder == "public" and path.parent == PWA / "public" and path.name.startswith("sw"):
+                continue  # the service worker is generated by the build itself
+            files.append(path)
+    return sorted({f for f in files if f.is_file()})
+
+
+def pwa_build_fingerprint(api_url: str) -> str:
+    digest = hashlib.sha256(f"api={api_url}\n".encode())
+    for path in _pwa_build_inputs():
+        digest.update(path.relative_to(PWA).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _build_stamp(dist_dir: str) -> Path:
+    return PWA / ".build-stamp" if dist_dir == ".next" else PWA / dist_dir / ".build-stamp"
+
+
+def pwa_env(api_url: str, dist_dir: str) -> dict[str, str]:
+    """next build / next start: the API the rewrites proxy to (fixed at build time, in the routes
+    manifest) and the build folder (next.config.ts reads DOCFLOW_PWA_DIST_DIR)."""
+    return {
+        **os.environ,
+        "DOCFLOW_API_URL": api_url,
+        "DOCFLOW_PWA_DIST_DIR": dist_dir,
+        "NEXT_TELEMETRY_DISABLED": "1",
+    }
+
+
+def ensure_pwa_build(api_url: str, dist_dir: str = ".next") -> None:
+    """`npm run build` unless pwa/<dist_dir> holds a build of the same sources for the same API."""
+    stamp = _build_stamp(dist_dir)
+    fingerprint = pwa_build_fingerprint(api_url)
+    built = (PWA / dist_dir / "BUILD_ID").is_file()
+    if built and stamp.is_file() and stamp.read_text().strip() == fingerprint:
+        log(f"PWA build in pwa/{dist_dir} is up to date (sources unchanged since the last build)")
+        return
+    stamp.unlink(missing_ok=True)
+    log(f"building the PWA (npm run build → pwa/{dist_dir}, /api/* → {api_url}) …")
+    subprocess.run([npm(), "run", "build"], cwd=PWA, env=pwa_env(api_url, dist_dir), check=True)
+    stamp.write_text(fingerprint + "\n")
+
+
+def start_pwa(
+    api_url: str, port: int, dist_dir: str = ".next", log_path: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """`next start` of the build in pwa/<dist_dir>, started directly (not through npm) so the
+    process we stop is the server."""
+    out = open(log_path, "ab") if log_path else None  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            shutil.which("node") or "node",
+            str(PWA / "node_modules" / "next" / "dist" / "bin" / "next"),
+            "start",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ],
+        cwd=PWA,
+        env=pwa_env(api_url, dist_dir),
+        stdout=out,
+        stderr=subprocess.STDOUT if out else None,
+        start_new_session=True,
+    )
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/login", proc, "the PWA (next start)")
+    except BaseException:
+        stop(proc)
+        raise
+    return proc
+
+
 # --- commands --------------------------------------------------------------------------------
 def cmd_start() -> int:
     python = setup()
@@ -413,7 +582,7 @@ def cmd_start() -> int:
         procs.append(start_postgres(DATA / "pg", DEV_PG_PORT))
         log(f"Redis on 127.0.0.1:{DEV_REDIS_PORT} (data in .data/redis)")
         procs.append(start_redis(DATA / "redis", DEV_REDIS_PORT))
-        env = service_env(DEV_PG_PORT, DEV_REDIS_PORT)
+        env = service_env(DEV_PG_PORT, DEV_REDIS_PORT, **origin_env(PWA_PORT))
         subprocess.run(
             [python, "-m", "alembic", "upgrade", "head"], cwd=ROOT / "api", env=env, check=True
         )
@@ -433,7 +602,18 @@ def cmd_start() -> int:
             )
         )
         _wait_port(API_PORT, procs[-1], "API")
-        log(f"API ready: http://{API_HOST}:{API_PORT}/api/docs  (Ctrl-C stops everything)")
+        log(f"API ready: http://{API_HOST}:{API_PORT}/api/docs")
+        api_host = "127.0.0.1" if API_HOST in {"0.0.0.0", "::", ""} else API_HOST
+        api_url = f"http://{api_host}:{API_PORT}"
+        ensure_pwa_packages()
+        ensure_pwa_build(api_url)
+        log(f"PWA (next start) on 127.0.0.1:{PWA_PORT}, proxying /api/* to {api_url}")
+        procs.append(start_pwa(api_url, PWA_PORT))
+        print(
+            f"Open http://127.0.0.1:{PWA_PORT} and sign in as {DEMO_EMAIL} / {DEMO_PASSWORD}",
+            flush=True,
+        )
+        log("Ctrl-C stops everything")
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)
         failed = [p.args for p in procs if p.poll() is not None]
@@ -441,8 +621,77 @@ def cmd_start() -> int:
         return 1
     except KeyboardInterrupt:
         return 0
+    except (subprocess.CalledProcessError, RuntimeError) as error:
+        log(f"could not start: {error}")
+        return 1
     finally:
         shutdown()
+
+
+# --- npm test --------------------------------------------------------------------------------
+@dataclass
+class StepResult:
+    name: str
+    status: str  # "passed", "FAILED" or "skipped"
+    seconds: float
+
+
+class Steps:
+    """Runs the test steps one after another, each timed and reported on a [docflow] line; a
+    failing step fails the run (the steps that do not depend on it still run)."""
+
+    def __init__(self) -> None:
+        self.results: list[StepResult] = []
+
+    def run(self, name: str, action: Callable[[], bool]) -> bool:
+        log(f"── {name}")
+        started = time.monotonic()
+        try:
+            ok = action()
+        except (subprocess.CalledProcessError, RuntimeError, OSError) as error:
+            log(f"{name}: {error}")
+            ok = False
+        seconds = time.monotonic() - started
+        self.results.append(StepResult(name, "passed" if ok else "FAILED", seconds))
+        log(f"{'passed' if ok else 'FAILED'}: {name} ({_duration(seconds)})")
+        return ok
+
+    def skip(self, name: str, reason: str) -> None:
+        log(f"skipped: {name} ({reason})")
+        self.results.append(StepResult(name, "skipped", 0.0))
+
+    @property
+    def failed(self) -> list[str]:
+        return [r.name for r in self.results if r.status != "passed"]
+
+    def summary(self, total: float) -> None:
+        log("summary:")
+        width = max((len(r.name) for r in self.results), default=0)
+        for r in self.results:
+            log(f"  {r.status:<7} {r.name:<{width}}  {_duration(r.seconds) if r.seconds else ''}")
+        log(f"  total {_duration(total)}")
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds:.1f} s" if seconds < 60 else f"{int(seconds // 60)} min {seconds % 60:.0f} s"
+
+
+def run_command(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> bool:
+    """Run a test command in its own process group. An interruption (Ctrl-C, SIGTERM) reaches it
+    as SIGINT first, so test runners tear down their own servers and browsers."""
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, start_new_session=True)
+    try:
+        return proc.wait() == 0
+    except BaseException:
+        for sig, grace in ((signal.SIGINT, 20.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, sig)
+            try:
+                proc.wait(grace)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        raise
 
 
 LINTERS = (
@@ -451,17 +700,223 @@ LINTERS = (
     ("mypy --strict", ["-m", "mypy", "api/docflow", "worker/docflow_worker", "tests_support"]),
 )
 
+PHASES = ("python", "pwa", "e2e")
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+@dataclass
+class E2EStack:
+    base_url: str
+    api_url: str
+    logs: Path
+
+
+def _api_port_for_e2e() -> int:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", E2E_API_PORT))
+            return E2E_API_PORT
+        except OSError:
+            return free_port()
+
+
+@contextlib.contextmanager
+def e2e_stack(python: str, api_port: int) -> Iterator[E2EStack]:
+    """A private stack for the browser tests: PostgreSQL and Redis on free ports (data in a temp
+    folder), migrated, the demo admin, a Celery worker, the API on `api_port` and `next start` of
+    the build in pwa/.next-e2e. Logs go to .data/e2e/. Everything is stopped on the way out."""
+    logs = DATA / "e2e"
+    logs.mkdir(parents=True, exist_ok=True)
+    for old in logs.glob("*.log"):
+        old.unlink()
+    tmp = Path(tempfile.mkdtemp(prefix="docflow-e2e-"))
+    os.chmod(tmp, 0o755)  # PostgreSQL runs as `postgres` when we are root
+    procs: list[subprocess.Popen[bytes]] = []
+    pg_port, redis_port, pwa_port = free_port(), free_port(), free_port()
+    api_url = f"http://127.0.0.1:{api_port}"
+    try:
+        log(f"e2e: PostgreSQL on 127.0.0.1:{pg_port}, Redis on 127.0.0.1:{redis_port}")
+        procs.append(start_postgres(tmp / "pg", pg_port, fast=True))
+        procs.append(start_redis(tmp / "redis", redis_port))
+        env = service_env(
+            pg_port,
+            redis_port,
+            DOCFLOW_ENVIRONMENT="test",
+            DOCFLOW_STORAGE_DIR=str(tmp / "storage"),
+            **origin_env(pwa_port, inherit=False),
+        )
+        with open(logs / "setup.log", "ab") as out:
+            for cmd, cwd in (
+                ([python, "-m", "alembic", "upgrade", "head"], ROOT / "api"),
+                (
+                    [python, "-m", "docflow.cli", "bootstrap", "--demo"]
+                    + ["--token-file", str(tmp / "demo-token")],
+                    ROOT,
+                ),
+            ):
+                subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=out, stderr=out)
+        log("e2e: migrated; demo admin created")
+        worker_log = logs / "worker.log"
+        with open(worker_log, "ab") as out:
+            procs.append(
+                subprocess.Popen(
+                    worker_command(python),
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
+        deadline = time.monotonic() + 60
+        while " ready." not in worker_log.read_text(errors="replace"):
+            if procs[-1].poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the Celery worker did not start:\n{_tail(worker_log)}")
+            time.sleep(0.1)
+        log("e2e: Celery worker ready")
+        with open(logs / "api.log", "ab") as out:
+            procs.append(
+                subprocess.Popen(
+                    api_command(python, "127.0.0.1", api_port),
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
+        _wait_http(f"{api_url}/api/health", procs[-1], "the API")
+        log(f"e2e: API on {api_url}")
+        procs.append(start_pwa(api_url, pwa_port, E2E_DIST_DIR, logs / "pwa.log"))
+        base_url = f"http://127.0.0.1:{pwa_port}"
+        log(f"e2e: PWA (next start, pwa/{E2E_DIST_DIR}) on {base_url}")
+        yield E2EStack(base_url=base_url, api_url=api_url, logs=logs)
+    finally:
+        log("e2e: stopping the private stack …")
+        for proc in reversed(procs):
+            stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
 
 def cmd_test(extra: list[str]) -> int:
-    python = setup()
+    phases = [p.strip() for p in os.environ.get("DOCFLOW_TEST_PHASES", ",".join(PHASES)).split(",")]
+    unknown = sorted(set(phases) - set(PHASES) - {""})
+    if unknown:
+        sys.exit(f"[docflow] unknown DOCFLOW_TEST_PHASES {unknown}: choose from {list(PHASES)}")
+    signal.signal(signal.SIGTERM, _interrupt)
+    started = time.monotonic()
+    steps = Steps()
+    interrupted = False
+    try:
+        python = setup(for_tests="e2e" in phases)
+        if "python" in phases:
+            _python_phase(steps, python, extra)
+        packages_ok = True
+        if "pwa" in phases or "e2e" in phases:
+            packages_ok = steps.run("PWA packages (npm ci when package-lock.json changed)", _npm_ci)
+        if "pwa" in phases:
+            _pwa_phase(steps, packages_ok)
+        if "e2e" in phases:
+            _e2e_phase(steps, python, packages_ok)
+    except KeyboardInterrupt:
+        interrupted = True
+        log("interrupted")
+    steps.summary(time.monotonic() - started)
+    if interrupted:
+        return 130
+    if steps.failed:
+        log(f"npm test FAILED: {', '.join(steps.failed)}")
+        return 1
+    log("npm test passed")
+    return 0
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _npm_ci() -> bool:
+    ensure_pwa_packages()
+    return True
+
+
+def _python_phase(steps: Steps, python: str, extra: list[str]) -> None:
     for name, args in LINTERS:
-        log(f"lint: {name}")
-        if subprocess.run([python, *args], cwd=ROOT).returncode != 0:
-            log(f"lint failed: {name}")
-            return 1
-    log("running the Python suites (pytest; private PostgreSQL, Redis and Celery worker) …")
-    result = subprocess.run([python, "-m", "pytest", *extra], cwd=ROOT)
-    return result.returncode
+        steps.run(f"lint: {name}", functools.partial(run_command, [python, *args], ROOT))
+    steps.run(
+        "pytest (private PostgreSQL, Redis and Celery worker)",
+        lambda: run_command([python, "-m", "pytest", *extra], ROOT),
+    )
+
+
+def _pwa_phase(steps: Steps, packages_ok: bool) -> None:
+    bin_dir = PWA / "node_modules" / ".bin"
+    checks: list[tuple[str, list[str]]] = [
+        ("PWA lint (eslint)", [npm(), "run", "lint"]),
+        ("PWA type check (tsc --noEmit)", [npm(), "run", "typecheck"]),
+        (
+            "PWA generated API types match the API (gen-api --check)",
+            ["node", "scripts/gen-api.mjs", "--check"],
+        ),
+        ("PWA unit tests (vitest)", [str(bin_dir / "vitest"), "run"]),
+    ]
+    for name, cmd in checks:
+        if not packages_ok:
+            steps.skip(name, "npm ci failed")
+            continue
+        env = {**os.environ, "NEXT_TELEMETRY_DISABLED": "1"}
+        env.pop("DOCFLOW_API_URL", None)  # gen-api: the OpenAPI document of this checkout's code
+        steps.run(name, functools.partial(run_command, cmd, PWA, env))
+
+
+def _e2e_phase(steps: Steps, python: str, packages_ok: bool) -> None:
+    build = f"PWA production build for the browser tests (pwa/{E2E_DIST_DIR})"
+    stack_name = "e2e stack (PostgreSQL, Redis, worker, API, next start)"
+    playwright = "browser tests (Playwright on chromium)"
+    if not packages_ok:
+        for name in (build, stack_name, playwright):
+            steps.skip(name, "npm ci failed")
+        return
+    api_port = _api_port_for_e2e()
+    api_url = f"http://127.0.0.1:{api_port}"
+
+    def do_build() -> bool:
+        ensure_pwa_build(api_url, E2E_DIST_DIR)
+        return True
+
+    if not steps.run(build, do_build):
+        steps.skip(stack_name, "the build failed")
+        steps.skip(playwright, "the build failed")
+        return
+    with contextlib.ExitStack() as running:
+        e2e: E2EStack | None = None
+
+        def start() -> bool:
+            nonlocal e2e
+            e2e = running.enter_context(e2e_stack(python, api_port))
+            return True
+
+        if not steps.run(stack_name, start) or e2e is None:
+            for name in ("setup.log", "worker.log", "api.log", "pwa.log"):
+                log(f"{name} (last lines):\n{_tail(DATA / 'e2e' / name)}")
+            steps.skip(playwright, "the stack did not start")
+            return
+        env = {
+            **os.environ,
+            "DOCFLOW_E2E_BASE_URL": e2e.base_url,
+            "DOCFLOW_E2E_API_URL": e2e.api_url,
+            "DOCFLOW_E2E_SAMPLES": str(ROOT / "samples"),
+            "DOCFLOW_CHROMIUM": CHROMIUM,
+        }
+        cmd = [str(PWA / "node_modules" / ".bin" / "playwright"), "test"]
+        if not steps.run(playwright, lambda: run_command(cmd, PWA, env)):
+            log(f"service logs in {e2e.logs}/ (api, worker, pwa); traces in pwa/test-results/")
 
 
 def main(argv: list[str]) -> int:
