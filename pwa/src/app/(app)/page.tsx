@@ -1,3 +1,15 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { DashboardSkeleton } from "@/features/dashboard/components/list-states";
+import { DashboardScreen } from "./_components/dashboard-screen";
+
+export const metadata: Metadata = { title: "Documents" };
+
+// The filters live in the URL (useSearchParams): the boundary lets the page prerender.
 export default function DashboardPage() {
-  return <h1 className="text-2xl font-semibold">Documents</h1>;
+  return (
+    <Suspense fallback={<DashboardSkeleton />}>
+      <DashboardScreen />
+    </Suspense>
+  );
 }

@@ -1,0 +1,125 @@
+"use client";
+
+import { useCallback, useMemo } from "react";
+import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/api/errors";
+import { useDocuments } from "../api/list-documents";
+import { useDashboardFilters } from "../hooks/use-dashboard-filters";
+import { useLoadMore } from "../hooks/use-load-more";
+import { useMediaQuery } from "../hooks/use-media-query";
+import { useReviewQueue } from "../hooks/use-review-queue";
+import { EMPTY_FILTERS, filtersToListParams, hasActiveFilters, nextSort, STATUSES, type DashboardFilters, type SortKey } from "../schemas";
+import { DocumentCards } from "./document-cards";
+import { DocumentTable } from "./document-table";
+import { ExportMenu } from "./export-menu";
+import { FilterBar } from "./filter-bar";
+import { EmptyState, ErrorState, ListSkeleton, NoMatches } from "./list-states";
+
+const number = new Intl.NumberFormat();
+
+export interface DashboardProps {
+  /** The signed-in role may retry, cancel and upload (controls it may not use are not shown). */
+  canWrite: boolean;
+  canExport: boolean;
+}
+
+/**
+ * The dashboard `/`: every document of the workspace, filtered by the URL, updating live. The
+ * role's permissions come from the route (features do not import the auth feature).
+ */
+export function Dashboard({ canWrite, canExport }: DashboardProps) {
+  const { filters, setFilters, query } = useDashboardFilters();
+  const params = useMemo(() => filtersToListParams(filters), [filters]);
+  const list = useDocuments(params);
+  const phone = useMediaQuery("(max-width: 639px)");
+
+  const pages = list.data?.pages;
+  const items = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
+  const first = pages?.[0];
+  const counts = first?.counts ?? null;
+  const countsCapped = first?.counts_capped ?? false;
+  // What the filters hold in all (the counts ignore the status filter, so add up the chosen ones).
+  const total = counts && !countsCapped
+    ? (filters.statuses.length ? filters.statuses : [...STATUSES]).reduce<number>((sum, status) => sum + (counts[status] ?? 0), 0)
+    : null;
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  const sentinelRef = useLoadMore(loadMore, Boolean(hasNextPage) && !isFetchNextPageError, items.length);
+
+  useReviewQueue(
+    items.map((item) => item.id),
+    query,
+    Boolean(list.data) && !list.isPlaceholderData,
+  );
+
+  const onChange = useCallback((update: Partial<DashboardFilters>) => setFilters(update), [setFilters]);
+  const onClear = useCallback(() => setFilters({ ...EMPTY_FILTERS }), [setFilters]);
+  const onSort = useCallback((key: SortKey) => setFilters((current) => ({ ...current, sort: nextSort(current.sort, key) })), [setFilters]);
+
+  const filtered = hasActiveFilters(filters);
+  let body: React.ReactNode;
+  if (!list.data && list.isError) {
+    body = <ErrorState message={errorMessage(list.error)} onRetry={() => void list.refetch()} />;
+  } else if (!list.data) {
+    body = <ListSkeleton />;
+  } else if (items.length === 0) {
+    body = filtered ? <NoMatches onClear={onClear} /> : <EmptyState canWrite={canWrite} />;
+  } else if (phone) {
+    body = <DocumentCards items={items} canWrite={canWrite} />;
+  } else {
+    body = <DocumentTable items={items} total={total} sort={filters.sort} onSort={onSort} canWrite={canWrite} />;
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Documents</h1>
+          <p role="status" className="text-sm text-slate-600">
+            {summary(list.data ? items.length : null, total, Boolean(hasNextPage), list.isPlaceholderData || (list.isFetching && !list.isFetchingNextPage && !list.data))}
+          </p>
+        </div>
+        {canExport ? <ExportMenu filters={filters} /> : null}
+      </div>
+      <FilterBar filters={filters} onChange={onChange} onClear={onClear} counts={counts} countsCapped={countsCapped} />
+      {list.data && list.isError && !list.isFetchNextPageError ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          The list could not be refreshed: {errorMessage(list.error)}
+        </p>
+      ) : null}
+      <div className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined} aria-busy={list.isPlaceholderData || undefined}>
+        {body}
+      </div>
+      {list.data && hasNextPage ? (
+        <div ref={sentinelRef} className="flex flex-col items-center gap-2 py-4">
+          {isFetchNextPageError ? (
+            <>
+              <p role="alert" className="text-sm text-red-800">
+                More documents could not be loaded: {errorMessage(list.error)}
+              </p>
+              <Button onClick={() => void fetchNextPage()}>Try again</Button>
+            </>
+          ) : (
+            <Button variant="ghost" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+              {isFetchingNextPage ? "Loading more…" : "Load more"}
+            </Button>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function summary(loaded: number | null, total: number | null, more: boolean, updating: boolean): string {
+  if (loaded === null) return "Loading…";
+  const suffix = updating ? " · updating…" : "";
+  if (more) {
+    return total !== null
+      ? `Showing ${number.format(loaded)} of ${number.format(total)} documents${suffix}`
+      : `Showing the first ${number.format(loaded)} documents${suffix}`;
+  }
+  return `${number.format(loaded)} ${loaded === 1 ? "document" : "documents"}${suffix}`;
+}

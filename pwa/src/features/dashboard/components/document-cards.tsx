@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { useRef } from "react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format";
+import type { DocumentListItem } from "../api/list-documents";
+import { useRowWindow } from "../hooks/use-row-window";
+import { DuplicateMark, JobError, RowActions, StageProgress, documentHref } from "./row-parts";
+
+/** The phone list: one card (list item) per document, virtualised when long. */
+export function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; canWrite: boolean }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const rows = useRowWindow(listRef, items.length, 150);
+  return (
+    <ul ref={listRef} aria-label="Documents" className="flex flex-col">
+      {rows.paddingTop > 0 ? <li aria-hidden="true" role="presentation" style={{ height: rows.paddingTop }} /> : null}
+      {rows.indexes.map((index) => {
+        const item = items[index];
+        return (
+          <li
+            key={item.id}
+            ref={rows.measureRow}
+            data-index={index}
+            aria-posinset={rows.virtualized ? index + 1 : undefined}
+            className="pb-3"
+          >
+            <DocumentCard item={item} canWrite={canWrite} />
+          </li>
+        );
+      })}
+      {rows.paddingBottom > 0 ? <li aria-hidden="true" role="presentation" style={{ height: rows.paddingBottom }} /> : null}
+    </ul>
+  );
+}
+
+function DocumentCard({ item, canWrite }: { item: DocumentListItem; canWrite: boolean }) {
+  const nameId = `doc-card-${item.id}`;
+  const total = item.total_amount ? formatAmount(item.total_amount, item.currency) : null;
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <div className="flex items-start justify-between gap-3">
+        <Link
+          id={nameId}
+          href={documentHref(item.id)}
+          className="flex min-h-11 min-w-0 items-center font-medium break-all text-brand-700 underline-offset-2 hover:underline"
+        >
+          {item.original_filename}
+        </Link>
+        <div className="flex shrink-0 pt-3">
+          <StatusBadge status={item.current_status} />
+        </div>
+      </div>
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
+        <dt className="text-slate-600">Vendor</dt>
+        <dd className="min-w-0 break-words">{item.vendor_name ?? "—"}</dd>
+        <dt className="text-slate-600">Invoice no.</dt>
+        <dd className="min-w-0 break-words">{item.invoice_number ?? "—"}</dd>
+        {item.invoice_date ? (
+          <>
+            <dt className="text-slate-600">Invoice date</dt>
+            <dd>{formatDate(item.invoice_date)}</dd>
+          </>
+        ) : null}
+        <dt className="text-slate-600">Total</dt>
+        <dd className="font-medium tabular-nums">{total ?? "—"}</dd>
+        <dt className="text-slate-600">Uploaded</dt>
+        <dd>{formatDateTime(item.uploaded_at)}</dd>
+      </dl>
+      <div className="mt-1 flex flex-wrap gap-2 empty:hidden">
+        <DuplicateMark item={item} />
+      </div>
+      <StageProgress item={item} />
+      <JobError item={item} />
+      {canWrite ? (
+        <div className="mt-2 empty:hidden">
+          <RowActions item={item} describedBy={nameId} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

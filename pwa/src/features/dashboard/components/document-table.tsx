@@ -1,0 +1,183 @@
+"use client";
+
+import Link from "next/link";
+import { useRef } from "react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format";
+import type { DocumentListItem } from "../api/list-documents";
+import { useRowWindow } from "../hooks/use-row-window";
+import { sortDirection, sortKey, type Sort, type SortKey } from "../schemas";
+import { DuplicateMark, JobError, RowActions, StageProgress, documentHref } from "./row-parts";
+
+interface Column {
+  key: string;
+  label: string;
+  sort?: SortKey;
+  /** Tailwind width and visibility classes (the table is fixed-layout so rows do not jump while scrolling). */
+  className: string;
+  align?: "right";
+}
+
+const COLUMNS: Column[] = [
+  { key: "file", label: "File", sort: "filename", className: "w-[30%] lg:w-[22%]" },
+  { key: "vendor", label: "Vendor", sort: "vendor", className: "w-[24%] lg:w-[16%]" },
+  { key: "number", label: "Invoice no.", className: "hidden lg:table-cell lg:w-[11%]" },
+  { key: "date", label: "Invoice date", sort: "invoice_date", className: "hidden lg:table-cell lg:w-[10%]" },
+  { key: "total", label: "Total", sort: "total", className: "w-[15%] lg:w-[10%]", align: "right" },
+  { key: "status", label: "Status", sort: "status", className: "w-[31%] lg:w-[16%]" },
+  { key: "uploaded", label: "Uploaded", sort: "uploaded_at", className: "hidden lg:table-cell lg:w-[15%]" },
+];
+
+const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
+
+export interface DocumentTableProps {
+  items: DocumentListItem[];
+  /** All documents under the filters, when known (for aria-rowcount); null when not. */
+  total: number | null;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  canWrite: boolean;
+}
+
+/** The tablet and desktop list: a real table, one row per document, virtualised when long. */
+export function DocumentTable({ items, total, sort, onSort, canWrite }: DocumentTableProps) {
+  const listRef = useRef<HTMLTableSectionElement>(null);
+  const rows = useRowWindow(listRef, items.length, 72);
+  const columns = canWrite ? [...COLUMNS, { key: "actions", label: "Actions", className: "w-[112px]" }] : COLUMNS;
+  // Without a separate actions column the status column takes its share.
+  const rowCount = (total ?? items.length) + 1;
+
+  return (
+    <table
+      className="w-full table-fixed border-separate border-spacing-0 text-sm"
+      aria-rowcount={rows.virtualized || total !== null ? rowCount : undefined}
+      aria-label="Documents"
+    >
+      <thead className="bg-slate-100 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
+        <tr aria-rowindex={1}>
+          {columns.map((column) => {
+            const active = column.sort && sortKey(sort) === column.sort;
+            const direction = active ? sortDirection(sort) : null;
+            return (
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={direction ? ARIA_SORT[direction] : column.sort ? "none" : undefined}
+                className={`sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px-3 py-1 first:rounded-tl-lg last:rounded-tr-lg ${column.className} ${column.align === "right" ? "text-right" : ""}`}
+              >
+                {column.sort ? (
+                  <button
+                    type="button"
+                    onClick={() => onSort(column.sort!)}
+                    className={`-mx-2 inline-flex min-h-11 items-center gap-1 rounded px-2 uppercase hover:bg-slate-200 ${column.align === "right" ? "flex-row-reverse" : ""} ${active ? "text-slate-950" : ""}`}
+                  >
+                    {column.label}
+                    <SortIcon direction={direction} />
+                  </button>
+                ) : column.key === "actions" ? (
+                  <span className="sr-only">{column.label}</span>
+                ) : (
+                  <span className="inline-flex min-h-11 items-center">{column.label}</span>
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody ref={listRef}>
+        {rows.paddingTop > 0 ? (
+          <tr aria-hidden="true" role="presentation">
+            <td colSpan={columns.length} style={{ height: rows.paddingTop, padding: 0 }} />
+          </tr>
+        ) : null}
+        {rows.indexes.map((index) => {
+          const item = items[index];
+          return <DocumentRow key={item.id} item={item} index={index} measureRow={rows.measureRow} canWrite={canWrite} />;
+        })}
+        {rows.paddingBottom > 0 ? (
+          <tr aria-hidden="true" role="presentation">
+            <td colSpan={columns.length} style={{ height: rows.paddingBottom, padding: 0 }} />
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+function DocumentRow({
+  item,
+  index,
+  measureRow,
+  canWrite,
+}: {
+  item: DocumentListItem;
+  index: number;
+  measureRow: (node: Element | null) => void;
+  canWrite: boolean;
+}) {
+  const cell = "border-b border-slate-200 px-3 py-2.5 align-top";
+  const nameId = `doc-${item.id}`;
+  return (
+    <tr ref={measureRow} data-index={index} aria-rowindex={index + 2} className="bg-white hover:bg-slate-50">
+      <td className={cell}>
+        <Link
+          id={nameId}
+          href={documentHref(item.id)}
+          className="font-medium break-words text-brand-700 underline-offset-2 hover:underline"
+        >
+          {item.original_filename}
+        </Link>
+        <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
+          <DuplicateMark item={item} />
+          <span className="text-xs text-slate-600 lg:hidden">{formatDateTime(item.uploaded_at)}</span>
+        </div>
+      </td>
+      <td className={cell}>
+        <span className="break-words">{item.vendor_name ?? <Missing />}</span>
+        <span className="mt-0.5 block text-xs break-words text-slate-600 lg:hidden">
+          {item.invoice_number ? `No. ${item.invoice_number}` : null}
+        </span>
+      </td>
+      <td className={`${cell} hidden break-words lg:table-cell`}>{item.invoice_number ?? <Missing />}</td>
+      <td className={`${cell} hidden lg:table-cell`}>{item.invoice_date ? formatDate(item.invoice_date) : <Missing />}</td>
+      <td className={`${cell} text-right tabular-nums`}>
+        {item.total_amount ? formatAmount(item.total_amount, item.currency) : <Missing />}
+      </td>
+      <td className={cell}>
+        <StatusBadge status={item.current_status} />
+        <StageProgress item={item} />
+        <JobError item={item} />
+      </td>
+      <td className={`${cell} hidden text-slate-700 lg:table-cell`}>{formatDateTime(item.uploaded_at)}</td>
+      {canWrite ? (
+        <td className={cell}>
+          <RowActions item={item} describedBy={nameId} />
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+/** A field the extraction did not find (or a document still being processed). */
+function Missing() {
+  return (
+    <span className="text-slate-400">
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">none</span>
+    </span>
+  );
+}
+
+function SortIcon({ direction }: { direction: "asc" | "desc" | null }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 12 12" className={`h-3 w-3 ${direction ? "" : "opacity-30"}`}>
+      {direction === "desc" ? (
+        <path d="M6 9 2 4h8z" fill="currentColor" />
+      ) : direction === "asc" ? (
+        <path d="M6 3 2 8h8z" fill="currentColor" />
+      ) : (
+        <path d="M6 1 3 5h6zM6 11 3 7h6z" fill="currentColor" />
+      )}
+    </svg>
+  );
+}
