@@ -40,7 +40,7 @@ export function UploadRow({ entry, cached, cacheError, onRetry, onRemove }: Uplo
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
         <div className="min-w-0 flex-1">
-          <p id={nameId} className="font-medium break-all text-slate-900">
+          <p id={nameId} className="font-medium wrap-anywhere text-slate-900">
             {entry.filename}
           </p>
           <p className="text-sm text-slate-600">{formatBytes(entry.size)}</p>
@@ -61,15 +61,13 @@ export function UploadRow({ entry, cached, cacheError, onRetry, onRemove }: Uplo
         </div>
       </div>
 
-      {entry.phase === "ready" || entry.phase === "waiting" || entry.phase === "sending" ? (
+      {entry.phase === "waiting" || entry.phase === "sending" ? (
         <div className="mt-3">
           <ProgressBar value={entry.loaded} max={entry.total || 1} label={`Sending ${entry.filename}`} />
           <p className="mt-1 text-sm text-slate-600">
             {entry.phase === "sending"
               ? `${formatBytes(Math.min(entry.loaded, entry.size))} of ${formatBytes(entry.size)} sent`
-              : entry.phase === "waiting"
-                ? "Waiting for a free slot (two files are sent at a time)."
-                : "Press Upload to send it."}
+              : "Waiting for a free slot (two files are sent at a time)."}
           </p>
         </div>
       ) : null}
@@ -127,8 +125,8 @@ export function UploadRow({ entry, cached, cacheError, onRetry, onRemove }: Uplo
           ) : null}
           {state === "failed" ? (
             <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-              <span className="font-semibold">Processing failed:</span>{" "}
-              {job?.error_message ?? "No reason was recorded."} Retry it from the document or the dashboard.
+              <span className="font-semibold">Processing failed:</span> {job?.error_message ?? "No reason was recorded."}
+              <span className="mt-1 block">Retry it from the document or the dashboard.</span>
             </p>
           ) : null}
           {cacheError && !cached ? (
