@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api/client";
+import { queryKeys } from "@/lib/api/keys";
+import type { components } from "@/lib/api/schema";
+
+export type User = components["schemas"]["UserRead"];
+
+/** GET /api/users: the workspace's users (admins only). */
+export function getUsers(): Promise<User[]> {
+  return unwrap(api.GET("/api/users"));
+}
+
+export function usersQueryOptions() {
+  return queryOptions({ queryKey: queryKeys.users(), queryFn: getUsers });
+}
+
+export function useUsers(enabled = true) {
+  return useQuery({ ...usersQueryOptions(), enabled });
+}
