@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api/errors";
 import { queryKeys } from "@/lib/api/keys";
+import { useHydrated } from "@/lib/use-hydrated";
 import { login } from "../api/login";
 import { loginSchema, type LoginValues } from "../schemas";
 
@@ -19,6 +20,8 @@ export interface LoginFormProps {
 export function LoginForm({ onSignedIn, defaultEmail = "" }: LoginFormProps) {
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
+  // Until React has hydrated the form, a click would submit it natively: keep it disabled.
+  const ready = useHydrated();
   const {
     register,
     handleSubmit,
@@ -37,7 +40,7 @@ export function LoginForm({ onSignedIn, defaultEmail = "" }: LoginFormProps) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <div>
         <label htmlFor="login-email" className="block text-sm font-medium text-slate-800">
           Email
@@ -82,7 +85,7 @@ export function LoginForm({ onSignedIn, defaultEmail = "" }: LoginFormProps) {
           {failure}
         </p>
       ) : null}
-      <Button type="submit" variant="primary" className="w-full" disabled={isSubmitting}>
+      <Button type="submit" variant="primary" className="w-full" disabled={!ready || isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
     </form>
