@@ -19,7 +19,7 @@ const SignInAgain = dynamic(() => import("./sign-in-again"), { ssr: false });
 const NAV = [
   { href: "/", label: "Documents", permission: "read" },
   { href: "/upload", label: "Upload", permission: "write" },
-  { href: "/settings", label: "Settings", permission: "admin" },
+  { href: "/settings", label: "Settings", permission: "read" },
 ] as const;
 
 /** The signed-in frame: header (who, role, live state, sign-out), navigation, re-sign-in dialog. */
