@@ -43,11 +43,14 @@ export function Dashboard({ canWrite, canExport }: DashboardProps) {
     ? (filters.statuses.length ? filters.statuses : [...STATUSES]).reduce<number>((sum, status) => sum + (counts[status] ?? 0), 0)
     : null;
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError, isFetching } = list;
+  // Not while any fetch runs (a refetch of the loaded pages included): when it ends the sentinel
+  // is looked at again, so a list left short by a refetch still grows.
+  const canLoadMore = Boolean(hasNextPage) && !isFetching && !isFetchNextPageError;
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
-  const sentinelRef = useLoadMore(loadMore, Boolean(hasNextPage) && !isFetchNextPageError, items.length);
+    if (canLoadMore) void fetchNextPage();
+  }, [canLoadMore, fetchNextPage]);
+  const sentinelRef = useLoadMore(loadMore, canLoadMore, items.length);
 
   useReviewQueue(
     items.map((item) => item.id),
@@ -79,7 +82,9 @@ export function Dashboard({ canWrite, canExport }: DashboardProps) {
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">Documents</h1>
           <p role="status" className="text-sm text-slate-600">
-            {summary(list.data ? items.length : null, total, Boolean(hasNextPage), list.isPlaceholderData || (list.isFetching && !list.isFetchingNextPage && !list.data))}
+            {!list.data && list.isError
+              ? "Not loaded"
+              : summary(list.data ? items.length : null, total, Boolean(hasNextPage), list.isPlaceholderData)}
           </p>
         </div>
         {canExport ? <ExportMenu filters={filters} /> : null}

@@ -19,13 +19,13 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: "file", label: "File", sort: "filename", className: "w-[30%] lg:w-[22%]" },
+  { key: "file", label: "File", sort: "filename", className: "w-[30%] lg:w-[20%]" },
   { key: "vendor", label: "Vendor", sort: "vendor", className: "w-[24%] lg:w-[16%]" },
   { key: "number", label: "Invoice no.", className: "hidden lg:table-cell lg:w-[11%]" },
-  { key: "date", label: "Invoice date", sort: "invoice_date", className: "hidden lg:table-cell lg:w-[10%]" },
-  { key: "total", label: "Total", sort: "total", className: "w-[15%] lg:w-[10%]", align: "right" },
+  { key: "date", label: "Invoice date", sort: "invoice_date", className: "hidden lg:table-cell lg:w-[12%]" },
+  { key: "total", label: "Total", sort: "total", className: "w-[15%] lg:w-[11%]", align: "right" },
   { key: "status", label: "Status", sort: "status", className: "w-[31%] lg:w-[16%]" },
-  { key: "uploaded", label: "Uploaded", sort: "uploaded_at", className: "hidden lg:table-cell lg:w-[15%]" },
+  { key: "uploaded", label: "Uploaded", sort: "uploaded_at", className: "hidden lg:table-cell lg:w-[14%]" },
 ];
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
@@ -69,7 +69,7 @@ export function DocumentTable({ items, total, sort, onSort, canWrite }: Document
                   <button
                     type="button"
                     onClick={() => onSort(column.sort!)}
-                    className={`-mx-2 inline-flex min-h-11 items-center gap-1 rounded px-2 uppercase hover:bg-slate-200 ${column.align === "right" ? "flex-row-reverse" : ""} ${active ? "text-slate-950" : ""}`}
+                    className={`-mx-2 inline-flex min-h-11 items-center gap-1 rounded px-2 whitespace-nowrap uppercase hover:bg-slate-200 ${column.align === "right" ? "flex-row-reverse" : ""} ${active ? "text-slate-950" : ""}`}
                   >
                     {column.label}
                     <SortIcon direction={direction} />

@@ -68,7 +68,7 @@ export function NoMatches({ onClear }: { onClear: () => void }) {
       <h2 className="text-lg font-semibold text-slate-900">No documents match these filters</h2>
       <p className="mt-1 text-sm text-slate-600">Try another search, or widen the status or date range.</p>
       <Button className="mt-4" onClick={onClear}>
-        Clear filters
+        Show all documents
       </Button>
     </Panel>
   );
