@@ -185,6 +185,18 @@ describe("LiveCache", () => {
     expect(pending).toBe(1);
   });
 
+  it("re-applies events to an answer whose fetch began before the live cache existed", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
+    let release: (value: DocumentList) => void = () => undefined;
+    watchList(client, () => new Promise<DocumentList>((resolve) => (release = resolve)));
+    await vi.advanceTimersByTimeAsync(0);
+    const cache = new LiveCache(client);
+    cache.apply([event(1, "job_started", "a")]);
+    release(page([row("a")]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(list(client).pages[0].items[0].current_status).toBe("processing");
+  });
+
   it("an upload announced while the list's first fetch runs is fetched right after it", async () => {
     const { client, cache } = setup();
     const resolvers: ((value: DocumentList) => void)[] = [];
@@ -192,6 +204,19 @@ describe("LiveCache", () => {
     await vi.advanceTimersByTimeAsync(0);
     cache.apply([event(1, "job_queued", "new")]);
     resolvers[0](page([row("a")])); // read before the upload
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls.count).toBe(2);
+  });
+
+  it("baseline also asks again for a first fetch that was on its way (it may have read before the stream)", async () => {
+    const { client, cache } = setup();
+    const resolvers: ((value: DocumentList) => void)[] = [];
+    const { calls } = watchList(client, () => new Promise<DocumentList>((resolve) => resolvers.push(resolve)));
+    await vi.advanceTimersByTimeAsync(0);
+    cache.baseline();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.count).toBe(1); // joined, not restarted
+    resolvers[0](page([row("a")]));
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls.count).toBe(2);
   });

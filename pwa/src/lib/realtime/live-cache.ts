@@ -65,6 +65,10 @@ export class LiveCache {
     options: LiveCacheOptions = {},
   ) {
     this.recentMax = options.recentMax ?? 2000;
+    // Fetches already on their way began before any event: re-apply everything to their answers.
+    for (const query of queryClient.getQueryCache().findAll({ predicate: isLiveQuery, fetchStatus: "fetching" })) {
+      this.fetchStarts.set(query.queryHash, null);
+    }
     this.unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === "removed") {
         this.fetchStarts.delete(event.query.queryHash);
@@ -120,6 +124,11 @@ export class LiveCache {
    */
   baseline(seq?: number): void {
     if (seq !== undefined && (this.cursor === null || seq > this.cursor)) this.cursor = seq;
+    for (const query of this.queryClient.getQueryCache().findAll({ predicate: isLiveQuery })) {
+      // A first fetch on its way is not restarted by an invalidation (TanStack joins it), and it
+      // may have read before the stream began: ask again once it has answered.
+      if (query.state.fetchStatus === "fetching" && query.state.data === undefined) this.scheduler.invalidate(query.queryKey);
+    }
     this.queryClient.invalidateQueries({ predicate: isLiveQuery }).catch(() => undefined);
   }
 

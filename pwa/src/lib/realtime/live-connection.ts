@@ -107,6 +107,7 @@ export class LiveConnection {
   /** Attempts in a row that never got subscribed. */
   private failures = 0;
   private lastFrameAt = 0;
+  private framesSeen = 0;
   private lastPollOk = true;
   private polling = false;
   private state: LiveState | null = null;
@@ -206,6 +207,7 @@ export class LiveConnection {
 
   private onFrame(socket: SocketLike, raw: unknown): void {
     this.lastFrameAt = Date.now();
+    this.framesSeen++;
     if (typeof raw !== "string") return;
     let message: unknown;
     try {
@@ -254,12 +256,12 @@ export class LiveConnection {
 
   /** Wake from sleep: a socket that looks live may be long dead. It must answer a ping soon. */
   private probe(socket: SocketLike): void {
-    const sentAt = Date.now();
+    const seen = this.framesSeen;
     this.send(socket, '{"type":"ping"}');
     if (this.probeTimer) clearTimeout(this.probeTimer);
     this.probeTimer = setTimeout(() => {
       this.probeTimer = null;
-      if (this.socket === socket && this.lastFrameAt < sentAt) this.abandon(socket);
+      if (this.socket === socket && this.framesSeen === seen) this.abandon(socket);
     }, this.timing.wakeProbeMs);
   }
 

@@ -44,8 +44,11 @@ export function useLiveConnection(enabled: boolean): LiveState {
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("online", onNetwork);
     window.addEventListener("offline", onNetwork);
-    connection.start();
+    // Started a tick later: React's development double mount then never opens a socket only to
+    // close it before it connected (the browser warns about that).
+    const starting = setTimeout(() => connection.start(), 0);
     return () => {
+      clearTimeout(starting);
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("online", onNetwork);
       window.removeEventListener("offline", onNetwork);
