@@ -1,4 +1,5 @@
-"""Operational commands: `python -m docflow.cli bootstrap [--demo]`."""
+"""Operational commands: `python -m docflow.cli bootstrap [--demo]`, and
+`python -m docflow.cli openapi [--out FILE]` (the OpenAPI document; no server or database)."""
 
 from __future__ import annotations
 
@@ -65,15 +66,31 @@ def _token_invalid(auth: AuthService, token: str) -> bool:
         return True
 
 
-def main() -> None:
+def openapi(out: Path | None) -> None:
+    """Write the app's OpenAPI document (deterministic: sorted keys) to `out`, or print it."""
+    from docflow.main import app
+    from docflow.openapi import openapi_json
+
+    text = openapi_json(app)
+    if out is None:
+        print(text)
+    else:
+        out.write_text(text + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="docflow")
     sub = parser.add_subparsers(dest="command", required=True)
     boot = sub.add_parser("bootstrap", help="create the first admin (and the dev demo account)")
     boot.add_argument("--demo", action="store_true")
     boot.add_argument("--token-file", type=Path, default=DEMO_TOKEN_FILE, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    spec = sub.add_parser("openapi", help="print the OpenAPI document (JSON) without a server")
+    spec.add_argument("--out", type=Path, help="write it to this file instead")
+    args = parser.parse_args(argv)
     if args.command == "bootstrap":
         bootstrap(args.demo, args.token_file)
+    elif args.command == "openapi":
+        openapi(args.out)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from docflow.auth.schemas import (
 from docflow.auth.service import AuthService
 from docflow.config import Settings
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
+from docflow.openapi import AUTHENTICATED, error_responses
 
 router = APIRouter(tags=["auth"])
 
@@ -47,8 +48,18 @@ def _cookie_secure(request: Request, settings: Settings) -> bool:
     operation_id="auth-login",
     response_model=MeRead,
     responses={
-        401: {"description": "Wrong email or password"},
-        429: {"description": "Too many attempts"},
+        200: {"description": "Signed in: the session cookie is set"},
+        **error_responses(
+            401,
+            403,
+            422,
+            429,
+            503,
+            notes={
+                401: "Wrong email or password (`invalid_credentials`)",
+                403: "Requests from this origin are not allowed (`origin_not_allowed`)",
+            },
+        ),
     },
 )
 def login(
@@ -79,7 +90,12 @@ def login(
     return response
 
 
-@router.post("/auth/logout", status_code=204, operation_id="auth-logout")
+@router.post(
+    "/auth/logout",
+    status_code=204,
+    operation_id="auth-logout",
+    responses=error_responses(*AUTHENTICATED),
+)
 def logout(
     request: Request, principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep
 ) -> Response:
@@ -96,13 +112,23 @@ def logout(
     return response
 
 
-@router.get("/auth/me", operation_id="auth-me", response_model=MeRead)
+@router.get(
+    "/auth/me",
+    operation_id="auth-me",
+    response_model=MeRead,
+    responses=error_responses(*AUTHENTICATED),
+)
 def me(principal: CurrentPrincipal, session: SessionDep) -> JSONResponse:
     body = _me(AuthService(session), principal)
     return JSONResponse(body.model_dump(mode="json"), headers=_NO_STORE)
 
 
-@router.post("/tokens", status_code=201, operation_id="auth-create_token")
+@router.post(
+    "/tokens",
+    status_code=201,
+    operation_id="auth-create_token",
+    responses=error_responses(*AUTHENTICATED, 422),
+)
 def create_token(
     body: TokenCreate, principal: CurrentPrincipal, session: SessionDep
 ) -> TokenCreated:
@@ -110,12 +136,16 @@ def create_token(
     return TokenCreated(**TokenRead.model_validate(issued.token).model_dump(), token=issued.secret)
 
 
-@router.get("/tokens", operation_id="auth-list_tokens")
+@router.get("/tokens", operation_id="auth-list_tokens", responses=error_responses(*AUTHENTICATED))
 def list_tokens(principal: CurrentPrincipal, session: SessionDep) -> list[TokenRead]:
     return [TokenRead.model_validate(t) for t in AuthService(session).list_tokens(principal)]
 
 
-@router.delete("/tokens/{token_id}", operation_id="auth-revoke_token")
+@router.delete(
+    "/tokens/{token_id}",
+    operation_id="auth-revoke_token",
+    responses=error_responses(*AUTHENTICATED, 404, 422),
+)
 def revoke_token(
     token_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
 ) -> TokenRead:

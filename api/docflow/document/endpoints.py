@@ -11,11 +11,12 @@ from starlette.concurrency import run_in_threadpool
 
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
 from docflow.document.params import DocumentQueryDep
-from docflow.document.schemas import DocumentList, UploadResult
+from docflow.document.schemas import DocumentList, DocumentRead, UploadResult
 from docflow.document.service import DocumentService, upload_fingerprint
 from docflow.document.upload import ReceivedFile, receive_files
 from docflow.errors import PayloadTooLarge, ValidationFailed
 from docflow.idempotency.service import Claim, IdempotencyService, fingerprint_of
+from docflow.openapi import AUTHENTICATED, error_responses
 from docflow.storage import get_storage
 
 router = APIRouter(tags=["documents"])
@@ -23,12 +24,38 @@ router = APIRouter(tags=["documents"])
 UPLOAD_SCOPE = "POST /api/documents/upload"
 _MULTIPART_OVERHEAD = 64 * 1024
 
+_ALL_REJECTED = (
+    "; when every file is rejected, the first file's reason with details.items listing each "
+    "file's {filename, status, error}"
+)
+_UPLOAD_ERRORS = error_responses(
+    *AUTHENTICATED,
+    409,
+    413,
+    415,
+    422,
+    507,
+    notes={
+        409: "A request with this Idempotency-Key is still being processed (`conflict`)",
+        413: "Too large for the per-file limit, or too many files (`payload_too_large`)"
+        + _ALL_REJECTED,
+        415: "Unsupported file type (`unsupported_media_type`)" + _ALL_REJECTED,
+        422: "Not a multipart body with files, an empty file (`empty_file`), or the "
+        "Idempotency-Key reused for another file (`idempotency_key_reused`)" + _ALL_REJECTED,
+    },
+)
+_ETAG = {"ETag": {"description": "The extraction's version, quoted", "schema": {"type": "string"}}}
+
 
 @router.post(
     "/documents/upload",
     status_code=202,
     response_model=UploadResult,
     operation_id="documents-upload",
+    responses={
+        202: {"description": "Each file accepted (document and queued job) or rejected"},
+        **_UPLOAD_ERRORS,
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -125,14 +152,21 @@ async def upload_documents(
                 storage.discard(received.staged)
 
 
-@router.get("/documents", operation_id="documents-list")
+@router.get(
+    "/documents", operation_id="documents-list", responses=error_responses(*AUTHENTICATED, 422)
+)
 def list_documents(
     principal: CurrentPrincipal, session: SessionDep, query: DocumentQueryDep
 ) -> DocumentList:
     return DocumentService(session, get_storage()).list(principal, query)
 
 
-@router.get("/documents/{document_id}", operation_id="documents-get")
+@router.get(
+    "/documents/{document_id}",
+    operation_id="documents-get",
+    response_model=DocumentRead,
+    responses={200: {"headers": _ETAG}, **error_responses(*AUTHENTICATED, 404, 422)},
+)
 def get_document(
     document_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
 ) -> JSONResponse:
@@ -145,6 +179,10 @@ def get_document(
     "/documents/{document_id}/file",
     operation_id="documents-download_file",
     response_class=StreamingResponse,
+    responses={
+        200: {"description": "The original file, as an attachment, in its own media type"},
+        **error_responses(*AUTHENTICATED, 404, 422),
+    },
 )
 def download_file(
     document_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep

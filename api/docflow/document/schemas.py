@@ -4,15 +4,24 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+from typing_extensions import TypeAliasType
 
 from docflow.job.schemas import JobRead
+from docflow.schemas import StoredJson
+
+# A key left out of the answer (never null): `x: T | Absent = None` documents an optional `T`.
+Absent = SkipJsonSchema[None]
 
 
 class DocumentSummary(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    # Every field is in every answer, defaults too (a generated client then types them required).
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_serialization_defaults_required=True
+    )
 
     id: uuid.UUID
     original_filename: str
@@ -27,14 +36,71 @@ class DocumentSummary(BaseModel):
     possible_duplicate_of: uuid.UUID | None = None
 
 
+# The extraction's JSON columns, as the worker writes them and a review stores them. They are only
+# documented through these models (StoredJson): answers carry each row exactly as stored.
+class FieldSourceRead(BaseModel):
+    """Where a value was found: its page and box, and its span in `raw_text`. Results of the
+    first extractor carry only the span."""
+
+    page: int | Absent = Field(default=None, description="1-based page number")
+    box: tuple[float, float, float, float] | Absent = Field(
+        default=None,
+        description="[x0, y0, x1, y1] on that page, normalised to 0..1 from the top-left corner",
+    )
+    span: tuple[int, int] | Absent = Field(
+        default=None, description="[start, end) character offsets in the extraction's raw_text"
+    )
+
+
+class ExtractedFieldRead(BaseModel):
+    value: str | None = Field(description="null when nothing was found")
+    confidence: float = Field(ge=0, le=1, description="0 when value is null")
+    source: FieldSourceRead | None
+
+
+class ExtractedFieldsRead(BaseModel):
+    vendor_name: ExtractedFieldRead
+    invoice_number: ExtractedFieldRead
+    invoice_date: ExtractedFieldRead = Field(description="value: ISO YYYY-MM-DD")
+    total_amount: ExtractedFieldRead = Field(description="value: decimal string, '.' separator")
+    tax_amount: ExtractedFieldRead = Field(description="value: decimal string, '.' separator")
+    currency: ExtractedFieldRead = Field(description="value: ISO 4217 code")
+    status: ExtractedFieldRead = Field(description="the invoice's own status, e.g. paid/due")
+
+
+class StructuredOutputRead(BaseModel):
+    """`structured_output_json`: what extraction found, per field."""
+
+    document_type: str = Field(description="invoice, receipt, credit_note or other")
+    fields: ExtractedFieldsRead
+
+
+class ReviewedFieldsRead(BaseModel):
+    """Only the fields a reviewer set: a string, or null where the reviewer cleared the field."""
+
+    vendor_name: str | None = None
+    invoice_number: str | None = None
+    invoice_date: str | None = None
+    total_amount: str | None = None
+    tax_amount: str | None = None
+    currency: str | None = None
+    status: str | None = None
+
+
+class ReviewedOutputRead(BaseModel):
+    """`reviewed_output_json`: the reviewer's corrections over the extracted values."""
+
+    fields: ReviewedFieldsRead
+
+
 class ExtractionRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     document_type: str
     page_count: int
     parse_method: str
-    structured_output_json: dict[str, Any]
-    reviewed_output_json: dict[str, Any] | None
+    structured_output_json: Annotated[dict[str, Any], StoredJson(StructuredOutputRead)]
+    reviewed_output_json: Annotated[dict[str, Any], StoredJson(ReviewedOutputRead)] | None
     is_finalized: bool
     finalized_at: datetime | None
     updated_at: datetime
@@ -91,6 +157,8 @@ class DocumentListItem(DocumentSummary):
 
 
 class DocumentList(BaseModel):
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     items: list[DocumentListItem]
     next_cursor: str | None
     # Documents per status under the current filters except `status` (so the dashboard's status
@@ -101,18 +169,45 @@ class DocumentList(BaseModel):
     counts_capped: bool = False
 
 
+# The upload's answer leaves out every null (at any depth), so its document and job spell the
+# nullable fields as optional keys.
+class UploadDocumentRead(DocumentSummary):
+    model_config = ConfigDict(json_schema_serialization_defaults_required=False)
+
+    duplicate_of: uuid.UUID | Absent = None
+    possible_duplicate_of: uuid.UUID | Absent = None
+
+
+class UploadJobRead(JobRead):
+    error_message: str | Absent = None
+    started_at: datetime | Absent = None
+    completed_at: datetime | Absent = None
+
+
+class UploadAccepted(BaseModel):
+    filename: str
+    status: Literal["accepted"]
+    document: UploadDocumentRead
+    job: UploadJobRead
+    duplicate_of: uuid.UUID | Absent = Field(
+        default=None, description="An earlier document of the workspace with the same bytes"
+    )
+
+
 class UploadError(BaseModel):
     code: str
     message: str
 
 
-class UploadItem(BaseModel):
+class UploadRejected(BaseModel):
     filename: str
-    status: Literal["accepted", "rejected"]
-    document: DocumentSummary | None = None
-    job: JobRead | None = None
-    duplicate_of: uuid.UUID | None = None
-    error: UploadError | None = None
+    status: Literal["rejected"]
+    error: UploadError
+
+
+UploadItem = TypeAliasType(
+    "UploadItem", Annotated[UploadAccepted | UploadRejected, Field(discriminator="status")]
+)
 
 
 class UploadResult(BaseModel):

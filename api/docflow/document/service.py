@@ -23,8 +23,12 @@ from docflow.document.schemas import (
     DocumentRead,
     DocumentSummary,
     ExtractionRead,
+    UploadAccepted,
+    UploadDocumentRead,
     UploadError,
     UploadItem,
+    UploadJobRead,
+    UploadRejected,
     UploadResult,
 )
 from docflow.document.upload import ReceivedFile
@@ -74,7 +78,7 @@ class DocumentService:
 
     def _register_one(
         self, principal: Principal, received: ReceivedFile, idempotency_key: str | None
-    ) -> UploadItem:
+    ) -> UploadAccepted:
         staged = received.staged
         assert staged is not None
         assert received.mime_type is not None
@@ -109,7 +113,7 @@ class DocumentService:
 
     def _uploaded_under_key(
         self, principal: Principal, key: str, received: ReceivedFile, sha256: str
-    ) -> UploadItem | None:
+    ) -> UploadAccepted | None:
         """The document this user already uploaded under `key`, once its idempotency record has
         expired (an offline queue can be older than the records are kept): the same file gets
         that document and its job back, and nothing is created; another file under the key is
@@ -255,20 +259,21 @@ _CURSOR_KINDS: dict[str, tuple[Callable[[Any], Any], ...]] = {
 }
 
 
-def _accepted(received: ReceivedFile, document: Document, job: Job | None) -> UploadItem:
-    return UploadItem(
+def _accepted(received: ReceivedFile, document: Document, job: Job | None) -> UploadAccepted:
+    assert job is not None, "every document has a job"
+    return UploadAccepted(
         filename=received.filename,
         status="accepted",
-        document=DocumentSummary.model_validate(document),
-        job=JobRead.model_validate(job) if job else None,
+        document=UploadDocumentRead.model_validate(document),
+        job=UploadJobRead.model_validate(job),
         duplicate_of=document.duplicate_of,
     )
 
 
-def _rejected(received: ReceivedFile) -> UploadItem:
+def _rejected(received: ReceivedFile) -> UploadRejected:
     error: DocflowError | None = received.error
     assert error is not None
-    return UploadItem(
+    return UploadRejected(
         filename=received.filename,
         status="rejected",
         error=UploadError(code=error.code, message=error.message),

@@ -20,12 +20,17 @@ from docflow.events.schemas import EventPage
 from docflow.events.service import EventService
 from docflow.events.sse import SSE_HEADERS, job_stream
 from docflow.events.ws import WsSession
+from docflow.openapi import AUTHENTICATED, error_responses
 
 router = APIRouter(tags=["events"])
 
 
 # polling -------------------------------------------------------------------------------------
-@router.get("/jobs/{job_id}/events", operation_id="events-list_job_events")
+@router.get(
+    "/jobs/{job_id}/events",
+    operation_id="events-list_job_events",
+    responses=error_responses(*AUTHENTICATED, 404, 422),
+)
 def job_events(
     job_id: uuid.UUID,
     principal: CurrentPrincipal,
@@ -36,7 +41,11 @@ def job_events(
     return EventService(session).job_events(principal, job_id, after, limit)
 
 
-@router.get("/events", operation_id="events-list_events")
+@router.get(
+    "/events",
+    operation_id="events-list_events",
+    responses=error_responses(*AUTHENTICATED, 422),
+)
 def workspace_events(
     principal: CurrentPrincipal,
     session: SessionDep,
@@ -102,7 +111,14 @@ async def events_socket(websocket: WebSocket) -> None:
     "/jobs/{job_id}/stream",
     operation_id="events-stream_job",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {}}}},
+    responses={
+        200: {
+            "description": "Server-Sent Events: `id` the seq, `event` the type, `data` the "
+            "envelope (as polling returns it); `: ping` heartbeats",
+            "content": {"text/event-stream": {}},
+        },
+        **error_responses(*AUTHENTICATED, 404, 422),
+    },
 )
 def job_event_stream(
     job_id: uuid.UUID,

@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 class EventRead(BaseModel):
     """The event envelope: identical on Redis, WebSocket, SSE and polling."""
 
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     seq: int
     type: str
     job_id: uuid.UUID
@@ -24,6 +26,8 @@ class EventRead(BaseModel):
 
 class EventPage(BaseModel):
     """One page, ascending by seq: ask again with `after=last_seq` while `has_more` is true."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
     items: list[EventRead]
     last_seq: int | None

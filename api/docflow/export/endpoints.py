@@ -1,23 +1,36 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response, StreamingResponse
 
 from docflow.deps import CurrentPrincipal, SessionDep
 from docflow.document.params import DocumentFiltersDep, DocumentOrderDep
+from docflow.export.schemas import ExportRecordRead
 from docflow.export.service import ExportService
+from docflow.openapi import AUTHENTICATED, Responses, error_responses
 
-router = APIRouter(tags=["exports"])
+# Tags per route: a document's export belongs with the documents' operations.
+router = APIRouter()
 
-_FILE: dict[int | str, dict[str, Any]] = {
-    200: {
-        "content": {"application/json": {}, "text/csv": {}},
-        "headers": {"ETag": {"schema": {"type": "string"}}},
+_HEADERS = {
+    "ETag": {
+        "description": "Of these bytes (send it as If-None-Match)",
+        "schema": {"type": "string"},
     },
-    409: {"description": "The document is not finalized (`invalid_state`)"},
+    "Content-Disposition": {"description": "attachment; filename=…", "schema": {"type": "string"}},
+}
+_ERRORS: Responses = {
+    304: {"description": "Not modified: If-None-Match names these bytes", "headers": _HEADERS},
+    **error_responses(
+        *AUTHENTICATED,
+        404,
+        409,
+        422,
+        notes={409: "The document is not finalized (`invalid_state`)"},
+    ),
 }
 
 
@@ -42,8 +55,16 @@ def _export(
 @router.get(
     "/documents/{document_id}/export/json",
     operation_id="documents-export_json",
+    tags=["documents"],
     response_class=Response,
-    responses=_FILE,
+    responses={
+        200: {
+            "description": "The finalized record, a download (deterministic bytes)",
+            "model": ExportRecordRead,  # application/json
+            "headers": _HEADERS,
+        },
+        **_ERRORS,
+    },
 )
 def export_json(
     document_id: uuid.UUID,
@@ -57,8 +78,16 @@ def export_json(
 @router.get(
     "/documents/{document_id}/export/csv",
     operation_id="documents-export_csv",
+    tags=["documents"],
     response_class=Response,
-    responses=_FILE,
+    responses={
+        200: {
+            "description": "The finalized record as a header row and one row, a download",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "headers": _HEADERS,
+        },
+        **_ERRORS,
+    },
 )
 def export_csv(
     document_id: uuid.UUID,
@@ -72,9 +101,14 @@ def export_csv(
 @router.get(
     "/exports",
     operation_id="exports-bulk",
+    tags=["exports"],
     response_class=StreamingResponse,
     responses={
-        200: {"content": {"text/csv": {}, "application/json": {}, "application/x-ndjson": {}}}
+        200: {
+            "description": "Every matching finalized record, streamed as a download",
+            "content": {"text/csv": {}, "application/json": {}, "application/x-ndjson": {}},
+        },
+        **error_responses(*AUTHENTICATED, 422),
     },
 )
 def bulk_export(

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header
 from fastapi.responses import JSONResponse
@@ -9,19 +9,34 @@ from fastapi.responses import JSONResponse
 from docflow.deps import CurrentPrincipal, SessionDep
 from docflow.document.schemas import DocumentRead
 from docflow.idempotency.endpoint import run_idempotent
-from docflow.review.schemas import FieldChangeList, ReviewUpdate
+from docflow.openapi import AUTHENTICATED, Responses, error_responses
+from docflow.review.schemas import FieldChangeList, ReviewUpdate, VersionConflictEnvelope
 from docflow.review.service import Reviewed, ReviewService
 
-router = APIRouter(tags=["review"])
+# The review screen's operations: grouped (and their operation ids named) with the documents.
+router = APIRouter(tags=["documents"])
 
-_VERSIONED: dict[int | str, dict[str, Any]] = {
-    200: {
-        "headers": {
-            "ETag": {"description": "The new version, quoted", "schema": {"type": "string"}}
-        }
+_ETAG = {"ETag": {"description": "The version, quoted", "schema": {"type": "string"}}}
+_VERSIONED: Responses = {
+    200: {"description": "The document as GET /documents/{id} shows it now", "headers": _ETAG},
+    **error_responses(
+        *AUTHENTICATED,
+        404,
+        409,
+        422,
+        notes={
+            409: "Not completed, or already finalized (`invalid_state`); or a request with "
+            "this Idempotency-Key is still being processed (`conflict`)",
+            422: "A field is invalid (`validation_error`: details list the fields), or the "
+            "Idempotency-Key was used for another request (`idempotency_key_reused`)",
+        },
+    ),
+    412: {
+        "model": VersionConflictEnvelope,
+        "description": "If-Match is stale (`version_conflict`): details.current is the server's "
+        "copy, the ETag header its version",
+        "headers": _ETAG,
     },
-    409: {"description": "Not completed, or already finalized (`invalid_state`)"},
-    412: {"description": "If-Match is stale (`version_conflict`); details.current = server copy"},
 }
 
 
@@ -33,7 +48,7 @@ def _answer(outcome: Reviewed) -> tuple[DocumentRead, dict[str, str]]:
     "/documents/{document_id}/review",
     operation_id="documents-review",
     response_model=DocumentRead,
-    responses={**_VERSIONED, 428: {"description": "If-Match missing"}},
+    responses={**_VERSIONED, **error_responses(428)},
 )
 def review_document(
     document_id: uuid.UUID,
@@ -82,7 +97,11 @@ def finalize_document(
     )
 
 
-@router.get("/documents/{document_id}/history", operation_id="documents-history")
+@router.get(
+    "/documents/{document_id}/history",
+    operation_id="documents-history",
+    responses=error_responses(*AUTHENTICATED, 404, 422),
+)
 def document_history(
     document_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
 ) -> FieldChangeList:

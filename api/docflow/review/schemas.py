@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from docflow.document.schemas import DocumentRead
+
 
 class ReviewUpdate(BaseModel):
     """A partial edit: only the fields sent change; a null value clears a field."""
@@ -36,3 +38,20 @@ class FieldChangeRead(BaseModel):
 
 class FieldChangeList(BaseModel):
     items: list[FieldChangeRead]
+
+
+class VersionConflictDetails(BaseModel):
+    current: DocumentRead = Field(description="The server's copy now (its ETag is the header)")
+    version: int
+
+
+class VersionConflictError(BaseModel):
+    code: Literal["version_conflict"]
+    message: str
+    details: VersionConflictDetails
+
+
+class VersionConflictEnvelope(BaseModel):
+    """412: the If-Match version is stale; the answer carries the current server copy."""
+
+    error: VersionConflictError

@@ -25,6 +25,8 @@ class UserCreate(BaseModel):
 
 
 class UserCreated(UserRead):
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     temporary_password: str | None = Field(
         default=None, description="Only when no password was given. Shown once; pass it on now."
     )
