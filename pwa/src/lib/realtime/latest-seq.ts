@@ -1,11 +1,14 @@
-/** The first event after `after` (its seq, or null when there is none) and whether more follow. */
+/**
+ * One read of the events after `after`: the highest seq it returned (null when there were none)
+ * and whether more follow. Any page size works; a bigger page ends small searches sooner.
+ */
 export type SeqProbe = (after: number) => Promise<{ seq: number | null; more: boolean }>;
 
 /**
  * The highest event seq the caller can see right now, found with a few one-event reads of
- * `GET /api/events?after=N&limit=1` (the API offers no "latest" read; the WebSocket's ack without
- * `after` reports 0). Galloping then bisecting: about 2·log2(seq) reads at most, usually fewer,
- * because a read that reports nothing more ends the search at once.
+ * `GET /api/events?after=N&limit=…` (the API offers no "latest" read; the WebSocket's ack without
+ * `after` reports 0). Galloping then bisecting: about 2·log2(seq) reads at most, usually far
+ * fewer, because a read that reports nothing more ends the search at once.
  */
 export async function findLatestSeq(probe: SeqProbe, maxProbes = 100): Promise<number> {
   let probes = 1;

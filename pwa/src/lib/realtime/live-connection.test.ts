@@ -178,8 +178,8 @@ describe("LiveConnection", () => {
     last().closeBy(1006);
     expect(states.at(-1)).toBe("polling");
     await vi.advanceTimersByTimeAsync(1000);
-    // no resume point: the latest seq was looked up (limit=1 reads), the cache refreshed once
-    expect(table.reads.every((r) => r.limit === 1)).toBe(true);
+    // no resume point: the latest seq was looked up (one small read here), the cache refreshed once
+    expect(table.reads).toEqual([{ after: 0, limit: 100 }]);
     expect(sink.baselines).toEqual([41]);
     table.add(event(50, "job_completed", "a"));
     await vi.advanceTimersByTimeAsync(2100);
@@ -301,14 +301,14 @@ describe("LiveConnection", () => {
 
   it("far behind after a long sleep: jumps to the latest seq and refreshes once instead of replaying", async () => {
     const seqs = Array.from({ length: 3000 }, (_, i) => i + 1);
-    const { connection, last, sink, table } = setup({ seqs, timing: { pageSize: 100, maxCatchUpPages: 3 } });
+    const { connection, last, sink, table } = setup({ seqs, timing: { pageSize: 50, maxCatchUpPages: 3 } });
     connection.start();
     last().open();
     last().frame({ type: "subscribed", last_seq: 0 });
     last().frame(event(1, "job_started", "a"));
     last().closeBy(1006);
     await vi.advanceTimersByTimeAsync(2100);
-    expect(table.reads.filter((r) => r.limit === 100)).toHaveLength(3);
+    expect(table.reads.filter((r) => r.limit === 50)).toEqual([{ after: 1, limit: 50 }, { after: 51, limit: 50 }, { after: 101, limit: 50 }]);
     expect(sink.baselines.at(-1)).toBe(3000);
     expect(sink.lastSeq).toBe(3000);
     connection.stop();

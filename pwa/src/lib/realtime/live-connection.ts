@@ -365,8 +365,8 @@ export class LiveConnection {
   }
 
   private probeSeq = async (after: number) => {
-    const page = await this.options.fetchEvents(after, 1);
-    return { seq: page.items[0]?.seq ?? null, more: page.has_more };
+    const page = await this.options.fetchEvents(after, 100);
+    return { seq: page.items.at(-1)?.seq ?? null, more: page.has_more };
   };
 
   private async catchUp(): Promise<void> {
