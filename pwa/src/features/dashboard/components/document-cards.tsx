@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format";
 import type { DocumentListItem } from "../api/list-documents";
 import { useRowWindow } from "../hooks/use-row-window";
-import { DuplicateMark, JobError, RowActions, StageProgress, documentHref } from "./row-parts";
+import { DuplicateMark, JobError, RowActionButtons, RowActionError, StageProgress, documentHref, useRowActions } from "./row-parts";
 
 /** The phone list: one card (list item) per document, virtualised when long. */
 export function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; canWrite: boolean }) {
@@ -36,6 +36,7 @@ export function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; 
 
 function DocumentCard({ item, canWrite }: { item: DocumentListItem; canWrite: boolean }) {
   const nameId = `doc-card-${item.id}`;
+  const actions = useRowActions(item);
   const total = item.total_amount ? formatAmount(item.total_amount, item.currency) : null;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
@@ -67,14 +68,15 @@ function DocumentCard({ item, canWrite }: { item: DocumentListItem; canWrite: bo
         <dt className="text-slate-600">Uploaded</dt>
         <dd>{formatDateTime(item.uploaded_at)}</dd>
       </dl>
-      <div className="mt-1 flex flex-wrap gap-2 empty:hidden">
+      <div className="flex flex-wrap gap-2 empty:hidden">
         <DuplicateMark item={item} />
       </div>
       <StageProgress item={item} />
       <JobError item={item} />
+      <RowActionError actions={actions} />
       {canWrite ? (
         <div className="mt-2 empty:hidden">
-          <RowActions item={item} describedBy={nameId} />
+          <RowActionButtons actions={actions} describedBy={nameId} />
         </div>
       ) : null}
     </div>

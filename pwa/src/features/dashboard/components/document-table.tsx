@@ -7,7 +7,7 @@ import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format
 import type { DocumentListItem } from "../api/list-documents";
 import { useRowWindow } from "../hooks/use-row-window";
 import { sortDirection, sortKey, type Sort, type SortKey } from "../schemas";
-import { DuplicateMark, JobError, RowActions, StageProgress, documentHref } from "./row-parts";
+import { DuplicateMark, JobError, RowActionButtons, RowActionError, StageProgress, documentHref, useRowActions } from "./row-parts";
 
 interface Column {
   key: string;
@@ -19,12 +19,12 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: "file", label: "File", sort: "filename", className: "w-[30%] lg:w-[20%]" },
-  { key: "vendor", label: "Vendor", sort: "vendor", className: "w-[24%] lg:w-[16%]" },
+  { key: "file", label: "File", sort: "filename", className: "w-[36%] lg:w-[20%]" },
+  { key: "vendor", label: "Vendor", sort: "vendor", className: "w-[22%] lg:w-[16%]" },
   { key: "number", label: "Invoice no.", className: "hidden lg:table-cell lg:w-[11%]" },
   { key: "date", label: "Invoice date", sort: "invoice_date", className: "hidden lg:table-cell lg:w-[12%]" },
   { key: "total", label: "Total", sort: "total", className: "w-[15%] lg:w-[11%]", align: "right" },
-  { key: "status", label: "Status", sort: "status", className: "w-[31%] lg:w-[16%]" },
+  { key: "status", label: "Status", sort: "status", className: "w-[27%] lg:w-[16%]" },
   { key: "uploaded", label: "Uploaded", sort: "uploaded_at", className: "hidden lg:table-cell lg:w-[14%]" },
 ];
 
@@ -43,14 +43,14 @@ export interface DocumentTableProps {
 export function DocumentTable({ items, total, sort, onSort, canWrite }: DocumentTableProps) {
   const listRef = useRef<HTMLTableSectionElement>(null);
   const rows = useRowWindow(listRef, items.length, 72);
-  const columns = canWrite ? [...COLUMNS, { key: "actions", label: "Actions", className: "w-[112px]" }] : COLUMNS;
+  const columns = canWrite ? [...COLUMNS, { key: "actions", label: "Actions", className: "w-[104px]" }] : COLUMNS;
   // Without a separate actions column the status column takes its share.
   const rowCount = (total ?? items.length) + 1;
 
   return (
     <table
       className="w-full table-fixed border-separate border-spacing-0 text-sm"
-      aria-rowcount={rows.virtualized || total !== null ? rowCount : undefined}
+      aria-rowcount={total !== null ? rowCount : rows.virtualized ? -1 : undefined}
       aria-label="Documents"
     >
       <thead className="bg-slate-100 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
@@ -115,22 +115,23 @@ function DocumentRow({
   measureRow: (node: Element | null) => void;
   canWrite: boolean;
 }) {
-  const cell = "border-b border-slate-200 px-3 py-2.5 align-top";
+  const cell = "border-b border-slate-200 px-3 py-1.5 align-middle";
   const nameId = `doc-${item.id}`;
+  const actions = useRowActions(item);
   return (
     <tr ref={measureRow} data-index={index} aria-rowindex={index + 2} className="bg-white hover:bg-slate-50">
       <td className={cell}>
-        <Link
-          id={nameId}
-          href={documentHref(item.id)}
-          className="font-medium break-words text-brand-700 underline-offset-2 hover:underline"
-        >
-          {item.original_filename}
-        </Link>
-        <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
+        <div className="flex flex-wrap items-center gap-x-2">
+          <Link
+            id={nameId}
+            href={documentHref(item.id)}
+            className="inline-flex min-h-11 min-w-0 items-center font-medium break-all text-brand-700 underline-offset-2 hover:underline"
+          >
+            {item.original_filename}
+          </Link>
           <DuplicateMark item={item} />
-          <span className="text-xs text-slate-600 lg:hidden">{formatDateTime(item.uploaded_at)}</span>
         </div>
+        <span className="block text-xs text-slate-600 lg:hidden">{formatDateTime(item.uploaded_at)}</span>
       </td>
       <td className={cell}>
         <span className="break-words">{item.vendor_name ?? <Missing />}</span>
@@ -147,11 +148,12 @@ function DocumentRow({
         <StatusBadge status={item.current_status} />
         <StageProgress item={item} />
         <JobError item={item} />
+        <RowActionError actions={actions} />
       </td>
       <td className={`${cell} hidden text-slate-700 lg:table-cell`}>{formatDateTime(item.uploaded_at)}</td>
       {canWrite ? (
         <td className={cell}>
-          <RowActions item={item} describedBy={nameId} />
+          <RowActionButtons actions={actions} describedBy={nameId} />
         </td>
       ) : null}
     </tr>

@@ -145,14 +145,14 @@ export function FilterBar({ filters, onChange, onClear, counts, countsCapped }: 
       </div>
       <fieldset className="min-w-0">
         <legend className="mb-1 text-sm font-medium text-slate-700">Status</legend>
-        <div className="-m-1.5 flex gap-2 overflow-x-auto p-1.5 sm:flex-wrap sm:overflow-visible">
+        <div className="flex flex-wrap gap-2">
           {STATUSES.map((status) => {
             const checked = filters.statuses.includes(status);
             const n = counts?.[status];
             return (
               <label
                 key={status}
-                className={`inline-flex min-h-11 shrink-0 cursor-pointer items-center gap-2 rounded-full border px-3 text-sm font-medium has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600 ${checked ? "border-brand-600 bg-brand-50 text-brand-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+                className={`inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-full border px-3 text-sm font-medium has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600 ${checked ? "border-brand-600 bg-brand-50 text-brand-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
               >
                 <input
                   type="checkbox"

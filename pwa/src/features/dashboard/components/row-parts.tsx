@@ -35,9 +35,13 @@ export function DuplicateMark({ item }: { item: DocumentListItem }) {
   return (
     <Link
       href={documentHref(original)}
-      className={`inline-flex min-h-6 items-center rounded px-1.5 text-xs font-semibold underline-offset-2 hover:underline ${exact ? "bg-amber-100 text-amber-900" : "bg-orange-50 text-orange-900"}`}
+      className="group inline-flex min-h-11 shrink-0 items-center rounded"
     >
-      {exact ? "Duplicate" : "Possible duplicate"}
+      <span
+        className={`rounded px-1.5 py-0.5 text-xs font-semibold underline-offset-2 group-hover:underline ${exact ? "bg-amber-100 text-amber-900" : "bg-orange-50 text-orange-900"}`}
+      >
+        {exact ? "Duplicate" : "Possible duplicate"}
+      </span>
       <span className="sr-only"> — open the original</span>
     </Link>
   );
@@ -64,49 +68,68 @@ export function JobError({ item }: { item: DocumentListItem }) {
   return <p className="mt-1.5 text-xs break-words text-red-800">{item.job.error_message}</p>;
 }
 
-/** "Retry" for failed or cancelled jobs, "Cancel" for running ones; errors in words. */
-export function RowActions({ item, describedBy }: { item: DocumentListItem; describedBy?: string }) {
+/** A row's retry and cancel writes (each row keeps its own pending state and error). */
+export function useRowActions(item: DocumentListItem) {
   const retry = useRetryJob();
   const cancel = useCancelJob();
   const job = item.job;
-  if (!job) return null;
-  const showRetry = canRetry(item.current_status);
-  const showCancel = isRunning(item.current_status);
-  const error = retry.error ?? cancel.error;
-  if (!showRetry && !showCancel && !error) return null;
+  return {
+    showRetry: Boolean(job) && canRetry(item.current_status),
+    showCancel: Boolean(job) && isRunning(item.current_status),
+    retry: () => {
+      if (!job) return;
+      cancel.reset();
+      retry.mutate(job.id);
+    },
+    cancel: () => {
+      if (!job) return;
+      retry.reset();
+      cancel.mutate(job.id);
+    },
+    retrying: retry.isPending,
+    cancelling: cancel.isPending,
+    error: retry.error ?? cancel.error,
+    failedAction: retry.error ? "retry" : cancel.error ? "cancel" : null,
+  };
+}
+
+export type RowActionState = ReturnType<typeof useRowActions>;
+
+/** "Retry" for failed or cancelled jobs, "Cancel" for running ones. */
+export function RowActionButtons({ actions, describedBy }: { actions: RowActionState; describedBy?: string }) {
+  if (!actions.showRetry && !actions.showCancel) return null;
   return (
-    <div className="flex flex-col items-start gap-1">
-      {showRetry ? (
+    <div className="flex flex-wrap gap-2">
+      {actions.showRetry ? (
         <Button
           aria-describedby={describedBy}
-          disabled={retry.isPending}
-          aria-busy={retry.isPending || undefined}
-          onClick={() => {
-            cancel.reset();
-            retry.mutate(job.id);
-          }}
+          disabled={actions.retrying}
+          aria-busy={actions.retrying || undefined}
+          onClick={actions.retry}
         >
           Retry
         </Button>
       ) : null}
-      {showCancel ? (
+      {actions.showCancel ? (
         <Button
           aria-describedby={describedBy}
-          disabled={cancel.isPending}
-          aria-busy={cancel.isPending || undefined}
-          onClick={() => {
-            retry.reset();
-            cancel.mutate(job.id);
-          }}
+          disabled={actions.cancelling}
+          aria-busy={actions.cancelling || undefined}
+          onClick={actions.cancel}
         >
           Cancel
         </Button>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-xs text-red-800">
-          {errorMessage(error)}
-        </p>
-      ) : null}
     </div>
+  );
+}
+
+/** Why a retry or cancel was refused (e.g. 409: the job moved on meanwhile), in words. */
+export function RowActionError({ actions }: { actions: RowActionState }) {
+  if (!actions.error) return null;
+  return (
+    <p role="alert" className="mt-1.5 rounded bg-red-50 px-2 py-1 text-xs break-words text-red-900">
+      <span className="font-semibold">Could not {actions.failedAction}:</span> {errorMessage(actions.error)}
+    </p>
   );
 }
