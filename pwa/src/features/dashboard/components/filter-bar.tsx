@@ -158,7 +158,7 @@ export function FilterBar({ filters, onChange, onClear, counts, countsCapped }: 
                   type="checkbox"
                   checked={checked}
                   onChange={(event) => toggleStatus(status, event.target.checked)}
-                  className="h-4 w-4 accent-brand-600"
+                  className="h-4 w-4 accent-brand-600 focus-visible:outline-none"
                 />
                 {statusLabel(status)}
                 <span className={`rounded-full px-1.5 text-xs tabular-nums ${checked ? "bg-white" : "bg-slate-100"}`}>
