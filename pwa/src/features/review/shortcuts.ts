@@ -13,8 +13,8 @@ export type ShortcutAction =
   | "previousDocument";
 
 export const SHORTCUTS: { keys: string[]; action: ShortcutAction; description: string }[] = [
-  { keys: ["J", "Alt + ↓"], action: "nextField", description: "Next field that needs attention (empty or low confidence)" },
-  { keys: ["K", "Alt + ↑"], action: "previousField", description: "Previous field that needs attention" },
+  { keys: ["j", "Alt + ↓"], action: "nextField", description: "Next field that needs attention (empty or low confidence)" },
+  { keys: ["k", "Alt + ↑"], action: "previousField", description: "Previous field that needs attention" },
   { keys: ["Ctrl + S", "⌘ + S"], action: "save", description: "Save the changes" },
   { keys: ["Ctrl + Enter", "⌘ + Enter"], action: "finalize", description: "Finalize (asks for confirmation)" },
   { keys: ["]", "Alt + Page Down"], action: "nextDocument", description: "Next document in the list you came from" },

@@ -115,15 +115,27 @@ export function ReviewForm({ detail, canWrite, onHighlight, onDirtyChange, handl
     [form],
   );
 
-  // A new version arrived (live update, refetch): take it unless it would wipe unsaved edits.
+  // A new version arrived (live update, refetch): take it unless it would wipe unsaved edits that can
+  // still be saved (those meet a 412 and the conflict view instead).
   useEffect(() => {
     const base = baselineRef.current.detail;
     if (detail === base) return;
-    if (detail.etag === base.etag) {
+    const editable = isEditable(detail.document);
+    const editsLost = dirtyRef.current && !editable;
+    if (detail.etag === base.etag && !editsLost) {
       baselineRef.current = { ...baselineRef.current, detail };
       setBaseline(detail); // same values (job, status …): the edits stay
-    } else if (!dirtyRef.current || !isEditable(detail.document)) {
-      adopt(detail);
+      return;
+    }
+    if (dirtyRef.current && editable) return;
+    adopt(detail);
+    if (editsLost) {
+      setNotice({
+        tone: "alert",
+        text: isFinalized(detail.document)
+          ? "Someone else finalized this document: your unsaved changes could not be saved."
+          : `The document is ${detail.document.current_status} now: your unsaved changes could not be saved.`,
+      });
     }
   }, [detail, adopt]);
 

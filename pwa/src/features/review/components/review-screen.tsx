@@ -65,8 +65,12 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
 
   // Another version (a save here or elsewhere): the history has a new line.
   const version = document?.extraction?.version;
+  const seenVersion = useRef(version);
   useEffect(() => {
-    if (version !== undefined) void queryClient.invalidateQueries({ queryKey: queryKeys.documentHistory(documentId) });
+    if (seenVersion.current !== undefined && version !== seenVersion.current) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.documentHistory(documentId) });
+    }
+    seenVersion.current = version;
   }, [version, queryClient, documentId]);
 
   // Closing the tab with unsaved edits asks first.
@@ -179,9 +183,11 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
             )}
           </span>
         ) : null}
-        <Button variant="ghost" className="hidden md:inline-flex" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-          <span aria-hidden="true">⌨</span> Keyboard shortcuts
-        </Button>
+        <span className="hidden md:inline">
+          <Button variant="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            <span aria-hidden="true">⌨</span> Keyboard shortcuts
+          </Button>
+        </span>
       </nav>
 
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -208,14 +214,14 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
       <DuplicateBanners document={document} />
 
       <div className="grid items-start gap-4 md:grid-cols-2 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section aria-label="Document" className="min-w-0 md:sticky md:top-4">
+        <div className="min-w-0 md:sticky md:top-4">
           <DocumentViewer
             documentId={document.id}
             mimeType={document.mime_type}
             pageCount={document.extraction?.page_count ?? null}
             highlight={highlight}
           />
-        </section>
+        </div>
         <div className="min-w-0 space-y-4">
           <JobPanel document={document} job={job} canWrite={permissions.write} />
           {document.extraction ? (

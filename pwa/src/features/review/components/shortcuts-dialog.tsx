@@ -1,6 +1,7 @@
 "use client";
 
-import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { SHORTCUTS } from "../shortcuts";
 
 /** The `?` overlay: every review shortcut. */
@@ -28,19 +29,26 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
         <tbody>
           {SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.action} className="border-b border-slate-100 align-top">
-              <td className="py-2 pr-4 whitespace-nowrap">
-                {shortcut.keys.map((keys, index) => (
-                  <span key={keys}>
-                    {index > 0 ? <span className="mx-1 text-slate-500">or</span> : null}
-                    <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{keys}</kbd>
-                  </span>
-                ))}
+              <td className="py-2 pr-4">
+                <span className="flex flex-wrap items-center gap-1">
+                  {shortcut.keys.map((keys, index) => (
+                    <span key={keys} className="whitespace-nowrap">
+                      {index > 0 ? <span className="mr-1 text-slate-500">or</span> : null}
+                      <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{keys}</kbd>
+                    </span>
+                  ))}
+                </span>
               </td>
               <td className="py-2">{shortcut.description}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <div className="mt-4 flex justify-end">
+        <DialogClose asChild>
+          <Button>Close</Button>
+        </DialogClose>
+      </div>
     </Dialog>
   );
 }
