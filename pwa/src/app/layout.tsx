@@ -7,7 +7,7 @@ export const metadata: Metadata = {
   title: { default: "Docflow", template: "%s · Docflow" },
   description: "Upload, review and export vendor invoices.",
   applicationName: "Docflow",
-  icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
+  icons: { apple: "/icons/apple-touch-icon.png" },
   appleWebApp: { capable: true, title: "Docflow", statusBarStyle: "default" },
 };
 
