@@ -400,7 +400,10 @@ def worker_command(python: str, concurrency: int = 2) -> list[str]:
 
 def api_command(python: str, host: str, port: int) -> list[str]:
     """The API as `npm start` and the tests run it: one uvicorn process, no access log, and
-    uvicorn's sans-I/O websockets protocol (~4x lower fan-out p99, bench/events)."""
+    uvicorn's sans-I/O websockets protocol (~4x lower fan-out p99, bench/events). Idle keep-alive
+    connections stay open longer than the PWA proxy's (Node's agent drops them after 5 s): with
+    uvicorn's default of 5 s too, the proxy could reuse a socket the API was closing, and the
+    request failed with a 500 "socket hang up"."""
     return [
         python,
         "-m",
@@ -413,6 +416,8 @@ def api_command(python: str, host: str, port: int) -> list[str]:
         "--no-access-log",
         "--ws",
         "websockets-sansio",
+        "--timeout-keep-alive",
+        "75",
     ]
 
 
