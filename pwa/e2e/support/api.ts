@@ -124,12 +124,13 @@ export class DocflowApi {
   }
 }
 
-/** The value of one extracted (or reviewed) field of a document. */
+/**
+ * The current value of one field: the reviewer's correction when there is one (reviewed_output_json
+ * holds plain values, only for corrected fields), otherwise the extracted value.
+ */
 export function fieldValue(document: DocumentRead, field: string): string | null {
-  const extraction = document.extraction;
-  const output = (extraction?.reviewed_output_json ?? extraction?.structured_output_json) as
-    | { fields?: Record<string, { value: string | null } | undefined> }
-    | null
-    | undefined;
-  return output?.fields?.[field]?.value ?? null;
+  const reviewed = document.extraction?.reviewed_output_json as { fields?: Record<string, string | null> } | null | undefined;
+  if (reviewed?.fields && field in reviewed.fields) return reviewed.fields[field] ?? null;
+  const extracted = document.extraction?.structured_output_json as { fields?: Record<string, { value: string | null } | undefined> } | undefined;
+  return extracted?.fields?.[field]?.value ?? null;
 }
