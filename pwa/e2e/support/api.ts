@@ -57,6 +57,11 @@ export class DocflowApi {
     return (await (await ok(response, `create ${role} ${email}`)).json()) as UserRead;
   }
 
+  async setRole(userId: string, role: Role): Promise<UserRead> {
+    const response = await this.http.patch(`/api/users/${userId}`, { data: { role }, headers: this.headers() });
+    return (await (await ok(response, `set role of ${userId}`)).json()) as UserRead;
+  }
+
   /** Uploads one file of samples/ (optionally under another name); returns its upload item. */
   async uploadSample(sample: string, filename: string = sample): Promise<UploadItem & { document: NonNullable<UploadItem["document"]>; job: NonNullable<UploadItem["job"]> }> {
     const response = await this.http.post("/api/documents/upload", {
