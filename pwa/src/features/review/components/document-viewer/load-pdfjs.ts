@@ -1,0 +1,32 @@
+/**
+ * PDF.js, loaded on demand in the browser only: pdfjs-dist 6 needs a newer Node than the
+ * server's, and a dynamic import keeps it out of every route's first-load JS.
+ */
+import type * as PdfJs from "pdfjs-dist";
+
+export type PdfJsModule = typeof PdfJs;
+
+let loading: Promise<PdfJsModule> | null = null;
+let worker: PdfJs.PDFWorker | null = null;
+
+export function loadPdfjs(): Promise<PdfJsModule> {
+  loading ??= import("pdfjs-dist")
+    .then((pdfjs) => {
+      pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url).toString();
+      return pdfjs;
+    })
+    .catch((error: unknown) => {
+      loading = null; // offline or a new deployment: let the next document try again
+      throw error;
+    });
+  return loading;
+}
+
+/**
+ * One PDF.js worker for the tab, shared by every document opened: moving to the next document
+ * in a review queue does not pay for booting a new worker.
+ */
+export function pdfWorker(pdfjs: PdfJsModule): PdfJs.PDFWorker {
+  if (!worker || worker.destroyed) worker = new pdfjs.PDFWorker({ verbosity: pdfjs.VerbosityLevel.ERRORS });
+  return worker;
+}
