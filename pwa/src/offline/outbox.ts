@@ -1,88 +1,76 @@
 /**
  * The one write path of the app. Every write — upload, review save, finalize, retry, cancel —
  * goes through `submitWrite`, carrying an Idempotency-Key made when the reviewer asked for it and
- * reused by every resend. Today it sends at once; the offline outbox (IndexedDB queue + sync
- * engine) takes over behind this same function.
+ * reused by every resend. The write is stored in the device's outbox (IndexedDB) and sent by the
+ * tab's sync engine, online or not; the promise still settles like a direct send: the server's
+ * answer once sent, its refusal (ApiError) when it refuses. `onQueued` tells the screen at once
+ * that the write is safe on this device ("Saved on this device — will sync").
+ *
+ * Where IndexedDB cannot be used (some private modes), or before the app shell started the
+ * outbox, the write is sent directly, as it always was.
  */
-import { api, unwrap, unwrapWithResponse } from "@/lib/api/client";
-import type { components } from "@/lib/api/schema";
-import { uploadFile, type UploadAnswer, type UploadProgress } from "@/lib/api/upload";
-
-type DocumentRead = components["schemas"]["DocumentRead"];
-type JobRead = components["schemas"]["JobRead"];
-
+import { getOutboxRuntime, type SubmitOptions } from "./runtime";
+import { sendDirect } from "./send";
 import type { ReviewFields } from "./types";
+import type { WriteRequest, WriteResult } from "./write-request";
 
 export type { ReviewFields };
-
-export type WriteRequest =
-  | {
-      kind: "upload";
-      file: Blob;
-      filename: string;
-      idempotencyKey: string;
-      onProgress?: (progress: UploadProgress) => void;
-      signal?: AbortSignal;
-    }
-  | { kind: "review"; documentId: string; etag: string; fields: ReviewFields; idempotencyKey: string }
-  | { kind: "finalize"; documentId: string; idempotencyKey: string }
-  | { kind: "retry"; jobId: string; idempotencyKey: string }
-  | { kind: "cancel"; jobId: string; idempotencyKey: string };
-
-export interface WriteResults {
-  upload: UploadAnswer;
-  review: { document: DocumentRead; etag: string };
-  finalize: { document: DocumentRead; etag: string };
-  retry: JobRead;
-  cancel: JobRead;
-}
-
-export type WriteResult<R extends WriteRequest> = WriteResults[R["kind"]];
+export type { WriteRequest, WriteResult, WriteResults } from "./write-request";
+export type { SubmitOptions } from "./runtime";
+export { OutboxDiscardedError } from "./runtime";
+export { OutboxQuotaError } from "./outbox-store";
 
 /** A fresh Idempotency-Key for a write the reviewer just asked for. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-export async function submitWrite<R extends WriteRequest>(request: R): Promise<WriteResult<R>> {
-  return (await send(request)) as WriteResult<R>;
+export async function submitWrite<R extends WriteRequest>(request: R, options: SubmitOptions = {}): Promise<WriteResult<R>> {
+  const runtime = getOutboxRuntime();
+  const result = runtime ? await runtime.submit(request, options) : await sendDirect(request);
+  return result as WriteResult<R>;
 }
 
-async function send(request: WriteRequest): Promise<WriteResults[keyof WriteResults]> {
-  const key = { "Idempotency-Key": request.idempotencyKey };
-  switch (request.kind) {
-    case "upload":
-      return uploadFile(request.file, request.filename, {
-        idempotencyKey: request.idempotencyKey,
-        onProgress: request.onProgress,
-        signal: request.signal,
-      });
-    case "review": {
-      const { data, response } = await unwrapWithResponse(
-        api.PUT("/api/documents/{document_id}/review", {
-          params: { path: { document_id: request.documentId }, header: { "if-match": request.etag, "idempotency-key": request.idempotencyKey } },
-          body: { fields: request.fields },
-          headers: { ...key, "If-Match": request.etag },
-        }),
-      );
-      return { document: data as DocumentRead, etag: response.headers.get("ETag") ?? "" };
-    }
-    case "finalize": {
-      const { data, response } = await unwrapWithResponse(
-        api.POST("/api/documents/{document_id}/finalize", {
-          params: { path: { document_id: request.documentId } },
-          headers: key,
-        }),
-      );
-      return { document: data as DocumentRead, etag: response.headers.get("ETag") ?? "" };
-    }
-    case "retry":
-      return unwrap(
-        api.POST("/api/jobs/{job_id}/retry", { params: { path: { job_id: request.jobId } }, headers: key }),
-      );
-    case "cancel":
-      return unwrap(
-        api.POST("/api/jobs/{job_id}/cancel", { params: { path: { job_id: request.jobId } }, headers: key }),
-      );
-  }
+/** Resolves like `submitWrite` for an item already in the outbox (after "Retry now" or a resolved conflict). */
+export function waitForOutboxItem<R extends WriteRequest = WriteRequest>(itemId: string): Promise<WriteResult<R>> {
+  const runtime = getOutboxRuntime();
+  if (!runtime) return Promise.reject(new Error("The outbox is not running in this tab."));
+  return runtime.waitFor(itemId) as Promise<WriteResult<R>>;
+}
+
+/** "Retry now": send the item at once (a failed one goes back into the queue). */
+export async function retryOutboxItem(itemId: string): Promise<void> {
+  await getOutboxRuntime()?.retryNow(itemId);
+}
+
+/** Takes an item out of the outbox; an upload on the way is stopped. */
+export async function discardOutboxItem(itemId: string): Promise<void> {
+  await getOutboxRuntime()?.discard(itemId);
+}
+
+/**
+ * After a 412: the reviewer chose per field. The item is sent again with `fields` on the server's
+ * version `etag` (same item, same key); `waitForOutboxItem(itemId)` gives the outcome.
+ */
+export async function resolveOutboxConflict(itemId: string, fields: ReviewFields, etag: string): Promise<void> {
+  await getOutboxRuntime()?.resolveConflict(itemId, fields, etag);
+}
+
+/**
+ * True when a write made now is kept on this device (`onQueued` will be called, `queueWrite`
+ * works); false when it goes straight to the server (no IndexedDB, or nobody signed in).
+ */
+export async function outboxAvailable(): Promise<boolean> {
+  return (await getOutboxRuntime()?.canQueue()) ?? false;
+}
+
+/**
+ * Stores a write in the outbox without waiting for the server: resolves with the item's id once it
+ * is safe on this device (screens then follow the row: hooks/). Throws OutboxQuotaError when the
+ * device is full, and an Error where there is no outbox (check `outboxAvailable()` first).
+ */
+export async function queueWrite(request: WriteRequest): Promise<string> {
+  const runtime = getOutboxRuntime();
+  if (!runtime) throw new Error("The outbox is not running in this tab.");
+  return (await runtime.queue(request)).id;
 }

@@ -56,7 +56,8 @@ export class SyncEngine {
   /** Ask for a drain soon (coalesced). */
   kick(): void {
     this.pausedForAuth = false;
-    void this.drain();
+    // A storage error ends this pass only; the next trigger (timer, online, focus…) tries again.
+    this.drain().catch(() => undefined);
   }
 
   stop(): void {
@@ -104,7 +105,12 @@ export class SyncEngine {
     // Item id → its send, and whether it is an upload.
     const inFlight = new Map<string, { task: Promise<void>; upload: boolean }>();
     for (;;) {
-      if (this.pausedForAuth) break;
+      // Paused for sign-in, signed out, or another user signed in (here or in another tab): start
+      // nothing more, but hold the lock until what is on the way has its answer.
+      if (this.pausedForAuth || this.deps.currentUserId() !== userId) {
+        await Promise.all([...inFlight.values()].map((entry) => entry.task));
+        break;
+      }
       const ready = (await sendable(db, userId, this.deps.now())).filter((item) => !inFlight.has(item.id));
       const sending = [...inFlight.values()];
       const uploads = sending.filter((entry) => entry.upload).length;
@@ -170,8 +176,8 @@ export class SyncEngine {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.timer = null;
-        void this.drain();
+        this.drain().catch(() => undefined);
       }, delay);
-    })();
+    })().catch(() => undefined); // the database went away (closed tab): the next start drains
   }
 }
