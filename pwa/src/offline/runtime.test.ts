@@ -175,7 +175,7 @@ describe("submitWrite through the outbox", () => {
     installOutboxRuntime(tab);
     const first = await queueWrite(uploadRequest("first.pdf"));
     const add = db.outbox.add.bind(db.outbox);
-    db.outbox.add = (() => Promise.reject(new DOMException("full", "QuotaExceededError"))) as typeof db.outbox.add;
+    db.outbox.add = (() => Promise.reject(new DOMException("full", "QuotaExceededError"))) as unknown as typeof db.outbox.add;
     await expect(submitWrite(uploadRequest("second.pdf"))).rejects.toBeInstanceOf(OutboxQuotaError);
     db.outbox.add = add;
     expect((await db.outbox.toArray()).map((item) => [item.id, item.status, item.file?.size])).toEqual([[first, "waiting", "%PDF first.pdf".length]]);
