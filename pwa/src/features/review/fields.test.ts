@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isLowConfidence, needsAttention, readFields, valuesOf, type DocumentRead } from "./fields";
 
+type Extraction = NonNullable<DocumentRead["extraction"]>;
+
 function doc(structured: unknown, reviewed: unknown): DocumentRead {
   return {
     id: "d",
@@ -11,13 +13,14 @@ function doc(structured: unknown, reviewed: unknown): DocumentRead {
     uploaded_at: "2026-01-01T00:00:00Z",
     current_status: "completed",
     duplicate_of: null,
+    possible_duplicate_of: null,
     job: null,
     extraction: {
       document_type: "invoice",
       page_count: 1,
       parse_method: "pdf_text",
-      structured_output_json: structured as Record<string, unknown>,
-      reviewed_output_json: reviewed as Record<string, unknown> | null,
+      structured_output_json: structured as Extraction["structured_output_json"],
+      reviewed_output_json: reviewed as Extraction["reviewed_output_json"],
       is_finalized: false,
       finalized_at: null,
       updated_at: "2026-01-01T00:00:00Z",

@@ -78,9 +78,10 @@ function asSource(value: unknown): FieldSource | null {
 export function readFields(document: DocumentRead | undefined): FieldView[] {
   const extraction = document?.extraction ?? null;
   const structuredFields = extraction?.structured_output_json?.fields;
-  const structured = isRecord(structuredFields) ? structuredFields : {};
+  // Stored JSON: read defensively (old rows may lack parts of the documented shape).
+  const structured: Record<string, unknown> = isRecord(structuredFields) ? structuredFields : {};
   const reviewedRoot = extraction?.reviewed_output_json;
-  const reviewed = isRecord(reviewedRoot) && isRecord(reviewedRoot.fields) ? reviewedRoot.fields : {};
+  const reviewed: Record<string, unknown> = isRecord(reviewedRoot) && isRecord(reviewedRoot.fields) ? reviewedRoot.fields : {};
   return FIELD_NAMES.map((name) => {
     const entry = isRecord(structured[name]) ? (structured[name] as Record<string, unknown>) : {};
     const extracted = asText(entry.value);

@@ -569,7 +569,7 @@ export interface components {
             /** Original Filename */
             original_filename: string;
             /** Possible Duplicate Of */
-            possible_duplicate_of?: string | null;
+            possible_duplicate_of: string | null;
             /** Sha256 */
             sha256: string;
             /** Total Amount */
@@ -602,7 +602,7 @@ export interface components {
             /** Original Filename */
             original_filename: string;
             /** Possible Duplicate Of */
-            possible_duplicate_of?: string | null;
+            possible_duplicate_of: string | null;
             /** Sha256 */
             sha256: string;
             /**
@@ -611,32 +611,30 @@ export interface components {
              */
             uploaded_at: string;
         };
-        /** DocumentSummary */
-        DocumentSummary: {
-            /** Current Status */
-            current_status: string;
-            /** Duplicate Of */
-            duplicate_of: string | null;
-            /** File Size */
-            file_size: number;
+        /**
+         * ErrorEnvelope
+         * @description Every error answer: `{"error": {"code", "message", "details"}}`.
+         */
+        ErrorEnvelope: {
+            error: components["schemas"]["ErrorRead"];
+        };
+        /** ErrorRead */
+        ErrorRead: {
             /**
-             * Id
-             * Format: uuid
+             * Code
+             * @description Machine-readable, e.g. `not_found`, `invalid_state`.
              */
-            id: string;
-            /** Mime Type */
-            mime_type: string;
-            /** Original Filename */
-            original_filename: string;
-            /** Possible Duplicate Of */
-            possible_duplicate_of?: string | null;
-            /** Sha256 */
-            sha256: string;
+            code: string;
             /**
-             * Uploaded At
-             * Format: date-time
+             * Details
+             * @description null, or what the code needs: `validation_error` lists the fields ([{field, message, type?}]); others carry an object (e.g. {status}).
              */
-            uploaded_at: string;
+            details: unknown;
+            /**
+             * Message
+             * @description Human-readable, safe to show.
+             */
+            message: string;
         };
         /**
          * EventPage
@@ -693,6 +691,96 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** ExportDocumentRead */
+        ExportDocumentRead: {
+            /** Document Type */
+            document_type: string;
+            /** File Size */
+            file_size: number;
+            /** Filename */
+            filename: string;
+            /** Id */
+            id: string;
+            /** Mime Type */
+            mime_type: string;
+            /** Page Count */
+            page_count: number;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Uploaded At
+             * @description UTC, microseconds, 'Z'
+             */
+            uploaded_at: string;
+        };
+        /**
+         * ExportFieldsRead
+         * @description The final value of each field: the reviewer's correction over the extracted value.
+         */
+        ExportFieldsRead: {
+            /** Currency */
+            currency: string | null;
+            /** Invoice Date */
+            invoice_date: string | null;
+            /** Invoice Number */
+            invoice_number: string | null;
+            /** Status */
+            status: string | null;
+            /** Tax Amount */
+            tax_amount: string | null;
+            /** Total Amount */
+            total_amount: string | null;
+            /** Vendor Name */
+            vendor_name: string | null;
+        };
+        /** ExportRecordRead */
+        ExportRecordRead: {
+            document: components["schemas"]["ExportDocumentRead"];
+            fields: components["schemas"]["ExportFieldsRead"];
+            /**
+             * Finalized At
+             * @description UTC, microseconds, 'Z'
+             */
+            finalized_at: string;
+            /** Finalized By */
+            finalized_by: string | null;
+            /**
+             * Schema
+             * @description docflow.finalized/1
+             */
+            schema: string;
+            /** Version */
+            version: number;
+        };
+        /** ExtractedFieldRead */
+        ExtractedFieldRead: {
+            /**
+             * Confidence
+             * @description 0 when value is null
+             */
+            confidence: number;
+            source: components["schemas"]["FieldSourceRead"] | null;
+            /**
+             * Value
+             * @description null when nothing was found
+             */
+            value: string | null;
+        };
+        /** ExtractedFieldsRead */
+        ExtractedFieldsRead: {
+            /** @description value: ISO 4217 code */
+            currency: components["schemas"]["ExtractedFieldRead"];
+            /** @description value: ISO YYYY-MM-DD */
+            invoice_date: components["schemas"]["ExtractedFieldRead"];
+            invoice_number: components["schemas"]["ExtractedFieldRead"];
+            /** @description the invoice's own status, e.g. paid/due */
+            status: components["schemas"]["ExtractedFieldRead"];
+            /** @description value: decimal string, '.' separator */
+            tax_amount: components["schemas"]["ExtractedFieldRead"];
+            /** @description value: decimal string, '.' separator */
+            total_amount: components["schemas"]["ExtractedFieldRead"];
+            vendor_name: components["schemas"]["ExtractedFieldRead"];
+        };
         /** ExtractionRead */
         ExtractionRead: {
             /** Document Type */
@@ -708,13 +796,9 @@ export interface components {
             /** Raw Text */
             raw_text: string;
             /** Reviewed Output Json */
-            reviewed_output_json: {
-                [key: string]: unknown;
-            } | null;
+            reviewed_output_json: components["schemas"]["ReviewedOutputRead"] | null;
             /** Structured Output Json */
-            structured_output_json: {
-                [key: string]: unknown;
-            };
+            structured_output_json: components["schemas"]["StructuredOutputRead"];
             /**
              * Updated At
              * Format: date-time
@@ -755,10 +839,43 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
+        /**
+         * FieldSourceRead
+         * @description Where a value was found: its page and box, and its span in `raw_text`. Results of the
+         *     first extractor carry only the span.
+         */
+        FieldSourceRead: {
+            /**
+             * Box
+             * @description [x0, y0, x1, y1] on that page, normalised to 0..1 from the top-left corner
+             */
+            box?: [
+                number,
+                number,
+                number,
+                number
+            ];
+            /**
+             * Page
+             * @description 1-based page number
+             */
+            page?: number;
+            /**
+             * Span
+             * @description [start, end) character offsets in the extraction's raw_text
+             */
+            span?: [
+                number,
+                number
+            ];
+        };
+        /** HealthRead */
+        HealthRead: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
         };
         /** JobRead */
         JobRead: {
@@ -825,6 +942,54 @@ export interface components {
             workspace: components["schemas"]["WorkspaceRead"];
         };
         /**
+         * ReadinessChecksRead
+         * @description Whether each dependency answered.
+         */
+        ReadinessChecksRead: {
+            /** Broker */
+            broker: boolean;
+            /** Postgres */
+            postgres: boolean;
+            /** Redis */
+            redis: boolean;
+        };
+        /** ReadinessRead */
+        ReadinessRead: {
+            checks: components["schemas"]["ReadinessChecksRead"];
+            /**
+             * Status
+             * @constant
+             */
+            status: "ready";
+        };
+        /**
+         * ReviewedFieldsRead
+         * @description Only the fields a reviewer set: a string, or null where the reviewer cleared the field.
+         */
+        ReviewedFieldsRead: {
+            /** Currency */
+            currency?: string | null;
+            /** Invoice Date */
+            invoice_date?: string | null;
+            /** Invoice Number */
+            invoice_number?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Tax Amount */
+            tax_amount?: string | null;
+            /** Total Amount */
+            total_amount?: string | null;
+            /** Vendor Name */
+            vendor_name?: string | null;
+        };
+        /**
+         * ReviewedOutputRead
+         * @description `reviewed_output_json`: the reviewer's corrections over the extracted values.
+         */
+        ReviewedOutputRead: {
+            fields: components["schemas"]["ReviewedFieldsRead"];
+        };
+        /**
          * ReviewUpdate
          * @description A partial edit: only the fields sent change; a null value clears a field.
          */
@@ -836,6 +1001,18 @@ export interface components {
             fields: {
                 [key: string]: string | null;
             };
+        };
+        /**
+         * StructuredOutputRead
+         * @description `structured_output_json`: what extraction found, per field.
+         */
+        StructuredOutputRead: {
+            /**
+             * Document Type
+             * @description invoice, receipt, credit_note or other
+             */
+            document_type: string;
+            fields: components["schemas"]["ExtractedFieldsRead"];
         };
         /** TokenCreate */
         TokenCreate: {
@@ -889,6 +1066,57 @@ export interface components {
             /** Revoked At */
             revoked_at: string | null;
         };
+        /** UploadAccepted */
+        UploadAccepted: {
+            document: components["schemas"]["UploadDocumentRead"];
+            /**
+             * Duplicate Of
+             * Format: uuid
+             * @description An earlier document of the workspace with the same bytes
+             */
+            duplicate_of?: string;
+            /** Filename */
+            filename: string;
+            job: components["schemas"]["UploadJobRead"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "accepted";
+        };
+        /** UploadDocumentRead */
+        UploadDocumentRead: {
+            /** Current Status */
+            current_status: string;
+            /**
+             * Duplicate Of
+             * Format: uuid
+             */
+            duplicate_of?: string;
+            /** File Size */
+            file_size: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Mime Type */
+            mime_type: string;
+            /** Original Filename */
+            original_filename: string;
+            /**
+             * Possible Duplicate Of
+             * Format: uuid
+             */
+            possible_duplicate_of?: string;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
         /** UploadError */
         UploadError: {
             /** Code */
@@ -896,20 +1124,62 @@ export interface components {
             /** Message */
             message: string;
         };
-        /** UploadItem */
-        UploadItem: {
-            document?: components["schemas"]["DocumentSummary"] | null;
-            /** Duplicate Of */
-            duplicate_of?: string | null;
-            error?: components["schemas"]["UploadError"] | null;
+        UploadItem: components["schemas"]["UploadAccepted"] | components["schemas"]["UploadRejected"];
+        /** UploadJobRead */
+        UploadJobRead: {
+            /** Attempt */
+            attempt: number;
+            /**
+             * Completed At
+             * Format: date-time
+             */
+            completed_at?: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Current Stage */
+            current_stage: string;
+            /**
+             * Document Id
+             * Format: uuid
+             */
+            document_id: string;
+            /** Error Message */
+            error_message?: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Progress Percentage */
+            progress_percentage: number;
+            /** Retry Count */
+            retry_count: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at?: string;
+            /** Status */
+            status: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** UploadRejected */
+        UploadRejected: {
+            error: components["schemas"]["UploadError"];
             /** Filename */
             filename: string;
-            job?: components["schemas"]["JobRead"] | null;
             /**
-             * Status
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            status: "accepted" | "rejected";
+            status: "rejected";
         };
         /** UploadResult */
         UploadResult: {
@@ -965,7 +1235,7 @@ export interface components {
              * Temporary Password
              * @description Only when no password was given. Shown once; pass it on now.
              */
-            temporary_password?: string | null;
+            temporary_password: string | null;
             /**
              * Workspace Id
              * Format: uuid
@@ -1017,18 +1287,30 @@ export interface components {
             /** Role */
             role?: ("admin" | "reviewer" | "viewer") | null;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
+        /** VersionConflictDetails */
+        VersionConflictDetails: {
+            /** @description The server's copy now (its ETag is the header) */
+            current: components["schemas"]["DocumentRead"];
+            /** Version */
+            version: number;
+        };
+        /**
+         * VersionConflictEnvelope
+         * @description 412: the If-Match version is stale; the answer carries the current server copy.
+         */
+        VersionConflictEnvelope: {
+            error: components["schemas"]["VersionConflictError"];
+        };
+        /** VersionConflictError */
+        VersionConflictError: {
+            /**
+             * Code
+             * @constant
+             */
+            code: "version_conflict";
+            details: components["schemas"]["VersionConflictDetails"];
             /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
+            message: string;
         };
         /** WorkspaceRead */
         WorkspaceRead: {
@@ -1069,13 +1351,40 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventRead"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only admins manage users (`forbidden`), or a cookie request failed its checks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1093,7 +1402,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Signed in: the session cookie is set */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1102,28 +1411,50 @@ export interface operations {
                     "application/json": components["schemas"]["MeRead"];
                 };
             };
-            /** @description Wrong email or password */
+            /** @description Wrong email or password (`invalid_credentials`) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Requests from this origin are not allowed (`origin_not_allowed`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many attempts */
+            /** @description Too many attempts (`rate_limited`): wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1143,6 +1474,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     "auth-me": {
@@ -1161,6 +1519,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeRead"];
+                };
+            };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1197,13 +1582,40 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentList"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1222,19 +1634,57 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The extraction's version, quoted */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["DocumentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1252,15 +1702,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The finalized record as a header row and one row, a download */
             200: {
                 headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    /** @description Of these bytes (send it as If-None-Match) */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/csv": unknown;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match names these bytes */
+            304: {
+                headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    /** @description Of these bytes (send it as If-None-Match) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The document is not finalized (`invalid_state`) */
@@ -1268,15 +1758,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description Validation Error */
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1294,15 +1795,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The finalized record, a download (deterministic bytes) */
             200: {
                 headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    /** @description Of these bytes (send it as If-None-Match) */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/csv": unknown;
+                    "application/json": components["schemas"]["ExportRecordRead"];
+                };
+            };
+            /** @description Not modified: If-None-Match names these bytes */
+            304: {
+                headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    /** @description Of these bytes (send it as If-None-Match) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The document is not finalized (`invalid_state`) */
@@ -1310,15 +1851,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description Validation Error */
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1334,20 +1886,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The original file, as an attachment, in its own media type */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1367,10 +1955,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The document as GET /documents/{id} shows it now */
             200: {
                 headers: {
-                    /** @description The new version, quoted */
+                    /** @description The version, quoted */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1378,27 +1966,69 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentRead"];
                 };
             };
-            /** @description Not completed, or already finalized (`invalid_state`) */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not completed, or already finalized (`invalid_state`); or a request with this Idempotency-Key is still being processed (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description If-Match is stale (`version_conflict`); details.current = server copy */
+            /** @description If-Match is stale (`version_conflict`): details.current is the server's copy, the ETag header its version */
             412: {
                 headers: {
+                    /** @description The version, quoted */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionConflictEnvelope"];
+                };
             };
-            /** @description Validation Error */
+            /** @description A field is invalid (`validation_error`: details list the fields), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1423,13 +2053,49 @@ export interface operations {
                     "application/json": components["schemas"]["FieldChangeList"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1452,10 +2118,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description The document as GET /documents/{id} shows it now */
             200: {
                 headers: {
-                    /** @description The new version, quoted */
+                    /** @description The version, quoted */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1463,35 +2129,79 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentRead"];
                 };
             };
-            /** @description Not completed, or already finalized (`invalid_state`) */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not completed, or already finalized (`invalid_state`); or a request with this Idempotency-Key is still being processed (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
-            /** @description If-Match is stale (`version_conflict`); details.current = server copy */
+            /** @description If-Match is stale (`version_conflict`): details.current is the server's copy, the ETag header its version */
             412: {
                 headers: {
+                    /** @description The version, quoted */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionConflictEnvelope"];
+                };
             };
-            /** @description Validation Error */
+            /** @description A field is invalid (`validation_error`: details list the fields), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description If-Match missing */
+            /** @description If-Match is missing (`precondition_required`) */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1512,7 +2222,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Each file accepted (document and queued job) or rejected */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1521,13 +2231,76 @@ export interface operations {
                     "application/json": components["schemas"]["UploadResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being processed (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too large for the per-file limit, or too many files (`payload_too_large`); when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported file type (`unsupported_media_type`); when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a multipart body with files, an empty file (`empty_file`), or the Idempotency-Key reused for another file (`idempotency_key_reused`); when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No room to store the file right now (`insufficient_storage`): keep it and retry later */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1553,13 +2326,40 @@ export interface operations {
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1586,7 +2386,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Every matching finalized record, streamed as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1597,13 +2397,40 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1623,9 +2450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
+                    "application/json": components["schemas"]["HealthRead"];
                 };
             };
         };
@@ -1650,13 +2475,49 @@ export interface operations {
                     "application/json": components["schemas"]["JobRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1683,13 +2544,58 @@ export interface operations {
                     "application/json": components["schemas"]["JobRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed in the job's state (`invalid_state`), or a request with this Idempotency-Key is still being processed (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1717,13 +2623,49 @@ export interface operations {
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1750,13 +2692,58 @@ export interface operations {
                     "application/json": components["schemas"]["JobRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed in the job's state (`invalid_state`), or a request with this Idempotency-Key is still being processed (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1776,7 +2763,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Server-Sent Events: `id` the seq, `event` the type, `data` the envelope (as polling returns it); `: ping` heartbeats */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1785,13 +2772,49 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1811,7 +2834,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ReadinessRead"];
+                };
+            };
+            /** @description A dependency is down (`not_ready`): details.checks names which */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1832,6 +2864,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenRead"][];
+                };
+            };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1858,13 +2917,40 @@ export interface operations {
                     "application/json": components["schemas"]["TokenCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1889,13 +2975,49 @@ export interface operations {
                     "application/json": components["schemas"]["TokenRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1916,6 +3038,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserRead"][];
+                };
+            };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only admins manage users (`forbidden`), or a cookie request failed its checks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1942,13 +3091,49 @@ export interface operations {
                     "application/json": components["schemas"]["UserCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only admins manage users (`forbidden`), or a cookie request failed its checks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A user with this email already exists (`email_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1973,13 +3158,49 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only admins manage users (`forbidden`), or a cookie request failed its checks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -2008,13 +3229,58 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only admins manage users (`forbidden`), or a cookie request failed its checks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The workspace needs at least one active admin (`last_admin`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -2039,13 +3305,49 @@ export interface operations {
                     "application/json": components["schemas"]["TokenRead"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only admins manage users (`forbidden`), or a cookie request failed its checks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -2071,13 +3373,49 @@ export interface operations {
                     "application/json": components["schemas"]["TokenRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only admins manage users (`forbidden`), or a cookie request failed its checks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
