@@ -15,9 +15,10 @@ from docflow.document.fields import FIELD_NAMES
 from docflow.errors import ValidationFailed
 
 MAX_LENGTHS = {"vendor_name": 200, "invoice_number": 64, "status": 40}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_AMOUNT = re.compile(r"^-?\d{1,15}(?:\.(\d+))?$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+# ASCII digits only, and no trailing newline (`\Z`, not `$`): "１２" or "12.5\n" are not amounts.
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_AMOUNT = re.compile(r"^-?[0-9]{1,15}(?:\.([0-9]+))?\Z")
+_CURRENCY = re.compile(r"^[A-Z]{3}\Z")
 
 
 class _Invalid(Exception):

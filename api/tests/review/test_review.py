@@ -117,6 +117,10 @@ def test_review_is_409_unless_completed(client, user) -> None:
         ({"total_amount": "1190.001"}, "total_amount", "at most 2 decimal places"),
         ({"total_amount": "1e3"}, "total_amount", "decimal number"),
         ({"tax_amount": "12.5.0"}, "tax_amount", "decimal number"),
+        ({"total_amount": "\uff11\uff12"}, "total_amount", "decimal number"),
+        ({"total_amount": "12.5\n"}, "total_amount", "decimal number"),
+        ({"invoice_date": "\uff12\uff10\uff12\uff16-01-01"}, "invoice_date", "YYYY-MM-DD"),
+        ({"currency": "EUR\n"}, "currency", "ISO 4217"),
         (
             {"currency": "JPY", "total_amount": "1190.50"},
             "total_amount",
