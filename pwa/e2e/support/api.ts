@@ -8,6 +8,7 @@ export type DocumentRead = components["schemas"]["DocumentRead"];
 export type DocumentList = components["schemas"]["DocumentList"];
 export type JobRead = components["schemas"]["JobRead"];
 export type UploadItem = components["schemas"]["UploadItem"];
+export type UploadAccepted = components["schemas"]["UploadAccepted"];
 export type UserRead = components["schemas"]["UserRead"];
 export type Role = "viewer" | "reviewer" | "admin";
 
@@ -62,20 +63,18 @@ export class DocflowApi {
     return (await (await ok(response, `set role of ${userId}`)).json()) as UserRead;
   }
 
-  /** Uploads one file of samples/ (optionally under another name); returns its upload item. */
-  async uploadSample(sample: string, filename: string = sample): Promise<UploadItem & { document: NonNullable<UploadItem["document"]>; job: NonNullable<UploadItem["job"]> }> {
+  /** Uploads one file of samples/ (optionally under another name); returns its accepted item. */
+  async uploadSample(sample: string, filename: string = sample): Promise<UploadAccepted> {
     const response = await this.http.post("/api/documents/upload", {
       multipart: {
         files: { name: filename, mimeType: "application/octet-stream", buffer: readFileSync(join(SAMPLES_DIR, sample)) },
       },
       headers: this.headers(),
     });
-    const body = (await (await ok(response, `upload ${filename}`)).json()) as { items: UploadItem[] };
+    const body = (await (await ok(response, `upload ${filename}`)).json()) as components["schemas"]["UploadResult"];
     const item = body.items[0];
-    if (item?.status !== "accepted" || !item.document || !item.job) {
-      throw new Error(`upload of ${filename} was not accepted: ${JSON.stringify(item)}`);
-    }
-    return item as UploadItem & { document: NonNullable<UploadItem["document"]>; job: NonNullable<UploadItem["job"]> };
+    if (item?.status !== "accepted") throw new Error(`upload of ${filename} was not accepted: ${JSON.stringify(item)}`);
+    return item;
   }
 
   async job(jobId: string): Promise<JobRead> {
