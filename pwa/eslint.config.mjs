@@ -14,7 +14,7 @@ const boundaries = [
       ],
     },
   },
-  ...["auth", "dashboard", "upload", "review", "settings"].map((feature) => ({
+  ...["auth", "dashboard", "upload", "review", "settings", "outbox"].map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: {
       "no-restricted-imports": [

@@ -3,7 +3,9 @@
  * BroadcastChannel, the signed-in user from the query cache, and the moments the engine drains —
  * a new item, `online`, focus, the page becoming visible, its own backoff timer, and sign-in.
  */
-import type { QueryClient } from "@tanstack/react-query";
+import { hashKey, type QueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api/client";
+import { getCsrfToken, setCsrfToken } from "@/lib/api/csrf";
 import { queryKeys } from "@/lib/api/keys";
 import type { components } from "@/lib/api/schema";
 import { notifySessionExpired } from "@/lib/api/session-events";
@@ -57,11 +59,31 @@ function currentUser(queryClient: QueryClient): string | null {
   return queryClient.getQueryData<MeRead>(queryKeys.me())?.user.id ?? null;
 }
 
+/** The session held by this page belongs to another user than the one who queued the item. */
+export class SessionUserChanged extends Error {
+  constructor() {
+    super("Someone else is signed in: this waits until the person who queued it signs in again.");
+    this.name = "SessionUserChanged";
+  }
+}
+
 /** The tab's outbox runtime, started on first call (null on the server). */
 export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | null {
   if (typeof window === "undefined") return null;
   const existing = getOutboxRuntime();
   if (existing) return existing;
+
+  // The user whose session (and CSRF token) this page got from the server itself — not from the
+  // persisted cache, which may be older than the session cookie.
+  let confirmedUser: string | null = null;
+  const ensureSession = async (userId: string, { refresh }: { refresh: boolean }) => {
+    if (!refresh && confirmedUser === userId && getCsrfToken()) return;
+    const me = await unwrap(api.GET("/api/auth/me"));
+    setCsrfToken(me.csrf_token);
+    confirmedUser = me.user.id;
+    queryClient.setQueryData(queryKeys.me(), me);
+    if (me.user.id !== userId) throw new SessionUserChanged();
+  };
 
   const channel = typeof BroadcastChannel === "undefined" ? null : (new BroadcastChannel(CHANNEL_NAME) as unknown as Channel);
   const runtime = new OutboxRuntime({
@@ -71,6 +93,7 @@ export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | nu
     locks: typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null,
     channel,
     onAuthRequired: notifySessionExpired,
+    ensureSession,
     // Another tab signed in or out: the session cookie is shared, so ask the server who we are.
     onRemoteUser: () => void queryClient.invalidateQueries({ queryKey: queryKeys.me() }),
     requestPersistence: () => void requestPersistence(),
@@ -78,15 +101,19 @@ export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | nu
   installOutboxRuntime(runtime);
 
   // The signed-in user: only their items are sent. Sign-out clears the cache (nobody: nothing is
-  // sent; the queue is kept); signing in — again, or as someone else — sets it.
+  // sent; the queue is kept); signing in — again, or as someone else — sets it. A user restored
+  // from the persisted cache counts too (offline, writes still queue), but only an answer from the
+  // server (or a sign-in) is told to the other tabs.
   runtime.setUser(currentUser(queryClient), { broadcast: false });
+  const meHash = hashKey(queryKeys.me());
   queryClient.getQueryCache().subscribe((event) => {
-    if (event.query.queryKey[0] !== queryKeys.me()[0] || event.query.queryKey.length !== 1) return;
-    if (event.type === "removed" || (event.type === "updated" && event.action.type === "success")) {
-      runtime.setUser(currentUser(queryClient));
-      // The same user signed in again after a 401 (the re-sign-in dialog): the paused queue goes on.
-      if (event.type === "updated") runtime.kick();
-    }
+    if (event.query.queryHash !== meHash) return;
+    if (event.type !== "added" && event.type !== "updated" && event.type !== "removed") return;
+    const fresh = event.type === "removed" || (event.type === "updated" && event.action.type === "success");
+    if (fresh) confirmedUser = event.type === "removed" ? null : currentUser(queryClient);
+    runtime.setUser(event.type === "removed" ? null : currentUser(queryClient), { broadcast: fresh });
+    // The same user signed in again after a 401 (the re-sign-in dialog): the paused queue goes on.
+    if (fresh) runtime.kick();
   });
 
   window.addEventListener("online", () => {

@@ -212,6 +212,38 @@ describe("submitWrite through the outbox", () => {
   });
 });
 
+describe("the session an item is sent under", () => {
+  it("is checked before sending; a refused CSRF token is renewed once and the item sent again", async () => {
+    const sessions: boolean[] = [];
+    let calls = 0;
+    const tab = runtime({
+      ensureSession: async (_userId, { refresh }) => void sessions.push(refresh),
+      send: async () => {
+        calls += 1;
+        if (calls === 1) throw new ApiError(403, { code: "csrf_failed", message: "Missing or wrong CSRF token" });
+        return { ok: true };
+      },
+    });
+    await expect(tab.submit({ kind: "finalize", documentId: "d1", idempotencyKey: "f1" })).resolves.toEqual({ ok: true });
+    expect(sessions).toEqual([false, true]);
+    expect(calls).toBe(2);
+  });
+
+  it("waits (sends nothing) while the session belongs to someone else", async () => {
+    const send = vi.fn(async () => ({ ok: true }));
+    const tab = runtime({
+      ensureSession: async () => {
+        throw new Error("Someone else is signed in");
+      },
+      send,
+    });
+    await tab.queue({ kind: "finalize", documentId: "d1", idempotencyKey: "f2" });
+    await tab.drain();
+    expect(send).not.toHaveBeenCalled();
+    expect(await db.outbox.get("f2")).toMatchObject({ status: "waiting", lastError: { message: "Error: Someone else is signed in" } });
+  });
+});
+
 describe("two tabs on one outbox", () => {
   it("a promise in tab B resolves when tab A sent the item, with A's progress on the way", async () => {
     const hub = channelHub();

@@ -63,6 +63,13 @@ export interface RuntimeDeps {
   onAuthRequired?: () => void;
   /** Another tab says a different user is signed in now (refresh this tab's idea of the session). */
   onRemoteUser?: (userId: string | null) => void;
+  /**
+   * Before sending an item of `userId`: make sure this page holds a session of that user (and its
+   * CSRF token) — after a reload the user may only be known from the persisted cache. Throws when
+   * the session is gone (ApiError 401), unreachable (NetworkError), or someone else's.
+   * `refresh`: the server refused the CSRF token (the session changed): ask again.
+   */
+  ensureSession?: (userId: string, options: { refresh: boolean }) => Promise<void>;
   /** Asks the browser not to evict the outbox (once, on the first item queued). */
   requestPersistence?: () => void;
   now?: () => number;
@@ -364,8 +371,19 @@ export class OutboxRuntime {
   private async sendItem(item: OutboxItem, onProgress: (progress: Progress) => void): Promise<unknown> {
     const controller = new AbortController();
     this.aborts.set(item.id, controller);
+    const attempt = async (refresh: boolean) => {
+      await this.deps.ensureSession?.(item.userId, { refresh });
+      return this.deps.send(requestFromItem(item, onProgress, controller.signal));
+    };
     try {
-      const result = await this.deps.send(requestFromItem(item, onProgress, controller.signal));
+      let result: unknown;
+      try {
+        result = await attempt(false);
+      } catch (error) {
+        // A CSRF refusal is checked before anything is done: with the session's token, send again.
+        if (!(error instanceof ApiError && error.status === 403 && error.code === "csrf_failed") || !this.deps.ensureSession) throw error;
+        result = await attempt(true);
+      }
       this.errors.delete(item.id);
       return result;
     } catch (error) {

@@ -42,7 +42,7 @@ export interface SyncDeps {
 const LOCK_NAME = "docflow-outbox";
 
 export class SyncEngine {
-  private running = false;
+  private running: Promise<void> | null = null;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pausedForAuth = false;
@@ -65,21 +65,23 @@ export class SyncEngine {
     this.timer = null;
   }
 
-  /** Drains what can be sent now. Resolves when this pass is over. */
-  async drain(): Promise<void> {
+  /** Drains what can be sent now. Resolves when this drain (joined by any asked for meanwhile) is over. */
+  drain(): Promise<void> {
     if (this.running) {
       this.again = true;
-      return;
+      return this.running;
     }
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        await this.withLock(() => this.pass());
-      } while (this.again && !this.pausedForAuth);
-    } finally {
-      this.running = false;
-    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.withLock(() => this.pass());
+        } while (this.again && !this.pausedForAuth);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
   }
 
   private async withLock(body: () => Promise<void>): Promise<void> {

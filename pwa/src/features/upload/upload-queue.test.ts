@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError, NetworkError } from "@/lib/api/errors";
 import type { UploadAnswer } from "@/lib/api/upload";
-import { createUploadQueue, type SendRequest } from "./upload-queue";
+import { OutboxQuotaError } from "@/offline/outbox-store";
+import { createUploadQueue, type OutboxPort, type SendRequest } from "./upload-queue";
 
 /** A send() the test answers by hand, one request at a time. */
 function controlledSend() {
@@ -19,7 +20,6 @@ function accepted(filename: string, documentId = `doc-${filename}`): UploadAnswe
       {
         filename,
         status: "accepted",
-        duplicate_of: null,
         document: {
           id: documentId,
           original_filename: filename,
@@ -28,7 +28,17 @@ function accepted(filename: string, documentId = `doc-${filename}`): UploadAnswe
           sha256: "x",
           uploaded_at: "2026-12-04T10:00:00Z",
           current_status: "queued",
-          duplicate_of: null,
+        },
+        job: {
+          id: `job-${filename}`,
+          document_id: documentId,
+          status: "queued",
+          progress_percentage: 0,
+          current_stage: "queued",
+          attempt: 1,
+          retry_count: 0,
+          created_at: "2026-12-04T10:00:00Z",
+          updated_at: "2026-12-04T10:00:00Z",
         },
       },
     ],
@@ -43,7 +53,7 @@ function keys() {
 const file = (name: string, body = "abc") => ({ name, file: new Blob([body]) });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe("upload queue", () => {
+describe("upload queue without the outbox (no IndexedDB: sent from the screen)", () => {
   it("gives each picked file its own key and waits for Upload", () => {
     const { calls, send } = controlledSend();
     const queue = createUploadQueue({ send, newKey: keys() });
@@ -194,5 +204,92 @@ describe("upload queue", () => {
     expect(queue.getSnapshot()).toBe(empty);
     queue.add([file("a.pdf")]);
     expect(queue.getSnapshot()).not.toBe(empty);
+  });
+});
+
+/** The device's outbox as the screen sees it: stores files in order; may be full. */
+function fakeOutbox(options: { available?: boolean; full?: (filename: string) => boolean } = {}) {
+  const stored: { filename: string; idempotencyKey: string; size: number }[] = [];
+  const port: OutboxPort = {
+    available: async () => options.available ?? true,
+    queue: async ({ file, filename, idempotencyKey }) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (options.full?.(filename)) throw new OutboxQuotaError();
+      stored.push({ filename, idempotencyKey, size: file.size });
+    },
+  };
+  return { port, stored };
+}
+
+describe("upload queue with the outbox", () => {
+  const neverSend = () => Promise.reject(new Error("the screen must not send: the outbox's engine does"));
+
+  it("hands every picked file to the outbox on Upload, in pick order, under the key made when it was picked", async () => {
+    const outbox = fakeOutbox();
+    const queue = createUploadQueue({ send: neverSend, newKey: keys(), outbox: outbox.port });
+    queue.add(["a", "b", "c", "d", "e"].map((name) => file(`${name}.pdf`)));
+    const started = queue.start();
+    // Claimed at once: a second press hands nothing over twice.
+    expect(queue.getSnapshot().map((entry) => entry.phase)).toEqual(["storing", "storing", "storing", "storing", "storing"]);
+    await queue.start();
+    await started;
+    expect(outbox.stored.map((entry) => [entry.filename, entry.idempotencyKey])).toEqual([
+      ["a.pdf", "key-1"],
+      ["b.pdf", "key-2"],
+      ["c.pdf", "key-3"],
+      ["d.pdf", "key-4"],
+      ["e.pdf", "key-5"],
+    ]);
+    expect(queue.getSnapshot().map((entry) => entry.phase)).toEqual(["queued", "queued", "queued", "queued", "queued"]);
+  });
+
+  it("keeps a file the device has no room for, with the reason, and stores the others", async () => {
+    const outbox = fakeOutbox({ full: (name) => name === "big.pdf" });
+    const queue = createUploadQueue({ send: neverSend, newKey: keys(), outbox: outbox.port });
+    queue.add([file("a.pdf"), file("big.pdf"), file("c.pdf")]);
+    await queue.start();
+    expect(outbox.stored.map((entry) => entry.filename)).toEqual(["a.pdf", "c.pdf"]);
+    const big = queue.getSnapshot()[1];
+    expect(big).toMatchObject({ phase: "ready", message: new OutboxQuotaError().message, idempotencyKey: "key-2" });
+    // Tried again later under the same key.
+    outbox.stored.length = 0;
+    await queue.start();
+    expect(outbox.stored).toEqual([]);
+  });
+
+  it("sends from the screen, two at a time, when the outbox is not available", async () => {
+    const { calls, send } = controlledSend();
+    const queue = createUploadQueue({ send, newKey: keys(), outbox: fakeOutbox({ available: false }).port });
+    queue.add([file("a.pdf"), file("b.pdf"), file("c.pdf")]);
+    await queue.start();
+    expect(calls.map((call) => call.request.idempotencyKey)).toEqual(["key-1", "key-2"]);
+    expect(queue.getSnapshot().map((entry) => entry.phase)).toEqual(["sending", "sending", "waiting"]);
+  });
+
+  it("follows the outbox: a file seen there and then gone (discarded elsewhere) leaves the list", async () => {
+    const queue = createUploadQueue({ send: neverSend, newKey: keys(), outbox: fakeOutbox().port });
+    queue.add([file("a.pdf"), file("b.pdf")]);
+    await queue.start();
+    const before = queue.getSnapshot();
+    queue.sync(new Set());
+    expect(queue.getSnapshot()).toBe(before); // not seen yet: the outbox's list is catching up
+    queue.sync(new Set(["key-1", "key-2"]));
+    expect(queue.getSnapshot().map((entry) => entry.seen)).toEqual([true, true]);
+    const seen = queue.getSnapshot();
+    queue.sync(new Set(["key-1", "key-2"]));
+    expect(queue.getSnapshot()).toBe(seen);
+    queue.sync(new Set(["key-2"]));
+    expect(queue.getSnapshot().map((entry) => entry.filename)).toEqual(["b.pdf"]);
+  });
+
+  it("never removes a file while it is being stored", async () => {
+    const queue = createUploadQueue({ send: neverSend, newKey: keys(), outbox: fakeOutbox().port });
+    queue.add([file("a.pdf")]);
+    const started = queue.start();
+    queue.remove("key-1");
+    expect(queue.getSnapshot()).toHaveLength(1);
+    await started;
+    queue.remove("key-1");
+    expect(queue.getSnapshot()).toHaveLength(0);
   });
 });

@@ -1,36 +1,35 @@
 import { describe, expect, it } from "vitest";
 import type { DocumentEntry } from "./api/get-document";
-import type { UploadEntry } from "./upload-queue";
 import { displayState, stageLabel, summarize } from "./upload-status";
+import type { UploadView } from "./upload-view";
 
-const base: UploadEntry = {
-  id: "u1",
-  file: new Blob(["x"]),
-  filename: "a.pdf",
-  size: 1,
-  idempotencyKey: "k",
+const job = {
+  id: "j1",
+  document_id: "d1",
+  status: "queued",
+  progress_percentage: 0,
+  current_stage: "queued",
+  attempt: 1,
+  retry_count: 0,
+  created_at: "2026-12-04T10:00:00Z",
+  updated_at: "2026-12-04T10:00:00Z",
+};
+
+const base: Pick<UploadView, "phase" | "item"> = {
   phase: "accepted",
-  loaded: 1,
-  total: 1,
-  attempts: 1,
-  message: null,
   item: {
     filename: "a.pdf",
     status: "accepted",
-    job: {
-      id: "j1",
-      document_id: "d1",
-      status: "queued",
-      progress_percentage: 0,
-      current_stage: "queued",
-      attempt: 1,
-      retry_count: 0,
-      completed_at: null,
-      started_at: null,
-      error_message: null,
-      created_at: "2026-12-04T10:00:00Z",
-      updated_at: "2026-12-04T10:00:00Z",
+    document: {
+      id: "d1",
+      original_filename: "a.pdf",
+      mime_type: "application/pdf",
+      file_size: 1,
+      sha256: "x",
+      uploaded_at: "2026-12-04T10:00:00Z",
+      current_status: "queued",
     },
+    job,
   },
 };
 
@@ -46,8 +45,9 @@ function cached(status: string, current = status): DocumentEntry {
       uploaded_at: "2026-12-04T10:00:00Z",
       current_status: current,
       duplicate_of: null,
+      possible_duplicate_of: null,
       extraction: null,
-      job: { ...base.item!.job!, status },
+      job: { ...job, completed_at: null, started_at: null, error_message: null, status },
     },
   };
 }
@@ -56,6 +56,7 @@ describe("displayState", () => {
   it("is the upload phase until the server accepted the file", () => {
     expect(displayState({ ...base, phase: "sending", item: null }, undefined)).toBe("sending");
     expect(displayState({ ...base, phase: "rejected", item: null }, undefined)).toBe("rejected");
+    expect(displayState({ ...base, phase: "storing", item: null }, undefined)).toBe("storing");
   });
 
   it("follows the cached job once accepted, falling back to the upload answer", () => {
@@ -73,6 +74,7 @@ describe("summarize", () => {
     expect(summarize(["failed", "completed", "rejected", "completed", "sending"])).toBe(
       "5 files: 1 sending, 1 rejected, 2 completed, 1 failed.",
     );
+    expect(summarize(["waiting", "storing", "waiting"])).toBe("3 files: 1 being saved on this device, 2 waiting to send.");
   });
 });
 

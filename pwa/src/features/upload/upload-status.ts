@@ -1,9 +1,10 @@
 import type { DocumentEntry } from "./api/get-document";
-import type { UploadEntry } from "./upload-queue";
+import type { UploadView } from "./upload-view";
 
 /** Where one file stands, from picking it to its job's end. */
 export type DisplayState =
   | "ready"
+  | "storing"
   | "waiting"
   | "sending"
   | "rejected"
@@ -18,14 +19,14 @@ export type DisplayState =
 const JOB_STATES = new Set<DisplayState>(["queued", "processing", "completed", "failed", "cancelled", "finalized"]);
 
 /** The job as last seen: the live cache entry when there is one, else the upload's own answer. */
-export function latestJob(entry: UploadEntry, cached: DocumentEntry | undefined) {
+export function latestJob(entry: Pick<UploadView, "item">, cached: DocumentEntry | undefined) {
   return cached?.document.job ?? entry.item?.job ?? null;
 }
 
-export function displayState(entry: UploadEntry, cached: DocumentEntry | undefined): DisplayState {
+export function displayState(entry: Pick<UploadView, "phase" | "item">, cached: DocumentEntry | undefined): DisplayState {
   if (entry.phase !== "accepted") return entry.phase;
   if (cached?.document.current_status === "finalized") return "finalized";
-  const status = latestJob(entry, cached)?.status ?? cached?.document.current_status ?? entry.item?.document?.current_status;
+  const status = latestJob(entry, cached)?.status ?? cached?.document.current_status ?? entry.item?.document.current_status;
   if (status && JOB_STATES.has(status as DisplayState)) return status as DisplayState;
   return "processing";
 }
@@ -36,6 +37,7 @@ export function isRunning(state: DisplayState): boolean {
 
 const SUMMARY_ORDER: [DisplayState, string][] = [
   ["ready", "ready to send"],
+  ["storing", "being saved on this device"],
   ["waiting", "waiting to send"],
   ["sending", "sending"],
   ["retryable", "not sent (can be retried)"],

@@ -61,6 +61,17 @@ describe("verdictFromAnswer", () => {
         current_status: "queued",
         duplicate_of: "d-1",
       },
+      job: {
+        id: "j-2",
+        document_id: "d-2",
+        status: "queued",
+        progress_percentage: 0,
+        current_stage: "queued",
+        attempt: 1,
+        retry_count: 0,
+        created_at: "2026-12-04T10:00:00Z",
+        updated_at: "2026-12-04T10:00:00Z",
+      },
     };
     expect(verdictFromAnswer({ items: [item] })).toEqual({ kind: "accepted", item });
   });
@@ -70,7 +81,8 @@ describe("verdictFromAnswer", () => {
     expect(verdictFromAnswer(answer)).toEqual({ kind: "rejected", message: "The file is empty." });
   });
 
-  it("treats an answer without items as retryable", () => {
+  it("treats an answer without items (or none at all) as retryable", () => {
     expect(verdictFromAnswer({ items: [] })).toMatchObject({ kind: "retryable" });
+    expect(verdictFromAnswer(undefined)).toMatchObject({ kind: "retryable" });
   });
 });

@@ -3,6 +3,8 @@ import type { components } from "@/lib/api/schema";
 import type { UploadAnswer } from "@/lib/api/upload";
 
 export type UploadItem = components["schemas"]["UploadItem"];
+/** An accepted file: its document and its job. */
+export type AcceptedItem = Extract<UploadItem, { status: "accepted" }>;
 
 /**
  * What the server said about one file, in the three outcomes the screen offers:
@@ -11,7 +13,7 @@ export type UploadItem = components["schemas"]["UploadItem"];
  * running — "Retry" sends it again with the same Idempotency-Key).
  */
 export type Verdict =
-  | { kind: "accepted"; item: UploadItem }
+  | { kind: "accepted"; item: AcceptedItem }
   | { kind: "rejected"; message: string }
   | { kind: "retryable"; message: string };
 
@@ -30,10 +32,10 @@ const FALLBACK_WORDS: Record<number, string> = {
 };
 
 /** The 202 answer for a one-file request: its only item decides. */
-export function verdictFromAnswer(answer: UploadAnswer): Verdict {
-  const item = answer.items?.[0];
+export function verdictFromAnswer(answer: UploadAnswer | null | undefined): Verdict {
+  const item = answer?.items?.[0];
   if (!item) return { kind: "retryable", message: "The server answered without a verdict for this file." };
-  if (item.status === "accepted" && item.document) return { kind: "accepted", item };
+  if (item.status === "accepted") return { kind: "accepted", item };
   return { kind: "rejected", message: item.error?.message ?? "The server refused this file." };
 }
 

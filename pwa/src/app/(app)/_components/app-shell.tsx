@@ -12,6 +12,8 @@ import { ApiError } from "@/lib/api/errors";
 import { onSessionExpired } from "@/lib/api/session-events";
 import { LiveIndicator } from "@/lib/realtime/live-indicator";
 import { useLiveConnection } from "@/lib/realtime/use-live-connection";
+import { OfflineSupportWarning, OutboxIndicator } from "@/features/outbox/components/outbox-indicator";
+import { useOutboxEngine } from "@/offline/hooks";
 
 // Loaded only when needed: the sign-in form (and its validation) stays out of every screen's first load.
 const SignInAgain = dynamic(() => import("./sign-in-again"), { ssr: false });
@@ -31,6 +33,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
   const signedIn = Boolean(session.me);
   const live = useLiveConnection(signedIn && !expired);
+  useOutboxEngine(); // the tab's outbox: queued writes are sent from here, as the signed-in user
 
   useEffect(() => onSessionExpired(() => setExpired(true)), []);
 
@@ -97,6 +100,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <LiveIndicator state={live} />
+            <OutboxIndicator current={pathname.startsWith("/outbox")} />
             <p className="hidden text-right text-sm leading-tight md:block">
               <span className="block font-medium text-slate-900">{me.user.display_name || me.user.email}</span>
               <span className="block text-slate-600">
@@ -111,6 +115,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Button>
           </div>
         </div>
+        <OfflineSupportWarning />
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-4">
         {children}

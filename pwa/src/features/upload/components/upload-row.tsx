@@ -8,88 +8,157 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { errorMessage } from "@/lib/api/errors";
 import type { DocumentEntry } from "../api/get-document";
-import type { UploadEntry } from "../upload-queue";
 import { displayState, isRunning, latestJob, stageLabel } from "../upload-status";
+import type { UploadView } from "../upload-view";
 
-export interface UploadRowProps {
-  entry: UploadEntry;
-  cached: DocumentEntry | undefined;
-  cacheError: unknown;
-  onRetry: (id: string) => void;
-  onRemove: (id: string) => void;
+export interface UploadRowActions {
+  /** Off the list (picked, or finished). */
+  onRemove: (view: UploadView) => void;
+  /** Out of the outbox (asks first for a file not refused yet). */
+  onDiscard: (view: UploadView) => void;
+  /** Outbox: send now. */
+  onRetryNow: (view: UploadView) => void;
+  /** Direct sends: again under the same key. */
+  onRetry: (view: UploadView) => void;
 }
 
-const PHASE_WORDS: Partial<Record<ReturnType<typeof displayState>, string>> = {
-  ready: "Ready to send",
-  waiting: "Waiting to send",
-  sending: "Sending",
-  rejected: "Rejected",
-  retryable: "Not sent",
-};
+export interface UploadRowProps extends UploadRowActions {
+  view: UploadView;
+  cached: DocumentEntry | undefined;
+  cacheError: unknown;
+  online: boolean;
+}
 
-/** One picked file: its name and size, the bytes sent, the server's verdict, then its job. */
-export function UploadRow({ entry, cached, cacheError, onRetry, onRemove }: UploadRowProps) {
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+
+function phaseWords(view: UploadView): string {
+  switch (view.phase) {
+    case "ready":
+      return "Ready to send";
+    case "storing":
+      return "Saving on this device…";
+    case "waiting":
+      return view.stored ? "Saved on this device — will sync" : "Waiting to send";
+    case "sending":
+      return "Sending";
+    case "rejected":
+      return "Rejected";
+    case "retryable":
+      return "Not sent";
+    case "accepted":
+      return "Uploaded";
+  }
+}
+
+/** Why a stored file still waits, in words. */
+function waitingWords(view: UploadView, online: boolean): string {
+  if (view.messageStatus === 401) return "Sign in again to send it: it stays saved on this device.";
+  if (view.message) {
+    const when = view.nextAttemptAt > Date.now() ? `at ${timeFormat.format(view.nextAttemptAt)}` : "in a moment";
+    return `Not sent yet: ${view.message} Docflow tries again ${when}.`;
+  }
+  if (!online) return "You're offline: it is sent when the connection returns.";
+  return "Waiting for a free slot (two files are sent at a time).";
+}
+
+/** One file: its name and size, where it stands (on this device, on the way, the server's verdict), then its job. */
+export function UploadRow({ view, cached, cacheError, online, onRemove, onDiscard, onRetryNow, onRetry }: UploadRowProps) {
   const nameId = useId();
-  const state = displayState(entry, cached);
-  const job = latestJob(entry, cached);
-  const documentId = entry.item?.document?.id;
-  const duplicateOf = entry.item?.duplicate_of ?? cached?.document.duplicate_of ?? null;
+  const state = displayState(view, cached);
+  const job = latestJob(view, cached);
+  const documentId = view.item?.document.id;
+  const duplicateOf = view.item?.duplicate_of ?? cached?.document.duplicate_of ?? null;
   const possibleDuplicateOf = cached?.document.possible_duplicate_of ?? null;
+  const refusedInOutbox = view.stored && (view.outboxStatus === "failed" || view.outboxStatus === "conflict");
+  const inOutbox = view.stored && view.outboxStatus !== null && view.outboxStatus !== "sent";
+
+  let sideAction: { label: string; run: () => void } | null = null;
+  if (inOutbox) sideAction = { label: "Discard", run: () => onDiscard(view) };
+  else if (view.phase === "ready" || (view.phase === "waiting" && !view.stored)) sideAction = { label: "Remove", run: () => onRemove(view) };
+  else if (view.phase === "accepted" || view.phase === "rejected" || view.phase === "retryable") sideAction = { label: "Dismiss", run: () => onRemove(view) };
 
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
+      <div className="flex items-start gap-3">
         <div className="min-w-0 flex-1">
           <p id={nameId} className="font-medium wrap-anywhere text-slate-900">
-            {entry.filename}
+            {view.filename}
           </p>
-          <p className="text-sm text-slate-600">{formatBytes(entry.size)}</p>
-        </div>
-        <div className="flex items-center gap-2">
-          {entry.phase === "accepted" ? (
-            <span className="text-sm font-semibold text-emerald-800">Uploaded</span>
-          ) : (
-            <span className={`text-sm font-semibold ${state === "rejected" ? "text-red-800" : state === "retryable" ? "text-amber-900" : "text-slate-700"}`}>
-              {PHASE_WORDS[state]}
+          <p className="text-sm text-slate-600">
+            {formatBytes(view.size)} ·{" "}
+            <span
+              className={`font-semibold ${
+                view.phase === "accepted"
+                  ? "text-emerald-800"
+                  : state === "rejected"
+                    ? "text-red-800"
+                    : state === "retryable"
+                      ? "text-amber-900"
+                      : "text-slate-700"
+              }`}
+            >
+              {phaseWords(view)}
             </span>
-          )}
-          {entry.phase !== "sending" ? (
-            <Button variant="ghost" aria-describedby={nameId} onClick={() => onRemove(entry.id)}>
-              {entry.phase === "ready" || entry.phase === "waiting" ? "Remove" : "Dismiss"}
-            </Button>
-          ) : null}
+          </p>
         </div>
+        {sideAction ? (
+          <Button variant="ghost" className="shrink-0" aria-describedby={nameId} onClick={sideAction.run}>
+            {sideAction.label}
+          </Button>
+        ) : null}
       </div>
 
-      {entry.phase === "waiting" || entry.phase === "sending" ? (
-        <div className="mt-3">
-          <ProgressBar value={entry.loaded} max={entry.total || 1} label={`Sending ${entry.filename}`} />
-          <p className="mt-1 text-sm text-slate-600">
-            {entry.phase === "sending"
-              ? `${formatBytes(Math.min(entry.loaded, entry.size))} of ${formatBytes(entry.size)} sent`
-              : "Waiting for a free slot (two files are sent at a time)."}
-          </p>
-        </div>
-      ) : null}
-
-      {entry.phase === "rejected" ? (
-        <p className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-800">
-          <span className="font-semibold">The server refused this file:</span> {entry.message}
+      {view.phase === "ready" && view.message ? (
+        <p role="alert" className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-800">
+          <span className="font-semibold">Not saved on this device:</span> {view.message}
         </p>
       ) : null}
 
-      {entry.phase === "retryable" ? (
+      {view.phase === "waiting" || view.phase === "sending" ? (
+        <div className="mt-3">
+          <ProgressBar value={view.phase === "sending" ? view.loaded : 0} max={view.total || 1} label={`Sending ${view.filename}`} />
+          <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
+            <p className="flex-1 text-sm text-slate-600">
+              {view.phase === "sending"
+                ? `${formatBytes(Math.min(view.loaded, view.size))} of ${formatBytes(view.size)} sent`
+                : view.stored
+                  ? waitingWords(view, online)
+                  : "Waiting for a free slot (two files are sent at a time)."}
+            </p>
+            {view.phase === "waiting" && view.stored && view.message && view.messageStatus !== 401 ? (
+              <Button variant="secondary" aria-describedby={nameId} onClick={() => onRetryNow(view)}>
+                Retry now
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {view.phase === "rejected" ? (
+        <div className="mt-3 flex flex-wrap items-center gap-3 rounded-md bg-red-50 p-3">
+          <p className="flex-1 text-sm text-red-800">
+            <span className="font-semibold">The server refused this file:</span> {view.message}
+          </p>
+          {refusedInOutbox ? (
+            <Button variant="secondary" aria-describedby={nameId} onClick={() => onRetryNow(view)}>
+              Retry now
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {view.phase === "retryable" ? (
         <div className="mt-3 flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3">
           <p className="flex-1 text-sm text-amber-900">
-            <span className="font-semibold">Not uploaded yet:</span> {entry.message}
+            <span className="font-semibold">Not uploaded yet:</span> {view.message}
           </p>
-          <Button variant="primary" aria-describedby={nameId} onClick={() => onRetry(entry.id)}>
+          <Button variant="primary" aria-describedby={nameId} onClick={() => onRetry(view)}>
             Retry
           </Button>
         </div>
       ) : null}
 
-      {entry.phase === "accepted" && documentId ? (
+      {view.phase === "accepted" && documentId ? (
         <div className="mt-3 space-y-2">
           {duplicateOf ? (
             <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
@@ -121,7 +190,7 @@ export function UploadRow({ entry, cached, cacheError, onRetry, onRemove }: Uplo
             </Link>
           </div>
           {isRunning(state) ? (
-            <ProgressBar value={job?.progress_percentage ?? 0} label={`Processing ${entry.filename}`} />
+            <ProgressBar value={job?.progress_percentage ?? 0} label={`Processing ${view.filename}`} />
           ) : null}
           {state === "failed" ? (
             <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">

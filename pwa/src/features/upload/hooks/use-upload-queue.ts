@@ -1,12 +1,12 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { newIdempotencyKey, submitWrite } from "@/offline/outbox";
+import { newIdempotencyKey, outboxAvailable, queueWrite, submitWrite } from "@/offline/outbox";
 import { createUploadQueue, type UploadEntry, type UploadQueue } from "../upload-queue";
 
 /**
- * One queue per signed-in user for the life of the tab, kept outside React so the list (and the
- * uploads on the way) survive moving to another screen and back.
+ * One list per signed-in user for the life of the tab, kept outside React so the picked files
+ * survive moving to another screen and back. Queued files live in the device's outbox anyway.
  */
 let current: { owner: string; queue: UploadQueue } | null = null;
 
@@ -16,6 +16,11 @@ function queueFor(owner: string): UploadQueue {
       owner,
       queue: createUploadQueue({
         newKey: newIdempotencyKey,
+        outbox: {
+          available: outboxAvailable,
+          queue: ({ file, filename, idempotencyKey }) => queueWrite({ kind: "upload", file, filename, idempotencyKey }),
+        },
+        // Without IndexedDB submitWrite sends at once (and the screen paces two at a time).
         send: ({ file, filename, idempotencyKey, onProgress }) =>
           submitWrite({ kind: "upload", file, filename, idempotencyKey, onProgress }),
       }),

@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { useOutboxCount, useOutboxState } from "@/offline/hooks";
+
+/**
+ * Header: how many of the signed-in user's items wait in the outbox, as a link to it. (Online or
+ * offline is said in words by the live indicator beside it, which follows the browser's connection.)
+ */
+export function OutboxIndicator({ current }: { current: boolean }) {
+  const count = useOutboxCount();
+  const waiting = `${count} ${count === 1 ? "item" : "items"} waiting`;
+  return (
+    <Link
+      href="/outbox"
+      aria-label={`Outbox: ${waiting}`}
+      aria-current={current ? "page" : undefined}
+      className={`inline-flex min-h-11 items-center gap-1.5 rounded-md px-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+    >
+      Outbox
+      <span
+        aria-hidden="true"
+        className={`inline-flex min-w-6 justify-center rounded-full px-1.5 text-xs font-semibold ${count > 0 ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-700"}`}
+      >
+        {count}
+      </span>
+    </Link>
+  );
+}
+
+/** Where IndexedDB cannot be used (some private modes): say that nothing is kept offline. */
+export function OfflineSupportWarning() {
+  const { availability } = useOutboxState();
+  if (availability !== "unavailable") return null;
+  return (
+    <p role="alert" className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+      <span className="font-semibold">This browser can&apos;t keep work offline:</span> uploads go straight to the server, so stay
+      online until they finish.
+    </p>
+  );
+}
