@@ -91,6 +91,7 @@ export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | nu
     send: sendDirect,
     describe: (request) => describeWrite(queryClient, request),
     locks: typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null,
+    online: () => navigator.onLine !== false,
     channel,
     onAuthRequired: notifySessionExpired,
     ensureSession,

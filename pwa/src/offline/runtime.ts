@@ -58,6 +58,8 @@ export interface RuntimeDeps {
   /** A label and the document/job of a write, for people and for per-document order. */
   describe?: (request: WriteRequest) => WriteDescription;
   locks?: LockManager | null;
+  /** False when the browser knows it is offline (nothing is tried until `online`). */
+  online?: () => boolean;
   channel?: Channel | null;
   /** 401 while sending: ask for sign-in; the queue waits. */
   onAuthRequired?: () => void;
@@ -174,6 +176,7 @@ export class OutboxRuntime {
             onAuthRequired: () => deps.onAuthRequired?.(),
             onProgress: (id, progress) => this.setProgress(id, progress, true),
             locks: deps.locks ?? null,
+            online: deps.online,
             now: deps.now ?? Date.now,
             random: deps.random ?? Math.random,
           });

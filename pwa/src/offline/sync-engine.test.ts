@@ -159,6 +159,20 @@ describe("sync engine", () => {
     expect([...sender.calls].sort()).toEqual(["a", "b", "c", "d"]);
   });
 
+  it("tries nothing while the browser knows it is offline, and drains when it is back", async () => {
+    await upload("a");
+    const sender = recordingSender();
+    let online = false;
+    const engine = new SyncEngine({ db, send: sender.send, currentUserId: () => "u1", online: () => online });
+    await engine.drain();
+    expect(sender.calls).toEqual([]);
+    expect(await db.outbox.get("a")).toMatchObject({ status: "waiting", attempts: 0 });
+    online = true;
+    await engine.drain();
+    engine.stop();
+    expect(sender.calls).toEqual(["a"]);
+  });
+
   it("never sends an item queued by another user", async () => {
     await upload("theirs", "u2");
     const sender = recordingSender();

@@ -34,6 +34,8 @@ export interface SyncDeps {
   onAuthRequired?: () => void;
   onProgress?: (itemId: string, progress: Progress) => void;
   locks?: LockManager | null;
+  /** False when the browser knows it is offline: nothing is tried (the `online` event drains). */
+  online?: () => boolean;
   now?: () => number;
   random?: () => number;
   maxUploads?: number;
@@ -46,8 +48,8 @@ export class SyncEngine {
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pausedForAuth = false;
-  private readonly deps: Required<Omit<SyncDeps, "onChange" | "onAuthRequired" | "onProgress" | "locks">> &
-    Pick<SyncDeps, "onChange" | "onAuthRequired" | "onProgress" | "locks">;
+  private readonly deps: Required<Omit<SyncDeps, "onChange" | "onAuthRequired" | "onProgress" | "locks" | "online">> &
+    Pick<SyncDeps, "onChange" | "onAuthRequired" | "onProgress" | "locks" | "online">;
 
   constructor(deps: SyncDeps) {
     this.deps = { now: Date.now, random: Math.random, maxUploads: 2, ...deps };
@@ -99,7 +101,7 @@ export class SyncEngine {
   private async pass(): Promise<void> {
     const { db } = this.deps;
     const userId = this.deps.currentUserId();
-    if (!userId || this.pausedForAuth) return;
+    if (!userId || this.pausedForAuth || this.deps.online?.() === false) return;
     // Holding the lock, nothing else is sending: an item left "sending" was interrupted.
     if ((await releaseInterrupted(db)) > 0) this.deps.onChange?.(null);
     await pruneSent(db, this.deps.now());
@@ -109,7 +111,7 @@ export class SyncEngine {
     for (;;) {
       // Paused for sign-in, signed out, or another user signed in (here or in another tab): start
       // nothing more, but hold the lock until what is on the way has its answer.
-      if (this.pausedForAuth || this.deps.currentUserId() !== userId) {
+      if (this.pausedForAuth || this.deps.currentUserId() !== userId || this.deps.online?.() === false) {
         await Promise.all([...inFlight.values()].map((entry) => entry.task));
         break;
       }
@@ -170,7 +172,7 @@ export class SyncEngine {
   private schedule(): void {
     void (async () => {
       const userId = this.deps.currentUserId();
-      if (!userId || this.pausedForAuth) return;
+      if (!userId || this.pausedForAuth || this.deps.online?.() === false) return;
       const waiting = await this.deps.db.outbox.where("[userId+status]").equals([userId, "waiting"]).toArray();
       if (waiting.length === 0) return;
       const due = Math.min(...waiting.map((item) => item.nextAttemptAt));

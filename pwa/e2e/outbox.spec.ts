@@ -1,0 +1,331 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type LaunchOptions, type Page, type Request } from "@playwright/test";
+import type { DocflowApi } from "./support/api";
+import { ConsoleErrors } from "./support/console";
+import { ADMIN, BASE_URL, runId } from "./support/env";
+import { expect, signInContext, signInThroughUi, test, type Account } from "./support/fixtures";
+import { loginReady, uploadReady } from "./support/screens";
+
+// The outbox (src/offline/, /outbox, the upload screen on top of it): every write is stored on the
+// device first and sent by the tab's sync engine, exactly once, as the user who queued it.
+//
+// These run with or without a service worker (`next dev` registers none): "the server cannot be
+// reached" is either the browser offline (context.setOffline, only while a page is loaded) or the
+// upload route aborted; a reload happens only while the page itself can load. Each test has its own
+// persistent profile (IndexedDB survives closing and reopening it).
+
+const UPLOAD = "**/api/documents/upload";
+
+/** Chromium logs each failed or refused request itself; these are the conditions under test. */
+const EXPECTED_NOISE = [
+  /Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED|CONNECTION_RESET|CONNECTION_REFUSED|NETWORK_CHANGED|NAME_NOT_RESOLVED|ABORTED)/,
+  /WebSocket connection to .* failed/,
+  /Failed to load resource: the server responded with a status of 401/,
+];
+
+interface Profile {
+  dir: string;
+  context: BrowserContext;
+  page: Page;
+  errors: ConsoleErrors;
+}
+
+const profiles: Profile[] = [];
+let launch: LaunchOptions = {};
+
+test.beforeEach(async ({ launchOptions }) => {
+  launch = launchOptions;
+});
+
+test.afterEach(async ({}, testInfo) => {
+  const unexpected = profiles.flatMap((profile) => profile.errors.unexpected());
+  for (const profile of profiles.splice(0)) {
+    await profile.context.close().catch(() => undefined);
+    rmSync(profile.dir, { recursive: true, force: true });
+  }
+  if (unexpected.length > 0 && testInfo.status === "passed") {
+    throw new Error(`console errors during "${testInfo.title}":\n${unexpected.join("\n")}`);
+  }
+});
+
+function watch(errors: ConsoleErrors, page: Page, label: string): Page {
+  errors.watch(page, label);
+  return page;
+}
+
+/** A browser with its own profile (or `dir` again: the browser was closed and reopened). */
+async function openProfile(dir = mkdtempSync(join(tmpdir(), "docflow-outbox-"))): Promise<Profile> {
+  const context = await chromium.launchPersistentContext(dir, { ...launch, baseURL: BASE_URL });
+  const errors = new ConsoleErrors();
+  for (const pattern of EXPECTED_NOISE) errors.allow(pattern);
+  const page = watch(errors, context.pages()[0] ?? (await context.newPage()), `profile ${profiles.length + 1}`);
+  const profile = { dir, context, page, errors };
+  profiles.push(profile);
+  return profile;
+}
+
+async function closeProfile(profile: Profile): Promise<void> {
+  const unexpected = profile.errors.unexpected();
+  expect(unexpected, "console errors before the browser was closed").toEqual([]);
+  await profile.context.close();
+  profiles.splice(profiles.indexOf(profile), 1);
+}
+
+interface TestFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+  sha256: string;
+}
+
+/** Plain-text invoices (a type the server accepts), unique per run, `kb` kilobytes each. */
+function files(prefix: string, count: number, kb = 4): TestFile[] {
+  return Array.from({ length: count }, (_, index) => {
+    const name = `${prefix}-${String(index + 1).padStart(2, "0")}.txt`;
+    const head = `INVOICE ${name}\nVendor: Outbox Test GmbH\nInvoice number: ${prefix}-${index + 1}\nTotal: ${index + 10}.00 EUR\n`;
+    const buffer = Buffer.from(head.padEnd(kb * 1024, "."), "utf8");
+    return { name, mimeType: "text/plain", buffer, sha256: createHash("sha256").update(buffer).digest("hex") };
+  });
+}
+
+function outboxRegion(page: Page) {
+  return page.getByRole("region", { name: "Outbox" });
+}
+
+function uploadRow(page: Page, filename: string) {
+  return page.getByRole("listitem").filter({ hasText: filename });
+}
+
+/** The documents the server holds under `filename` (each run's names are unique). */
+async function documentsNamed(api: DocflowApi, filename: string) {
+  const list = await api.documents({ q: filename, limit: 50 });
+  return list.items.filter((item) => item.original_filename === filename);
+}
+
+/** Every file reached the server exactly once, with its own bytes; its one job started once. */
+async function expectEachOnce(api: DocflowApi, sent: TestFile[], timeout = 60_000): Promise<void> {
+  await expect
+    .poll(async () => (await Promise.all(sent.map((file) => documentsNamed(api, file.name)))).map((found) => found.length), {
+      timeout,
+      intervals: [250, 500, 1000],
+      message: "every queued file should reach the server",
+    })
+    .toEqual(sent.map(() => 1));
+  for (const file of sent) {
+    const [document] = await documentsNamed(api, file.name);
+    expect(document.sha256, `${file.name} arrived intact`).toBe(file.sha256);
+    expect(document.job?.attempt ?? 1, `${file.name} has one job, started once`).toBe(1);
+    expect(document.job?.retry_count ?? 0).toBe(0);
+  }
+  // Nothing stays: a second look a moment later still finds one of each.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect((await Promise.all(sent.map((file) => documentsNamed(api, file.name)))).map((found) => found.length)).toEqual(sent.map(() => 1));
+}
+
+async function pickAndQueue(page: Page, picked: TestFile[]): Promise<void> {
+  await page.getByLabel("Choose files").setInputFiles(picked.map(({ name, mimeType, buffer }) => ({ name, mimeType, buffer })));
+  for (const file of picked) await expect(uploadRow(page, file.name)).toContainText("Ready to send");
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+}
+
+/** The browser's `online` event: the engine's trigger when the connection returns. */
+async function backOnline(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+}
+
+/** Counts, per Idempotency-Key, the upload requests the server answered (tries that failed offline are not counted). */
+function countUploads(context: BrowserContext): Map<string, number> {
+  const byKey = new Map<string, number>();
+  context.on("requestfinished", (request: Request) => {
+    if (request.method() !== "POST" || !new URL(request.url()).pathname.endsWith("/api/documents/upload")) return;
+    const key = request.headers()["idempotency-key"] ?? "none";
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
+  });
+  return byKey;
+}
+
+test.describe("outbox", () => {
+  test("offline: three uploads wait on the device through a reload and a browser restart, then each reaches the server once", async ({ adminApi }) => {
+    const run = runId();
+    const picked = files(`${run}-offline`, 3);
+    let profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    let page = profile.page;
+    await page.goto("/upload");
+    await uploadReady(page);
+
+    await profile.context.setOffline(true);
+    await pickAndQueue(page, picked);
+    for (const file of picked) await expect(uploadRow(page, file.name)).toContainText("Saved on this device — will sync");
+    await expect(page.getByRole("link", { name: "Outbox: 3 items waiting" })).toBeVisible();
+
+    // The page reloads while the server still cannot take uploads.
+    await profile.context.route(UPLOAD, (route) => route.abort("internetdisconnected"));
+    await profile.context.setOffline(false);
+    await page.goto("/outbox");
+    const region = outboxRegion(page);
+    for (const file of picked) await expect(region.getByRole("listitem").filter({ hasText: file.name })).toContainText(/Waiting/);
+    await expect(region).toContainText("3 items on this device");
+
+    // The browser is closed and opened again on the same profile.
+    const dir = profile.dir;
+    await closeProfile(profile);
+    profile = await openProfile(dir);
+    page = profile.page;
+    await profile.context.route(UPLOAD, (route) => route.abort("internetdisconnected"));
+    await signInContext(profile.context, ADMIN);
+    await page.goto("/outbox");
+    for (const file of picked) await expect(outboxRegion(page).getByRole("listitem").filter({ hasText: file.name })).toBeVisible();
+    expect(await documentsNamed(adminApi, picked[0].name)).toEqual([]);
+
+    // Online: each reaches the server once.
+    await profile.context.unroute(UPLOAD);
+    const requests = countUploads(profile.context);
+    await backOnline(page);
+    await expect(outboxRegion(page)).toContainText("Nothing is waiting", { timeout: 60_000 });
+    for (const file of picked) {
+      await expect(page.getByRole("region", { name: "Outbox" }).getByRole("listitem").filter({ hasText: file.name })).toContainText("Sent");
+    }
+    await expectEachOnce(adminApi, picked);
+    expect([...requests.values()].every((count) => count === 1)).toBe(true);
+    await expect(page.getByRole("link", { name: "Outbox: 0 items waiting" })).toBeVisible();
+  });
+
+  test("flapping: ten uploads drain while the connection drops twenty times — no loss, no duplicate", async ({ adminApi }) => {
+    test.setTimeout(150_000);
+    const run = runId();
+    const picked = files(`${run}-flap`, 10, 64);
+    const profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    const page = profile.page;
+    // Each upload takes a while, so the drops land in the middle of the drain.
+    await profile.context.route(UPLOAD, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto("/upload");
+    await uploadReady(page);
+    await pickAndQueue(page, picked);
+
+    const waiting = page.getByRole("link", { name: /^Outbox: \d+ items? waiting$/ });
+    let waitingMidway = "";
+    for (let flap = 0; flap < 20; flap += 1) {
+      if (flap === 10) waitingMidway = (await waiting.getAttribute("aria-label")) ?? "";
+      await profile.context.setOffline(true);
+      await page.waitForTimeout(80 + (flap % 3) * 60);
+      await profile.context.setOffline(false);
+      await page.waitForTimeout(120 + (flap % 4) * 50);
+    }
+
+    expect(waitingMidway, "the drops happened while uploads were still waiting").not.toBe("Outbox: 0 items waiting");
+
+    await expectEachOnce(adminApi, picked, 90_000);
+    for (const file of picked) await expect(uploadRow(page, file.name)).toContainText("Uploaded", { timeout: 30_000 });
+    await expect(page.getByRole("link", { name: "Outbox: 0 items waiting" })).toBeVisible();
+  });
+
+  test("lost response: the server took the upload but the answer never came — the replay creates nothing new and the item ends sent", async ({ adminApi }) => {
+    const run = runId();
+    const [file] = files(`${run}-lost`, 1);
+    const profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    const page = profile.page;
+    const keys: string[] = [];
+    await profile.context.route(UPLOAD, async (route, request) => {
+      keys.push((await request.headerValue("idempotency-key")) ?? "");
+      if (keys.length === 1) {
+        // The request reaches the server, which stores the file; the reply is lost on the way back.
+        const response = await route.fetch();
+        expect(response.status()).toBe(202);
+        await route.abort("connectionreset");
+        return;
+      }
+      await route.continue();
+    });
+    await page.goto("/upload");
+    await uploadReady(page);
+    await pickAndQueue(page, [file]);
+
+    await expect(uploadRow(page, file.name)).toContainText("Uploaded", { timeout: 30_000 });
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size, "every try carries the key made when the file was picked").toBe(1);
+    await expectEachOnce(adminApi, [file]);
+
+    await page.goto("/outbox");
+    const sent = page.getByRole("region", { name: "Outbox" }).getByRole("listitem").filter({ hasText: file.name });
+    await expect(sent).toContainText("Sent");
+    await expect(sent).toContainText(/Attempts\s*2/);
+  });
+
+  test("two tabs on one queue: each item is sent once", async ({ adminApi }) => {
+    const run = runId();
+    const picked = files(`${run}-tabs`, 6);
+    const profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    const first = profile.page;
+    const second = watch(profile.errors, await profile.context.newPage(), "second tab");
+    const requests = countUploads(profile.context);
+    await first.goto("/upload");
+    await uploadReady(first);
+    await second.goto("/outbox");
+    await expect(outboxRegion(second)).toBeVisible();
+
+    // Queued while offline, so both tabs wake up together when the connection returns.
+    await profile.context.setOffline(true);
+    await pickAndQueue(first, picked);
+    for (const file of picked) await expect(uploadRow(first, file.name)).toContainText("Saved on this device — will sync");
+    // The other tab sees them at once (same database).
+    for (const file of picked) await expect(outboxRegion(second).getByRole("listitem").filter({ hasText: file.name })).toBeVisible();
+    await profile.context.setOffline(false);
+
+    await expect(outboxRegion(second)).toContainText("Nothing is waiting", { timeout: 60_000 });
+    await expectEachOnce(adminApi, picked);
+    expect(requests.size).toBe(picked.length);
+    expect([...requests.values()], "no key was sent twice").toEqual(picked.map(() => 1));
+    for (const file of picked) await expect(uploadRow(first, file.name)).toContainText("Uploaded");
+  });
+
+  test("sign out and in as another user: the first user's items are not sent as the second, and go once the first is back", async ({ adminApi }) => {
+    test.setTimeout(120_000);
+    const run = runId();
+    const picked = files(`${run}-owner`, 2);
+    const other: Account = { email: `reviewer-${run}@docflow.local`, password: "reviewer-password-1", role: "reviewer" };
+    await adminApi.createUser(other.email, other.role, other.password);
+
+    const profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    const page = profile.page;
+    await page.goto("/upload");
+    await uploadReady(page);
+    await profile.context.route(UPLOAD, (route) => route.abort("internetdisconnected"));
+    await pickAndQueue(page, picked);
+    for (const file of picked) await expect(uploadRow(page, file.name)).toContainText("Saved on this device — will sync");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await loginReady(page);
+    await profile.context.unroute(UPLOAD);
+    const requests = countUploads(profile.context);
+    await signInThroughUi(page, other);
+    await expect(page).not.toHaveURL(/\/login/);
+    await page.goto("/outbox");
+    const region = outboxRegion(page);
+    await expect(region).toContainText("2 items were queued on this device by another account");
+    for (const file of picked) await expect(region).not.toContainText(file.name);
+    await backOnline(page);
+    await page.waitForTimeout(3000);
+    expect(requests.size, "nothing of the first user's was sent as the second").toBe(0);
+    for (const file of picked) expect(await documentsNamed(adminApi, file.name)).toEqual([]);
+
+    // The first user signs in again: their items go, once.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await signInThroughUi(page, ADMIN);
+    await expect(page).not.toHaveURL(/\/login/);
+    await expectEachOnce(adminApi, picked);
+    expect([...requests.values()]).toEqual(picked.map(() => 1));
+  });
+});
