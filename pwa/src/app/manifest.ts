@@ -15,6 +15,14 @@ export default function manifest(): MetadataRoute.Manifest {
     background_color: "#f8fafc",
     theme_color: "#2553c7",
     categories: ["business", "productivity"],
+    // A tablet's share sheet sends PDFs and photos straight to Docflow: the service worker (app/sw.ts)
+    // keeps them in its share inbox and opens the outbox, which queues them as uploads.
+    share_target: {
+      action: "/share-target",
+      method: "POST",
+      enctype: "multipart/form-data",
+      params: { title: "title", text: "text", files: [{ name: "files", accept: ["application/pdf", "image/*"] }] },
+    },
     icons: [
       { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
       { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
