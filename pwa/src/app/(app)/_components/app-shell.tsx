@@ -10,6 +10,7 @@ import { logout } from "@/features/auth/api/logout";
 import { useSession } from "@/features/auth/hooks/use-session";
 import { ApiError } from "@/lib/api/errors";
 import { onSessionExpired } from "@/lib/api/session-events";
+import { clearOfflineData } from "@/lib/pwa/offline-data";
 import { LiveIndicator } from "@/lib/realtime/live-indicator";
 import { useLiveConnection } from "@/lib/realtime/use-live-connection";
 import { OfflineSupportWarning, OutboxIndicator } from "@/features/outbox/components/outbox-indicator";
@@ -51,6 +52,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       await logout();
     } finally {
       queryClient.clear();
+      await clearOfflineData(); // the persisted query cache and cached files stay with nobody
       router.replace("/login");
     }
   }
