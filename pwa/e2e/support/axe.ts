@@ -10,7 +10,7 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string):
   const results = await new AxeBuilder({ page: page as unknown as AxePage }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = serious
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary ?? ""}`).join("\n")}`)
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.html.slice(0, 200)}\n      ${n.failureSummary ?? ""}`).join("\n")}`)
     .join("\n");
   expect(serious.length, `axe on ${screen}:\n${report}`).toBe(0);
 }
