@@ -637,7 +637,7 @@ def cmd_start() -> int:
 @dataclass
 class StepResult:
     name: str
-    status: str  # "passed", "FAILED" or "skipped"
+    status: str  # "passed", "FAILED", "skipped" or "STOPPED" (interrupted)
     seconds: float
 
 
@@ -653,6 +653,9 @@ class Steps:
         started = time.monotonic()
         try:
             ok = action()
+        except KeyboardInterrupt:
+            self.results.append(StepResult(name, "STOPPED", time.monotonic() - started))
+            raise
         except (subprocess.CalledProcessError, RuntimeError, OSError) as error:
             log(f"{name}: {error}")
             ok = False
