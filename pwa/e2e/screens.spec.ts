@@ -53,6 +53,14 @@ const SCREENS: Screen[] = [
     },
   },
   { name: "settings", path: () => "/settings", signedIn: true, ready: settingsReady },
+  {
+    name: "outbox",
+    path: () => "/outbox",
+    signedIn: true,
+    ready: async (page) => {
+      await expect(page.getByRole("region", { name: "Outbox" })).toBeVisible();
+    },
+  },
 ];
 
 for (const screen of SCREENS) {
