@@ -59,7 +59,18 @@ export async function enqueue(db: DocflowDatabase, input: NewItem, now = Date.no
       const last = await db.outbox.orderBy("order").last();
       if (last && last.order >= item.order) item.order = last.order + 1;
       // Queued twice (a retried write): keep the first.
-      if (!(await db.outbox.get(item.id))) await db.outbox.add(item);
+      if (await db.outbox.get(item.id)) return;
+      const key = orderKey(item);
+      if (key && item.kind !== "upload") {
+        const related = await db.outbox.filter((other) => orderKey(other) === key).toArray();
+        const replaced = superseded(related, item);
+        if (replaced.length > 0) {
+          // It takes the replaced item's place: what was queued after that still waits for this.
+          item.order = Math.min(...replaced.map((other) => other.order));
+          await db.outbox.bulkDelete(replaced.map((other) => other.id));
+        }
+      }
+      await db.outbox.add(item);
     });
   } catch (error) {
     if (isQuotaError(error)) throw new OutboxQuotaError();
@@ -73,21 +84,62 @@ export function listItems(db: DocflowDatabase): Promise<OutboxItem[]> {
 }
 
 /**
- * The items of `userId` that may be sent now, in queue order: waiting, due, and not behind an
- * unsent earlier item of the same document (an edit goes before the finalize queued after it).
+ * The items of `userId` that may be sent now, in queue order: waiting, due, and not held back by
+ * an earlier item of the same document (an edit goes before the finalize queued after it).
  */
 export async function sendable(db: DocflowDatabase, userId: string, now = Date.now()): Promise<OutboxItem[]> {
   const items = await db.outbox.orderBy("order").toArray();
-  const blockedDocuments = new Set<string>();
+  const earlier = new Map<string, OutboxItem[]>();
   const ready: OutboxItem[] = [];
   for (const item of items) {
     if (item.userId !== userId || item.status === "sent") continue;
-    const key = item.documentId ?? item.jobId;
-    if (key && blockedDocuments.has(key)) continue;
-    if (key) blockedDocuments.add(key);
+    const key = orderKey(item);
+    if (key) {
+      const before = earlier.get(key) ?? [];
+      const held = before.some((other) => holdsBack(other, item));
+      before.push(item);
+      earlier.set(key, before);
+      if (held) continue;
+    }
     if (item.status === "waiting" && item.nextAttemptAt <= now) ready.push(item);
   }
   return ready;
+}
+
+/** Items of one document (or, without one, one job) keep their order. */
+function orderKey(item: Pick<OutboxItem, "documentId" | "jobId">): string | null {
+  return item.documentId ?? item.jobId;
+}
+
+/**
+ * An earlier item holds a later one back while it is unsent — and, once refused, only if it was
+ * refused after the later one was queued (that one counted on it: a finalize queued after an edit
+ * that then conflicted waits for the reviewer). Something queued after the refusal was made
+ * knowing it, and goes.
+ */
+function holdsBack(earlier: OutboxItem, later: OutboxItem): boolean {
+  if (earlier.status === "waiting" || earlier.status === "sending") return true;
+  return earlier.updatedAt >= later.createdAt;
+}
+
+const KIND_GROUP: Record<OutboxKind, string> = { upload: "upload", review: "review", finalize: "finalize", retry: "job", cancel: "job" };
+
+/**
+ * The refused items a new write replaces: earlier edits of the same document that failed or
+ * conflicted (a new save carries the reviewer's current intent), an earlier refused finalize,
+ * or an earlier refused retry/cancel of the same job. Uploads never replace anything.
+ */
+function superseded(items: readonly OutboxItem[], next: OutboxItem): OutboxItem[] {
+  const key = orderKey(next);
+  if (!key || next.kind === "upload") return [];
+  return items.filter(
+    (item) =>
+      item.id !== next.id &&
+      item.userId === next.userId &&
+      orderKey(item) === key &&
+      KIND_GROUP[item.kind] === KIND_GROUP[next.kind] &&
+      (item.status === "failed" || item.status === "conflict"),
+  );
 }
 
 async function update(db: DocflowDatabase, id: string, changes: Partial<OutboxItem>, now = Date.now()): Promise<void> {

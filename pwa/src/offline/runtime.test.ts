@@ -112,6 +112,12 @@ describe("submitWrite through the outbox", () => {
     expect(await db.outbox.get(request.idempotencyKey)).toMatchObject({ status: "failed", lastError: { status: 422, message: "The file is empty." } });
   });
 
+  it("a refused retry leaves the outbox once the screen that asked has the answer (it carries no work)", async () => {
+    installOutboxRuntime(runtime({ send: async () => Promise.reject(new ApiError(409, { code: "invalid_state", message: "The job is running." })) }));
+    await expect(submitWrite({ kind: "retry", jobId: "j1", idempotencyKey: "retry-1" })).rejects.toMatchObject({ status: 409 });
+    await vi.waitFor(async () => expect(await db.outbox.get("retry-1")).toBeUndefined());
+  });
+
   it("rejects a 412 with the server's copy, the way the review screen reads it", async () => {
     const current = { id: "d1", extraction: { version: 4 } };
     installOutboxRuntime(

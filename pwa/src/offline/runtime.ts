@@ -493,6 +493,13 @@ export class OutboxRuntime {
     this.waiters.delete(id);
     this.errors.delete(id);
     for (const waiter of set) settle(waiter);
+    // A refused finalize, retry or cancel carries no work of the reviewer's: the screen that asked
+    // has the answer (as with a direct send), so it leaves the outbox. A refused upload or edit
+    // stays (Outbox screen, review screen) until the reviewer resolves, replaces or discards it.
+    if (item && (item.status === "failed" || item.status === "conflict") && (item.kind === "finalize" || item.kind === "retry" || item.kind === "cancel")) {
+      await discardItem(db, id).catch(() => undefined);
+      this.changed(id, true);
+    }
     if (this.waiters.size === 0 && this.recheckTimer) {
       clearInterval(this.recheckTimer);
       this.recheckTimer = null;

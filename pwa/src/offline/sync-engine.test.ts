@@ -72,6 +72,31 @@ describe("outbox store", () => {
     expect((await sendable(db, "u1")).map((item) => item.id)).toEqual(["fin", "other"]);
   });
 
+  it("a refused edit holds back what was queued counting on it, not what was queued after the refusal", async () => {
+    await enqueue(db, { id: "edit", kind: "review", userId: "u1", documentId: "d1", label: "x", fields: { vendor_name: "A" }, etag: '"1"' }, 1000);
+    await enqueue(db, { id: "fin", kind: "finalize", userId: "u1", documentId: "d1", label: "x" }, 1001);
+    await db.outbox.update("edit", { status: "conflict", updatedAt: 2000 });
+    expect((await sendable(db, "u1", 3000)).map((item) => item.id)).toEqual([]);
+    // Queued once the conflict was known (e.g. the conflict view's save): it goes, and replaces the refused edit.
+    await enqueue(db, { id: "edit-2", kind: "review", userId: "u1", documentId: "d1", label: "x", fields: { vendor_name: "B" }, etag: '"2"' }, 2500);
+    expect(await db.outbox.get("edit")).toBeUndefined();
+    expect((await sendable(db, "u1", 3000)).map((item) => item.id)).toEqual(["edit-2"]);
+    // The new edit took the old one's place: the finalize still waits for it.
+    await db.outbox.update("edit-2", { status: "sent" });
+    expect((await sendable(db, "u1", 3000)).map((item) => item.id)).toEqual(["fin"]);
+  });
+
+  it("a new retry of a job replaces a refused one; uploads never replace anything", async () => {
+    await enqueue(db, { id: "r1", kind: "retry", userId: "u1", jobId: "j1", label: "x" }, 1000);
+    await db.outbox.update("r1", { status: "failed", updatedAt: 1500 });
+    await enqueue(db, { id: "c1", kind: "cancel", userId: "u1", jobId: "j1", label: "x" }, 2000);
+    expect(await db.outbox.get("r1")).toBeUndefined();
+    await upload("u-a");
+    await db.outbox.update("u-a", { status: "failed" });
+    await upload("u-b");
+    expect(await db.outbox.get("u-a")).toBeDefined();
+  });
+
   it("never offers another user's items", async () => {
     await upload("mine", "u1");
     await upload("theirs", "u2");
