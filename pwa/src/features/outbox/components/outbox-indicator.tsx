@@ -9,21 +9,20 @@ import { useOutboxCount, useOutboxState } from "@/offline/hooks";
  */
 export function OutboxIndicator({ current }: { current: boolean }) {
   const count = useOutboxCount();
-  const waiting = `${count} ${count === 1 ? "item" : "items"} waiting`;
+  // Read as "Outbox 3 items waiting"; seen as "Outbox 3".
   return (
     <Link
       href="/outbox"
-      aria-label={`Outbox: ${waiting}`}
       aria-current={current ? "page" : undefined}
       className={`inline-flex min-h-11 items-center gap-1.5 rounded-md px-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
     >
       Outbox
       <span
-        aria-hidden="true"
         className={`inline-flex min-w-6 justify-center rounded-full px-1.5 text-xs font-semibold ${count > 0 ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-700"}`}
       >
         {count}
       </span>
+      <span className="sr-only">{count === 1 ? " item waiting" : " items waiting"}</span>
     </Link>
   );
 }
