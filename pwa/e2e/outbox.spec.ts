@@ -154,8 +154,9 @@ function countUploads(context: BrowserContext): Map<string, number> {
  * (`next dev`), so the tests that need one can skip.
  */
 async function workerControls(page: Page): Promise<boolean> {
-  const registered = await page
-    .waitForFunction(async () => Boolean(await navigator.serviceWorker?.getRegistration()), undefined, { timeout: 10_000 })
+  const registered = await expect
+    .poll(() => page.evaluate(async () => Boolean(await navigator.serviceWorker?.getRegistration())), { timeout: 10_000 })
+    .toBe(true)
     .then(() => true)
     .catch(() => false);
   if (!registered) return false;
