@@ -85,4 +85,14 @@ describe("applyJobToLists", () => {
     const data = client.getQueryData<DocumentListData>(queryKeys.documentList({}))!;
     expect(data.pages[0].items[0].current_status).toBe("processing");
   });
+
+  it("keeps a newer live state of the same attempt (the retried job finished before the answer came)", () => {
+    const client = new QueryClient();
+    const row = item("doc-1", "completed", 2);
+    row.job = job({ id: "job-doc-1", status: "completed", attempt: 2, updated_at: "2026-01-01T00:00:05.5Z" });
+    seed(client, {}, [row]);
+    applyJobToLists(client, job({ id: "job-doc-1", status: "queued", attempt: 2, updated_at: "2026-01-01T00:00:05.1Z" }));
+    const data = client.getQueryData<DocumentListData>(queryKeys.documentList({}))!;
+    expect(data.pages[0].items[0].current_status).toBe("completed");
+  });
 });

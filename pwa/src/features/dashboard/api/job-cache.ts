@@ -15,7 +15,10 @@ export function applyJobToLists(queryClient: QueryClient, job: Job): void {
       let changed = false;
       const items = page.items.map((item) => {
         if (item.id !== job.document_id) return item;
-        if (item.job && item.job.attempt > job.attempt) return item; // an older answer than what we hold
+        // An answer older than what we hold (the live connection may already have moved this
+        // attempt on, e.g. a retried job that finished before the retry's answer arrived).
+        if (item.job && item.job.attempt > job.attempt) return item;
+        if (item.job && item.job.attempt === job.attempt && Date.parse(item.job.updated_at) > Date.parse(job.updated_at)) return item;
         changed = true;
         before = item.current_status;
         const status = item.is_finalized ? item.current_status : job.status;
