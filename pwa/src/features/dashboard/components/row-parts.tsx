@@ -35,6 +35,7 @@ export function DuplicateMark({ item }: { item: DocumentListItem }) {
   return (
     <Link
       href={documentHref(original)}
+      prefetch={false}
       className="group inline-flex min-h-11 shrink-0 items-center rounded"
     >
       <span
