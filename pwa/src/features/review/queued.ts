@@ -120,3 +120,8 @@ export function conflictCopyOf(item: QueuedItem): { document: DocumentRead; etag
   if (!document || typeof document !== "object" || !document.extraction) return null;
   return { document, etag: etagOfVersion(document.extraction.version) };
 }
+
+/** Whether two sets of values are the same, field by field. */
+export function sameValues(a: FieldValues, b: FieldValues): boolean {
+  return FIELD_NAMES.every((name) => a[name] === b[name]);
+}
