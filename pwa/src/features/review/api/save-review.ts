@@ -44,7 +44,7 @@ export function useApplySaved(documentId: string) {
       const cached = queryClient.getQueryData<DocumentDetail>(queryKeys.document(documentId));
       const cachedVersion = cached?.document.extraction?.version ?? -1;
       const version = detail.document.extraction?.version ?? 0;
-      // A finalize keeps the version: at the same version only the finalized copy is newer.
+      // At the same version only a finalized copy is newer (never go back from finalized).
       const newer =
         version > cachedVersion ||
         (version === cachedVersion && detail.document.current_status === "finalized" && cached?.document.current_status !== "finalized");
