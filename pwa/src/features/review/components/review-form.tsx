@@ -628,7 +628,8 @@ export function ReviewForm({ detail, canWrite, onHighlight, onDirtyChange, handl
             {notice?.tone === "status" ? notice.text : ""}
           </p>
           <p role="alert" className="rounded-md text-sm text-red-800">
-            {notice?.tone === "alert" ? notice.text : ""}
+            {/* The refused-change banner above already says it (with Discard): say it once. */}
+            {notice?.tone === "alert" && notice.text !== refusedEdit?.lastError?.message ? notice.text : ""}
           </p>
         </div>
       </form>
