@@ -5,6 +5,7 @@ import { DocflowDatabase } from "./db";
 import { newIdempotencyKey, OutboxDiscardedError, OutboxQuotaError, queueWrite, submitWrite, waitForOutboxItem } from "./outbox";
 import { installOutboxRuntime, OutboxRuntime, type Channel, type OutboxMessage, type RuntimeDeps } from "./runtime";
 import type { WriteRequest } from "./write-request";
+import { fakeLocks } from "./test-locks";
 
 let db: DocflowDatabase;
 let counter = 0;
@@ -48,22 +49,6 @@ function channelHub() {
   return { open, sent };
 }
 
-/** Web Locks shared by the tabs of one test (exclusive, `ifAvailable`). */
-function sharedLocks(): LockManager {
-  const held = new Set<string>();
-  return {
-    async request(name: string, options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) {
-      if (options.ifAvailable && held.has(name)) return callback(null);
-      held.add(name);
-      try {
-        return await callback({ name, mode: "exclusive" } as Lock);
-      } finally {
-        held.delete(name);
-      }
-    },
-    query: async () => ({ held: [], pending: [] }),
-  } as unknown as LockManager;
-}
 
 /** A lock manager that never grants the lock: this tab never sends. */
 const lockedOut = { request: async (_n: string, _o: LockOptions, callback: (lock: Lock | null) => unknown) => callback(null) } as unknown as LockManager;
@@ -256,7 +241,7 @@ describe("two tabs on one outbox", () => {
     const senderCalls: string[] = [];
     const tabA = runtime({
       channel: hub.open(),
-      locks: sharedLocks(),
+      locks: fakeLocks(),
       send: async (request) => {
         senderCalls.push(request.idempotencyKey);
         if (request.kind === "upload") {
@@ -280,7 +265,7 @@ describe("two tabs on one outbox", () => {
 
   it("each item is sent once when both tabs drain at the same time", async () => {
     const hub = channelHub();
-    const locks = sharedLocks();
+    const locks = fakeLocks();
     const calls: string[] = [];
     const send = async (request: WriteRequest) => {
       calls.push(request.idempotencyKey);

@@ -4,6 +4,7 @@ import { ApiError, NetworkError } from "@/lib/api/errors";
 import { DocflowDatabase, type OutboxItem } from "./db";
 import { enqueue, listItems, releaseInterrupted, sendable } from "./outbox-store";
 import { SyncEngine } from "./sync-engine";
+import { fakeLocks } from "./test-locks";
 
 let db: DocflowDatabase;
 let counter = 0;
@@ -21,22 +22,6 @@ function upload(id: string, userId = "u1") {
   return enqueue(db, { id, kind: "upload", userId, label: `${id}.pdf`, file: file(id), filename: `${id}.pdf` });
 }
 
-/** A LockManager with the one behaviour the engine uses: exclusive, `ifAvailable`. */
-function fakeLocks(): LockManager {
-  const held = new Set<string>();
-  return {
-    async request(name: string, options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) {
-      if (options.ifAvailable && held.has(name)) return callback(null);
-      held.add(name);
-      try {
-        return await callback({ name, mode: "exclusive" } as Lock);
-      } finally {
-        held.delete(name);
-      }
-    },
-    query: async () => ({ held: [], pending: [] }),
-  } as unknown as LockManager;
-}
 
 function recordingSender(answer: (item: OutboxItem, call: number) => Promise<unknown> | unknown = () => ({ ok: true })) {
   const calls: string[] = [];
