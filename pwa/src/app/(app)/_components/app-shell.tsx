@@ -30,10 +30,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const queryClient = useQueryClient();
-  const session = useSession();
+  const [leaving, setLeaving] = useState(false);
+  const session = useSession({ enabled: !leaving });
   const [expired, setExpired] = useState(false);
   const signedIn = Boolean(session.me);
-  const live = useLiveConnection(signedIn && !expired);
+  const live = useLiveConnection(signedIn && !expired && !leaving);
   useOutboxEngine(); // the tab's outbox: queued writes are sent from here, as the signed-in user
 
   useEffect(() => onSessionExpired(() => setExpired(true)), []);
@@ -48,6 +49,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [unauthenticated, router]);
 
   async function signOut() {
+    // The screens go first (nothing on them refetches after the session ends: a 401 there would
+    // send the reviewer to sign in with a `next` back to where they were), then the session.
+    setLeaving(true);
+    await queryClient.cancelQueries();
     try {
       await logout();
     } finally {
@@ -55,6 +60,14 @@ export function AppShell({ children }: { children: ReactNode }) {
       await clearOfflineData(); // the persisted query cache and cached files stay with nobody
       router.replace("/login");
     }
+  }
+
+  if (leaving) {
+    return (
+      <main className="flex min-h-dvh items-center justify-center p-4" aria-busy="true">
+        <p className="text-slate-600">Signing out…</p>
+      </main>
+    );
   }
 
   if (!session.me) {
