@@ -44,6 +44,7 @@ function DocumentCard({ item, canWrite }: { item: DocumentListItem; canWrite: bo
         <Link
           id={nameId}
           href={documentHref(item.id)}
+          prefetch={false}
           className="flex min-h-11 min-w-0 items-center font-medium break-all text-brand-700 underline-offset-2 hover:underline"
         >
           {item.original_filename}

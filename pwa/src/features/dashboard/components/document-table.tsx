@@ -125,6 +125,7 @@ function DocumentRow({
           <Link
             id={nameId}
             href={documentHref(item.id)}
+            prefetch={false}
             className="inline-flex min-h-11 min-w-0 items-center font-medium break-all text-brand-700 underline-offset-2 hover:underline"
           >
             {item.original_filename}

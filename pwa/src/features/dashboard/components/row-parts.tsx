@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { errorMessage } from "@/lib/api/errors";
+import { useOnline, useOutboxItems } from "@/offline/hooks";
 import { useCancelJob } from "../api/cancel-job";
 import type { DocumentListItem } from "../api/list-documents";
 import { useRetryJob } from "../api/retry-job";
@@ -35,6 +37,7 @@ export function DuplicateMark({ item }: { item: DocumentListItem }) {
   return (
     <Link
       href={documentHref(original)}
+      prefetch={false}
       className="group inline-flex min-h-11 shrink-0 items-center rounded"
     >
       <span
@@ -68,26 +71,61 @@ export function JobError({ item }: { item: DocumentListItem }) {
   return <p className="mt-1.5 text-xs break-words text-red-800">{item.job.error_message}</p>;
 }
 
-/** A row's retry and cancel writes (each row keeps its own pending state and error). */
+/** Online a queued retry/cancel is answered at once; past this it is said to wait (ms). */
+const QUEUED_NOTICE_AFTER_MS = 1500;
+
+/**
+ * A row's retry and cancel writes (each row keeps its own pending state and error). They go
+ * through the outbox: offline (or while the server cannot be reached) the row says "Queued — will
+ * sync" instead of spinning until the answer comes — also after a reload, from the outbox itself.
+ */
 export function useRowActions(item: DocumentListItem) {
   const retry = useRetryJob();
   const cancel = useCancelJob();
   const job = item.job;
+  const online = useOnline();
+  const { items: outbox } = useOutboxItems();
+  // This tab queued it and still waits for the answer.
+  const [queued, setQueued] = useState<"retry" | "cancel" | null>(null);
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!queued) return;
+    const timer = setTimeout(() => setSlow(true), QUEUED_NOTICE_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [queued]);
+  // Queued earlier (another tab, before a reload) and not sent yet.
+  const waiting = useMemo(
+    () =>
+      job
+        ? (outbox ?? []).find(
+            (row) => (row.kind === "retry" || row.kind === "cancel") && row.jobId === job.id && (row.status === "waiting" || row.status === "sending"),
+          )
+        : undefined,
+    [outbox, job],
+  );
+  const pending = retry.isPending || cancel.isPending;
+  const waitingKind = pending ? (queued && (!online || slow) ? queued : null) : (waiting?.kind ?? null);
+  const settle = { onSettled: () => setQueued(null) };
   return {
     showRetry: Boolean(job) && canRetry(item.current_status),
     showCancel: Boolean(job) && isRunning(item.current_status),
     retry: () => {
       if (!job) return;
       cancel.reset();
-      retry.mutate(job.id);
+      retry.mutate({ jobId: job.id, onQueued: () => setQueued("retry") }, settle);
     },
     cancel: () => {
       if (!job) return;
       retry.reset();
-      cancel.mutate(job.id);
+      cancel.mutate({ jobId: job.id, onQueued: () => setQueued("cancel") }, settle);
     },
-    retrying: retry.isPending,
-    cancelling: cancel.isPending,
+    retrying: retry.isPending || waiting?.kind === "retry",
+    cancelling: cancel.isPending || waiting?.kind === "cancel",
+    /** The retry or cancel stored on this device that waits for the connection (null: none, or answered at once). */
+    waitingKind,
     error: retry.error ?? cancel.error,
     failedAction: retry.error ? "retry" : cancel.error ? "cancel" : null,
   };
@@ -104,7 +142,7 @@ export function RowActionButtons({ actions, describedBy }: { actions: RowActionS
         <Button
           aria-describedby={describedBy}
           disabled={actions.retrying}
-          aria-busy={actions.retrying || undefined}
+          aria-busy={(actions.retrying && actions.waitingKind === null) || undefined}
           onClick={actions.retry}
         >
           Retry
@@ -114,7 +152,7 @@ export function RowActionButtons({ actions, describedBy }: { actions: RowActionS
         <Button
           aria-describedby={describedBy}
           disabled={actions.cancelling}
-          aria-busy={actions.cancelling || undefined}
+          aria-busy={(actions.cancelling && actions.waitingKind === null) || undefined}
           onClick={actions.cancel}
         >
           Cancel
@@ -124,9 +162,23 @@ export function RowActionButtons({ actions, describedBy }: { actions: RowActionS
   );
 }
 
-/** Why a retry or cancel was refused (e.g. 409: the job moved on meanwhile), in words. */
+/**
+ * Why a retry or cancel was refused (e.g. 409: the job moved on meanwhile), in words — or, while
+ * one waits on this device for the connection, "Queued — will sync".
+ */
 export function RowActionError({ actions }: { actions: RowActionState }) {
-  if (!actions.error) return null;
+  if (!actions.error) {
+    return (
+      <p role="status" className={actions.waitingKind ? "mt-1.5 rounded bg-sky-50 px-2 py-1 text-xs text-sky-950" : "sr-only"}>
+        {actions.waitingKind ? (
+          <>
+            <span className="font-semibold">Queued — will sync</span>
+            <span className="sr-only">{actions.waitingKind === "retry" ? " (retry)" : " (cancel)"}</span>
+          </>
+        ) : null}
+      </p>
+    );
+  }
   return (
     <p role="alert" className="mt-1.5 rounded bg-red-50 px-2 py-1 text-xs break-words text-red-900">
       <span className="font-semibold">Could not {actions.failedAction}:</span> {errorMessage(actions.error)}

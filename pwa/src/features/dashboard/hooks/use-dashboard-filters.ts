@@ -24,6 +24,9 @@ export function useDashboardFilters() {
 
   const setFilters = useCallback(
     (update: Partial<DashboardFilters> | ((current: DashboardFilters) => DashboardFilters)) => {
+      // A late change (a debounced search firing after the reviewer clicked into a document)
+      // must not pull the browser back to the dashboard.
+      if (window.location.pathname !== pathname) return;
       // Read the live URL, not the render's copy: two quick changes must not undo each other.
       const live = window.location.search.replace(/^\?/, "");
       const current = filtersFromSearchParams(new URLSearchParams(live));

@@ -1,26 +1,24 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { queryKeys } from "@/lib/api/keys";
-import { newIdempotencyKey, submitWrite } from "@/offline/outbox";
+import { useMutation } from "@tanstack/react-query";
+import { newIdempotencyKey, submitWrite, type SubmitOptions } from "@/offline/outbox";
 import type { DocumentDetail } from "./get-document";
-import { etagOf } from "./save-review";
+import { etagOf, useApplySaved } from "./save-review";
 
 /**
  * POST /api/documents/{id}/finalize. No If-Match: the outbox may queue a finalize behind an edit of the
  * same document (which moves the version on), so the screen blocks finalize while edits are unsaved.
+ * Resolves when the server answers; `onQueued` says at once that it waits on this device.
  */
-export async function finalizeDocument(documentId: string): Promise<DocumentDetail> {
-  const result = await submitWrite({ kind: "finalize", documentId, idempotencyKey: newIdempotencyKey() });
+export async function finalizeDocument(documentId: string, options: SubmitOptions = {}): Promise<DocumentDetail> {
+  const result = await submitWrite({ kind: "finalize", documentId, idempotencyKey: newIdempotencyKey() }, options);
   return { document: result.document, etag: result.etag || etagOf(result.document) };
 }
 
+/** `networkMode: "always"`: offline the outbox keeps it (a paused mutation would never be queued). */
 export function useFinalizeDocument(documentId: string) {
-  const queryClient = useQueryClient();
+  const applySaved = useApplySaved(documentId);
   return useMutation({
-    mutationFn: () => finalizeDocument(documentId),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(queryKeys.document(documentId), detail);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.documentHistory(documentId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.documentLists(), refetchType: "none" });
-    },
+    networkMode: "always",
+    mutationFn: ({ onQueued }: { onQueued?: SubmitOptions["onQueued"] } = {}) => finalizeDocument(documentId, { onQueued }),
+    onSuccess: applySaved,
   });
 }

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/api/keys";
 import type { components } from "@/lib/api/schema";
-import { newIdempotencyKey, submitWrite } from "@/offline/outbox";
+import { newIdempotencyKey, submitWrite, type SubmitOptions } from "@/offline/outbox";
 import type { DocumentDetail } from "./get-document";
 
 type JobRead = components["schemas"]["JobRead"];
 
-/** POST /api/jobs/{id}/retry: a failed or cancelled job is queued again (a new attempt). */
-export function retryJob(jobId: string): Promise<JobRead> {
-  return submitWrite({ kind: "retry", jobId, idempotencyKey: newIdempotencyKey() });
+/** POST /api/jobs/{id}/retry (through the outbox): a failed or cancelled job is queued again (a new attempt). */
+export function retryJob(jobId: string, options: SubmitOptions = {}): Promise<JobRead> {
+  return submitWrite({ kind: "retry", jobId, idempotencyKey: newIdempotencyKey() }, options);
 }
 
 /** Puts the job's new state into the review cache at once, then lets the server confirm. */
@@ -23,8 +23,10 @@ export function applyJob(queryClient: QueryClient, documentId: string, job: JobR
 
 export function useRetryJob(documentId: string) {
   const queryClient = useQueryClient();
+  // networkMode "always": offline the outbox keeps it (a paused mutation would never be queued).
   return useMutation({
-    mutationFn: (jobId: string) => retryJob(jobId),
+    networkMode: "always",
+    mutationFn: ({ jobId, onQueued }: { jobId: string; onQueued?: SubmitOptions["onQueued"] }) => retryJob(jobId, { onQueued }),
     onSuccess: (job) => applyJob(queryClient, documentId, job),
   });
 }

@@ -18,6 +18,8 @@ export interface ConflictDialogProps {
   saving: boolean;
   onResolve: (choices: Partial<Record<FieldName, Choice>>) => void;
   onDismiss: () => void;
+  /** Drops the reviewer's queued change (an edit waiting in the outbox); absent for a direct save. */
+  onDiscard?: () => void;
 }
 
 function Value({ value }: { value: string | null }) {
@@ -25,7 +27,7 @@ function Value({ value }: { value: string | null }) {
 }
 
 /** A 412: per field, the reviewer's value and the server's, and a choice between them. */
-export function ConflictDialog({ conflict, saving, onResolve, onDismiss }: ConflictDialogProps) {
+export function ConflictDialog({ conflict, saving, onResolve, onDismiss, onDiscard }: ConflictDialogProps) {
   return (
     <Dialog
       open={conflict !== null}
@@ -34,7 +36,7 @@ export function ConflictDialog({ conflict, saving, onResolve, onDismiss }: Confl
       description="It changed on the server since you loaded it. Choose, for each field you edited, which value to keep; then your choices are saved on top of the new version."
       wide
     >
-      {conflict ? <ConflictChoices key={conflict.version} conflict={conflict} saving={saving} onResolve={onResolve} onDismiss={onDismiss} /> : null}
+      {conflict ? <ConflictChoices key={conflict.version} conflict={conflict} saving={saving} onResolve={onResolve} onDismiss={onDismiss} onDiscard={onDiscard} /> : null}
     </Dialog>
   );
 }
@@ -44,11 +46,13 @@ function ConflictChoices({
   saving,
   onResolve,
   onDismiss,
+  onDiscard,
 }: {
   conflict: ConflictState;
   saving: boolean;
   onResolve: ConflictDialogProps["onResolve"];
   onDismiss: () => void;
+  onDiscard?: () => void;
 }) {
   const [choices, setChoices] = useState<Partial<Record<FieldName, Choice>>>(() => defaultChoices(conflict.plan));
   const { plan, theirs } = conflict;
@@ -122,6 +126,11 @@ function ConflictChoices({
         </div>
       ) : null}
       <div className="flex flex-wrap justify-end gap-2">
+        {onDiscard ? (
+          <Button variant="ghost" onClick={onDiscard} disabled={saving}>
+            Discard my change
+          </Button>
+        ) : null}
         <Button onClick={onDismiss} disabled={saving}>
           Decide later
         </Button>

@@ -37,7 +37,7 @@ export function EditHistory({ documentId, currentUserId, canListUsers }: EditHis
       </h2>
       {history.isPending ? (
         <p className="mt-2 text-sm text-slate-600">Loading the history…</p>
-      ) : history.isError ? (
+      ) : history.isError && !history.data ? (
         <p role="alert" className="mt-2 text-sm text-red-800">
           The history could not be loaded: {errorMessage(history.error)}
         </p>

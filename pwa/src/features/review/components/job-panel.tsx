@@ -1,8 +1,10 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { errorMessage } from "@/lib/api/errors";
+import { useOnline } from "@/offline/hooks";
 import { useCancelJob } from "../api/cancel-job";
 import type { EventRead } from "../api/get-job-events";
 import { useRetryJob } from "../api/retry-job";
@@ -40,14 +42,53 @@ export interface JobPanelProps {
   canWrite: boolean;
 }
 
+/** Online, a queued write usually answers at once: say "Queued — will sync" only once it lingers. */
+const QUEUED_NOTICE_AFTER_MS = 1500;
+
+/** "Queued — will sync" while a retry or cancel stored on this device waits for the connection. */
+function QueuedNotice({ kind }: { kind: "retry" | "cancel" | null }) {
+  return (
+    <p role="status" className={kind ? "mt-2 rounded bg-sky-50 px-2 py-1 text-sm text-sky-950" : "sr-only"}>
+      {kind ? (
+        <>
+          <span className="font-semibold">Queued — will sync</span>
+          <span className="sr-only">{kind === "retry" ? " (retry)" : " (cancel)"}</span>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 /** Processing progress (with Cancel), or the stored error (with Retry). Nothing once completed. */
 export function JobPanel({ document, job, canWrite }: JobPanelProps) {
   const retry = useRetryJob(document.id);
   const cancel = useCancelJob(document.id);
+  const online = useOnline();
+  // This tab stored the write on the device (onQueued) and still waits for the answer.
+  const [queued, setQueued] = useState<"retry" | "cancel" | null>(null);
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!queued) return;
+    const timer = setTimeout(() => setSlow(true), QUEUED_NOTICE_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [queued]);
   const jobId = document.job?.id;
   if (!job || !jobId) return null;
   const failure = retry.error ?? cancel.error;
   const busy = retry.isPending || cancel.isPending;
+  const waitingKind = busy && queued && (!online || slow) ? queued : null;
+  const settle = { onSettled: () => setQueued(null) };
+  const doRetry = () => {
+    cancel.reset();
+    retry.mutate({ jobId, onQueued: () => setQueued("retry") }, settle);
+  };
+  const doCancel = () => {
+    retry.reset();
+    cancel.mutate({ jobId, onQueued: () => setQueued("cancel") }, settle);
+  };
 
   if (job.status === "queued" || job.status === "processing") {
     return (
@@ -61,10 +102,11 @@ export function JobPanel({ document, job, canWrite }: JobPanelProps) {
         <ProgressBar value={job.progress} label="Processing progress" className="mt-2" />
         <p className="mt-2 text-sm text-slate-700">The fields appear here as soon as processing finishes.</p>
         {canWrite ? (
-          <Button className="mt-3" onClick={() => cancel.mutate(jobId)} disabled={busy} aria-describedby="job-heading">
-            {cancel.isPending ? "Cancelling…" : "Cancel"}
+          <Button className="mt-3" onClick={doCancel} disabled={busy} aria-describedby="job-heading">
+            {cancel.isPending && waitingKind === null ? "Cancelling…" : "Cancel"}
           </Button>
         ) : null}
+        <QueuedNotice kind={waitingKind} />
         {failure ? (
           <p role="alert" className="mt-2 text-sm text-red-800">
             {errorMessage(failure)}
@@ -87,10 +129,11 @@ export function JobPanel({ document, job, canWrite }: JobPanelProps) {
           </p>
         ) : null}
         {canWrite ? (
-          <Button className="mt-3" variant="primary" onClick={() => retry.mutate(jobId)} disabled={busy} aria-describedby="job-heading">
-            {retry.isPending ? "Retrying…" : "Retry"}
+          <Button className="mt-3" variant="primary" onClick={doRetry} disabled={busy} aria-describedby="job-heading">
+            {retry.isPending && waitingKind === null ? "Retrying…" : "Retry"}
           </Button>
         ) : null}
+        <QueuedNotice kind={waitingKind} />
         {failure ? (
           <p role="alert" className="mt-2 text-sm text-red-800">
             {errorMessage(failure)}

@@ -64,7 +64,7 @@ export function JobTimeline({ events }: { events: UseQueryResult<EventRead[]> })
       </h2>
       {events.isPending && events.fetchStatus !== "idle" ? (
         <p className="mt-2 text-sm text-slate-600">Loading the timeline…</p>
-      ) : events.isError ? (
+      ) : events.isError && !events.data ? (
         <p role="alert" className="mt-2 text-sm text-red-800">
           The timeline could not be loaded: {errorMessage(events.error)}
         </p>

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatBytes, formatDateTime } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ApiError, errorMessage } from "@/lib/api/errors";
+import { ApiError, errorMessage, NetworkError } from "@/lib/api/errors";
+import { useOnline } from "@/offline/hooks";
 import { queryKeys } from "@/lib/api/keys";
 import { useDocument } from "../api/get-document";
 import { useJobEvents } from "../api/get-job-events";
@@ -53,6 +54,7 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
   const [dirty, setDirty] = useState(false);
   const [leaveTo, setLeaveTo] = useState<string | null>(null);
   const formRef = useRef<ReviewFormHandle | null>(null);
+  const online = useOnline();
 
   const job = document ? liveJob(document, events.data) : null;
 
@@ -107,6 +109,32 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
 
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), []);
 
+  // Offline with nothing kept for this document (never opened on this device): say so plainly.
+  const unreachable = query.error instanceof NetworkError || (!online && !(query.error instanceof ApiError));
+  const notOffline = !document && unreachable && (query.isError || query.fetchStatus === "paused");
+  if (notOffline) {
+    return (
+      <div className="mx-auto max-w-xl space-y-4 py-8">
+        <title>Not available offline · Docflow</title>
+        <h1 className="text-2xl font-semibold">This document is not available offline</h1>
+        <p role="alert" className="text-slate-700">
+          It was not opened on this device while online, so its fields and file are not stored here. Connect to the internet to open
+          it; the dashboard, the documents you opened before, uploads and the outbox work offline.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {online ? (
+            <Button variant="primary" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          ) : null}
+          <Link href={queue.backHref} className={NAV_LINK}>
+            Back to documents
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
   if (query.isPending) {
     return (
       <div aria-busy="true" className="space-y-4">
@@ -122,7 +150,10 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
     );
   }
 
-  if (query.isError || !document) {
+  // A failed refetch (offline: networkMode offlineFirst asks anyway) keeps the last known data on screen.
+  const detail = query.data;
+  const gone = query.error instanceof ApiError && query.error.status === 404;
+  if (!document || !detail || gone) {
     const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 422);
     return (
       <div className="mx-auto max-w-xl space-y-4 py-8">
@@ -148,7 +179,6 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
   }
 
   const finalized = isFinalized(document);
-  const detail = query.data;
 
   return (
     <div className="space-y-4">

@@ -1,0 +1,203 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type LaunchOptions, type Page, type Request } from "@playwright/test";
+import { fieldValue } from "./support/api";
+import { ConsoleErrors } from "./support/console";
+import { ADMIN, BASE_URL, runId } from "./support/env";
+import { expect, signInContext, test } from "./support/fixtures";
+import { reviewReady } from "./support/screens";
+
+// The review screen on top of the outbox: a save or finalize made offline is stored on the device
+// at once ("Saved on this device — will sync"), survives a reload, and reaches the server once, in
+// order, when the connection returns; a queued edit that meets someone else's newer version opens
+// the per-field conflict view.
+//
+// Like outbox.spec, these run with or without a service worker (`next dev` registers none): the
+// browser goes offline only while a page is loaded; a reload happens while the page itself can load
+// and only the writes cannot reach the server (their routes are aborted).
+
+const REVIEW = "**/api/documents/*/review";
+const FINALIZE = "**/api/documents/*/finalize";
+
+/** Chromium logs each failed or refused request itself; these are the conditions under test. */
+const EXPECTED_NOISE = [
+  /Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED|CONNECTION_RESET|CONNECTION_REFUSED|NETWORK_CHANGED|NAME_NOT_RESOLVED|ABORTED)/,
+  /WebSocket connection to .* failed/,
+  /Failed to load resource: the server responded with a status of 412.*\/review/,
+];
+
+interface Profile {
+  dir: string;
+  context: BrowserContext;
+  page: Page;
+  errors: ConsoleErrors;
+}
+
+const profiles: Profile[] = [];
+let launch: LaunchOptions = {};
+
+test.beforeEach(async ({ launchOptions }) => {
+  launch = launchOptions;
+});
+
+test.afterEach(async ({}, testInfo) => {
+  const unexpected = profiles.flatMap((profile) => profile.errors.unexpected());
+  for (const profile of profiles.splice(0)) {
+    await profile.context.close().catch(() => undefined);
+    rmSync(profile.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+  if (unexpected.length > 0 && testInfo.status === "passed") {
+    throw new Error(`console errors during "${testInfo.title}":\n${unexpected.join("\n")}`);
+  }
+});
+
+/** A browser with its own persistent profile (IndexedDB and the outbox live there). */
+async function openProfile(): Promise<Profile> {
+  const dir = mkdtempSync(join(tmpdir(), "docflow-review-offline-"));
+  const context = await chromium.launchPersistentContext(dir, { ...launch, baseURL: BASE_URL });
+  const errors = new ConsoleErrors();
+  for (const pattern of EXPECTED_NOISE) errors.allow(pattern);
+  const page = context.pages()[0] ?? (await context.newPage());
+  errors.watch(page, `profile ${profiles.length + 1}`);
+  const profile = { dir, context, page, errors };
+  profiles.push(profile);
+  return profile;
+}
+
+/** The browser's `online` event: the engine's trigger when the connection returns. */
+async function backOnline(profile: Profile): Promise<void> {
+  await profile.context.setOffline(false);
+  await profile.page.evaluate(() => window.dispatchEvent(new Event("online")));
+}
+
+/** The writes of one document the server answered, in the order they finished. */
+function recordWrites(context: BrowserContext, documentId: string): { method: string; path: string; status: number }[] {
+  const finished: { method: string; path: string; status: number }[] = [];
+  context.on("requestfinished", (request: Request) => {
+    const path = new URL(request.url()).pathname;
+    if (!path.startsWith(`/api/documents/${documentId}/`) || request.method() === "GET") return;
+    void request.response().then((response) => finished.push({ method: request.method(), path, status: response?.status() ?? 0 }));
+  });
+  return finished;
+}
+
+function syncStatus(page: Page) {
+  return page.getByRole("status").filter({ hasText: "Saved on this device — will sync" });
+}
+
+test.describe("review offline", () => {
+  test("an edit and a finalize made offline wait on the device through a reload, then land once and in order", async ({ adminApi }) => {
+    const run = runId();
+    const document = await adminApi.processedSample("invoice-03-de.pdf", `${run}-invoice-03-de.pdf`);
+    const startVersion = document.extraction?.version ?? 0;
+    const vendor = `Offline Vendor ${run}`;
+
+    const profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    const page = profile.page;
+    const writes = recordWrites(profile.context, document.id);
+    await page.goto(`/documents/${document.id}`);
+    await reviewReady(page);
+
+    // Offline: the save is stored on the device at once, and the form is free again.
+    await profile.context.setOffline(true);
+    await page.getByLabel("Vendor name", { exact: true }).fill(vendor);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(syncStatus(page)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save", exact: true })).toBeEnabled();
+    await expect(page.getByText("No unsaved changes")).toBeVisible();
+
+    // The page reloads while the server still cannot take the writes: the queued value is shown.
+    await profile.context.route(REVIEW, (route) => route.abort("internetdisconnected"));
+    await profile.context.route(FINALIZE, (route) => route.abort("internetdisconnected"));
+    await profile.context.setOffline(false);
+    await page.reload();
+    await reviewReady(page);
+    await expect(syncStatus(page)).toBeVisible();
+    await expect(page.getByLabel("Vendor name", { exact: true })).toHaveValue(vendor);
+    expect(fieldValue((await adminApi.document(document.id)).document, "vendor_name")).not.toBe(vendor);
+
+    // A finalize queued behind the edit: said, and the form is locked here.
+    await page.getByRole("button", { name: "Finalize", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: /^(Finalize|Confirm)$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("status").filter({ hasText: "Finalize queued — will sync" })).toBeVisible();
+    await expect(page.getByLabel("Vendor name", { exact: true })).not.toBeEditable();
+
+    // The connection returns: the edit reaches the server once, then the finalize.
+    await profile.context.unroute(REVIEW);
+    await profile.context.unroute(FINALIZE);
+    await backOnline(profile);
+    await expect(page.getByText("Finalized — read only")).toBeVisible({ timeout: 30_000 });
+    await expect(syncStatus(page)).toHaveCount(0);
+    await expect(page.getByLabel("Vendor name", { exact: true })).toHaveValue(vendor);
+
+    const saved = (await adminApi.document(document.id)).document;
+    expect(fieldValue(saved, "vendor_name")).toBe(vendor);
+    // One edit and the finalize each move the version on once: the edit was applied once.
+    expect(saved.extraction?.version).toBe(startVersion + 2);
+    expect(saved.current_status).toBe("finalized");
+    const answered = writes.filter((write) => write.status > 0);
+    expect(answered.map((write) => `${write.method} ${write.path.split("/").pop()} ${write.status}`)).toEqual(["PUT review 200", "POST finalize 200"]);
+
+    const exported = await adminApi.http.get(`/api/documents/${document.id}/export/json`);
+    expect(exported.status()).toBe(200);
+    const record = (await exported.json()) as { fields: Record<string, string | null> };
+    expect(record.fields.vendor_name).toBe(vendor);
+  });
+
+  test("conflict: an edit queued offline meets another reviewer's newer save; the conflict view lets the reviewer keep theirs", async ({
+    adminApi,
+    openPage,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(/Failed to load resource: the server responded with a status of 412.*\/review/);
+    const run = runId();
+    const document = await adminApi.processedSample("invoice-10-it.pdf", `${run}-invoice-10-it.pdf`);
+    const mine = `Mine offline ${run}`;
+    const theirs = `Theirs online ${run}`;
+
+    const profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    const page = profile.page;
+    await page.goto(`/documents/${document.id}`);
+    await reviewReady(page);
+
+    // Offline, this reviewer saves a vendor; it waits on the device.
+    await profile.context.setOffline(true);
+    await page.getByLabel("Vendor name", { exact: true }).fill(mine);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(syncStatus(page)).toBeVisible();
+
+    // Meanwhile another reviewer, online, saves a different vendor.
+    const other = await openPage(ADMIN, "online reviewer");
+    await other.goto(`/documents/${document.id}`);
+    await reviewReady(other);
+    await other.getByLabel("Vendor name", { exact: true }).fill(theirs);
+    const otherSave = other.waitForResponse((r) => r.url().endsWith("/review") && r.request().method() === "PUT");
+    await other.getByRole("button", { name: "Save", exact: true }).click();
+    expect((await otherSave).status()).toBe(200);
+
+    // Back online: the queued edit meets the newer version — the conflict view, per field.
+    await backOnline(profile);
+    const conflict = page.getByRole("dialog");
+    await expect(conflict).toBeVisible({ timeout: 30_000 });
+    const vendorChoice = conflict.getByRole("group", { name: /Vendor name/ });
+    await expect(vendorChoice).toContainText(mine);
+    await expect(vendorChoice).toContainText(theirs);
+
+    await vendorChoice.getByRole("radio", { name: /mine/i }).check();
+    const resolved = page.waitForResponse((r) => r.url().endsWith("/review") && r.request().method() === "PUT" && r.status() === 200);
+    await conflict.getByRole("button", { name: /save/i }).click();
+    await resolved;
+    await expect(conflict).toBeHidden();
+
+    await expect.poll(async () => fieldValue((await adminApi.document(document.id)).document, "vendor_name")).toBe(mine);
+    await expect(page.getByLabel("Vendor name", { exact: true })).toHaveValue(mine);
+    await expect(syncStatus(page)).toHaveCount(0);
+    // The other reviewer's screen follows live.
+    await expect(other.getByLabel("Vendor name", { exact: true })).toHaveValue(mine);
+  });
+});
