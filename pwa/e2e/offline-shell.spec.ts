@@ -116,6 +116,9 @@ test.describe("offline app shell", () => {
     const filename = `${runId()}-offline.pdf`;
     const opened = await adminApi.processedSample(SAMPLE_INVOICES[0] ?? "invoice-01-us.pdf", filename);
     const vendor = fieldValue(opened, "vendor_name");
+    // Never opened on this device, but among the newest needing review: kept for offline review too.
+    const waiting = await adminApi.processedSample(SAMPLE_INVOICES[1] ?? "invoice-02-gb.pdf", `${runId()}-waiting.pdf`);
+    const waitingVendor = fieldValue(waiting, "vendor_name");
     const { context, page, errors } = current();
     await signInContext(context, ADMIN);
 
@@ -143,6 +146,11 @@ test.describe("offline app shell", () => {
     await expect(documentRow(page, filename)).toBeVisible();
     await expect.poll(async () => (await persistedCache(page)).includes(filename), { message: "the list is not persisted" }).toBe(true);
     expect(await persistedQueryKeys(page)).toContain(JSON.stringify(["document", opened.id]));
+    // The app fetches the newest documents needing review in the background (a few seconds after it settles).
+    await expect
+      .poll(() => cachedUrls(page, "docflow-files"), { timeout: 60_000, message: "the waiting document's file is not kept" })
+      .toContain(`${BASE_URL}/api/documents/${waiting.id}/file`);
+    await expect.poll(() => persistedQueryKeys(page), { timeout: 10_000 }).toContain(JSON.stringify(["document", waiting.id]));
 
     await context.setOffline(true);
     // Offline, requests fail as they should (the live connection, refetches of the restored
@@ -163,10 +171,16 @@ test.describe("offline app shell", () => {
     if (vendor) await expect(page.getByLabel("Vendor name")).toHaveValue(vendor);
     await expect(page.getByRole("img", { name: /^Page 1 of \d+$/ })).toBeVisible();
 
-    // A document never opened here: still signed in, and the screen says it cannot load it.
+    // Never opened, but kept because it needs review: its fields and its file.
+    await page.goto(`/documents/${waiting.id}`);
+    await reviewReady(page);
+    if (waitingVendor) await expect(page.getByLabel("Vendor name")).toHaveValue(waitingVendor);
+    await expect(page.getByRole("img", { name: /^Page 1 of \d+$/ })).toBeVisible();
+
+    // A document not kept here: still signed in, and the screen says plainly it is not available offline.
     await page.goto(`/documents/${randomUUID()}`);
     await expect(page.getByRole("banner")).toContainText(ADMIN.email);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "This document is not available offline" })).toBeVisible();
 
     // The refetches above failed: the persisted data is still the last known, for the next start.
     await page.reload();
@@ -187,12 +201,29 @@ test.describe("offline app shell", () => {
     await context.setOffline(false);
   });
 
-  test("a new worker version says Update available and takes over when the reviewer reloads", async () => {
-    const { context, page } = current();
+  test("a new worker version deployed while an upload waits: Update available, accepted, and the upload still lands once", async ({
+    adminApi,
+  }) => {
+    const { context, page, errors } = current();
     await signInContext(context, ADMIN);
     await page.goto("/");
     await dashboardReady(page);
     await workerControls(page);
+
+    // An upload waits in the outbox: the server cannot be reached for uploads.
+    errors.allow(/Failed to load resource: net::ERR_INTERNET_DISCONNECTED/);
+    const UPLOAD = "**/api/documents/upload";
+    await context.route(UPLOAD, (route) => route.abort("internetdisconnected"));
+    const filename = `${runId()}-during-update.txt`;
+    await page.goto("/upload");
+    await uploadReady(page);
+    await page.getByLabel("Choose files").setInputFiles({
+      name: filename,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`INVOICE ${filename}\nVendor: Update Test Ltd\nTotal: 12.00 EUR\n`.padEnd(2048, "."), "utf8"),
+    });
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(page.getByRole("link", { name: "Outbox 1 item waiting" })).toBeVisible();
 
     // "Deploy" a new version. The browser fetches the worker's script itself (no page or context
     // route sees that request), so the new version is the same script under a new URL: to the
@@ -215,10 +246,23 @@ test.describe("offline app shell", () => {
     const reloaded = page.waitForEvent("load");
     await prompt.getByRole("button", { name: "Reload" }).click();
     await reloaded;
-    await dashboardReady(page);
+    await uploadReady(page);
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(newVersion);
     // (The reloaded app registers /sw.js again — to the browser, yet another new URL — so the
     // prompt may come back here; in real life the URL stays /sw.js and only its bytes change.)
+
+    // The update kept the queued upload; once the server can be reached it lands, once.
+    await expect(page.getByRole("link", { name: "Outbox 1 item waiting" })).toBeVisible();
+    await context.unroute(UPLOAD);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect(page.getByRole("link", { name: "Outbox 0 items waiting" })).toBeVisible({ timeout: 60_000 });
+    await expect
+      .poll(async () => (await adminApi.documents({ q: filename, limit: 50 })).items.filter((d) => d.original_filename === filename).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await page.waitForTimeout(1500);
+    expect((await adminApi.documents({ q: filename, limit: 50 })).items.filter((d) => d.original_filename === filename)).toHaveLength(1);
   });
 
   test("a file shared to the app lands in the share inbox and the outbox takes it", async () => {

@@ -6,7 +6,7 @@ import { fieldValue } from "./support/api";
 import { ConsoleErrors } from "./support/console";
 import { ADMIN, BASE_URL, runId } from "./support/env";
 import { expect, signInContext, test } from "./support/fixtures";
-import { reviewReady } from "./support/screens";
+import { documentRow, reviewReady, uploadReady } from "./support/screens";
 
 // The review screen on top of the outbox: a save or finalize made offline is stored on the device
 // at once ("Saved on this device — will sync"), survives a reload, and reaches the server once, in
@@ -52,9 +52,8 @@ test.afterEach(async ({}, testInfo) => {
   }
 });
 
-/** A browser with its own persistent profile (IndexedDB and the outbox live there). */
-async function openProfile(): Promise<Profile> {
-  const dir = mkdtempSync(join(tmpdir(), "docflow-review-offline-"));
+/** A browser with its own persistent profile (IndexedDB and the outbox live there), or `dir` again (reopened). */
+async function openProfile(dir = mkdtempSync(join(tmpdir(), "docflow-review-offline-"))): Promise<Profile> {
   const context = await chromium.launchPersistentContext(dir, { ...launch, baseURL: BASE_URL });
   const errors = new ConsoleErrors();
   for (const pattern of EXPECTED_NOISE) errors.allow(pattern);
@@ -86,7 +85,104 @@ function syncStatus(page: Page) {
   return page.getByRole("status").filter({ hasText: "Saved on this device — will sync" });
 }
 
+/** Closes the browser (the profile stays on disk to be reopened), after checking its console. */
+async function closeProfile(profile: Profile): Promise<void> {
+  expect(profile.errors.unexpected(), "console errors before the browser was closed").toEqual([]);
+  await profile.context.close();
+  profiles.splice(profiles.indexOf(profile), 1);
+}
+
+const UPLOAD = "**/api/documents/upload";
+
+/** Writes cannot reach the server (the pages still load: with or without a service worker). */
+async function refuseWrites(context: BrowserContext): Promise<void> {
+  for (const pattern of [REVIEW, FINALIZE, UPLOAD]) await context.route(pattern, (route) => route.abort("internetdisconnected"));
+}
+
+async function allowWrites(context: BrowserContext): Promise<void> {
+  for (const pattern of [REVIEW, FINALIZE, UPLOAD]) await context.unroute(pattern);
+}
+
 test.describe("review offline", () => {
+  test("a whole offline session: 3 uploads, an edit and a finalize wait through a reload and a browser restart, then each lands once, in order, live on the dashboard", async ({
+    adminApi,
+  }) => {
+    const run = runId();
+    const document = await adminApi.processedSample("invoice-05-ch.pdf", `${run}-invoice-05-ch.pdf`);
+    const startVersion = document.extraction?.version ?? 0;
+    const vendor = `Session Vendor ${run}`;
+    const uploads = [1, 2, 3].map((n) => ({
+      name: `${run}-session-${n}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`INVOICE ${run}-${n}\nVendor: Session Test AG\nInvoice number: S-${n}\nTotal: ${n}0.00 CHF\n`.padEnd(4096, "."), "utf8"),
+    }));
+
+    let profile = await openProfile();
+    await signInContext(profile.context, ADMIN);
+    let page = profile.page;
+    const writes = recordWrites(profile.context, document.id);
+    await page.goto(`/documents/${document.id}`);
+    await reviewReady(page);
+
+    // Offline: the edit, then a finalize after it.
+    await profile.context.setOffline(true);
+    await page.getByLabel("Vendor name", { exact: true }).fill(vendor);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(syncStatus(page)).toBeVisible();
+    await page.getByRole("button", { name: "Finalize", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: /^(Finalize|Confirm)$/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Finalize queued — will sync" })).toBeVisible();
+
+    // Three uploads, still without a way to the server.
+    await refuseWrites(profile.context);
+    await profile.context.setOffline(false);
+    await page.goto("/upload");
+    await uploadReady(page);
+    await page.getByLabel("Choose files").setInputFiles(uploads);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    for (const file of uploads) {
+      await expect(page.getByRole("listitem").filter({ hasText: file.name })).toContainText("Saved on this device — will sync");
+    }
+    await expect(page.getByRole("link", { name: "Outbox 5 items waiting" })).toBeVisible();
+
+    // A reload, then the browser closed and opened again on the same profile: all still queued.
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Outbox 5 items waiting" })).toBeVisible();
+    const dir = profile.dir;
+    await closeProfile(profile);
+    profile = await openProfile(dir);
+    page = profile.page;
+    await refuseWrites(profile.context);
+    const reopenedWrites = recordWrites(profile.context, document.id);
+    await signInContext(profile.context, ADMIN);
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Outbox 5 items waiting" })).toBeVisible();
+    expect(fieldValue((await adminApi.document(document.id)).document, "vendor_name")).not.toBe(vendor);
+
+    // Online: the dashboard shows the uploads arrive and finish, live (no reload).
+    await allowWrites(profile.context);
+    await backOnline(profile);
+    await expect(page.getByRole("link", { name: "Outbox 0 items waiting" })).toBeVisible({ timeout: 60_000 });
+    for (const file of uploads) {
+      await expect(documentRow(page, file.name)).toBeVisible({ timeout: 30_000 });
+      await expect(documentRow(page, file.name)).toContainText("Completed", { timeout: 60_000 });
+    }
+
+    // Each reached the server once; the edit before the finalize; the export holds the edit.
+    for (const file of uploads) {
+      const found = (await adminApi.documents({ q: file.name, limit: 50 })).items.filter((d) => d.original_filename === file.name);
+      expect(found, `${file.name} once`).toHaveLength(1);
+      expect(found[0].job?.attempt ?? 1).toBe(1);
+    }
+    const answered = [...writes, ...reopenedWrites].filter((write) => write.status > 0);
+    expect(answered.map((write) => `${write.method} ${write.path.split("/").pop()} ${write.status}`)).toEqual(["PUT review 200", "POST finalize 200"]);
+    const saved = (await adminApi.document(document.id)).document;
+    expect(saved.extraction?.version).toBe(startVersion + 2);
+    expect(saved.current_status).toBe("finalized");
+    const exported = await adminApi.http.get(`/api/documents/${document.id}/export/json`);
+    expect(((await exported.json()) as { fields: Record<string, string | null> }).fields.vendor_name).toBe(vendor);
+  });
+
   test("an edit and a finalize made offline wait on the device through a reload, then land once and in order", async ({ adminApi }) => {
     const run = runId();
     const document = await adminApi.processedSample("invoice-03-de.pdf", `${run}-invoice-03-de.pdf`);

@@ -88,7 +88,8 @@ const serwist = new Serwist({
   clientsClaim: true,
   navigationPreload: true,
   runtimeCaching: [
-    // Files of documents the reviewer opened, for offline review. Only complete 200 answers (never
+    // Files of documents the reviewer opened, and of the newest needing review (fetched by the page:
+    // features/review/offline/prefetch-for-offline.ts, 50 at most), for offline review. Only complete 200 answers (never
     // a 401/403/404 or a partial range); removed on sign-out and when another user signs in.
     {
       matcher: ({ url, request }) =>
@@ -98,7 +99,7 @@ const serwist = new Serwist({
         cacheName: FILES_CACHE,
         plugins: [
           new CacheableResponsePlugin({ statuses: [200] }),
-          new ExpirationPlugin({ maxEntries: 50, maxAgeSeconds: 30 * 24 * 60 * 60, maxAgeFrom: "last-used", purgeOnQuotaError: true }),
+          new ExpirationPlugin({ maxEntries: 100, maxAgeSeconds: 30 * 24 * 60 * 60, maxAgeFrom: "last-used", purgeOnQuotaError: true }),
         ],
       }),
     },

@@ -14,6 +14,7 @@ import { clearOfflineData } from "@/lib/pwa/offline-data";
 import { LiveIndicator } from "@/lib/realtime/live-indicator";
 import { useLiveConnection } from "@/lib/realtime/use-live-connection";
 import { OfflineSupportWarning, OutboxIndicator } from "@/features/outbox/components/outbox-indicator";
+import { useOfflinePrefetch } from "@/features/review/hooks/use-offline-prefetch";
 import { useOutboxEngine } from "@/offline/hooks";
 
 // Loaded only when needed: the sign-in form (and its validation) stays out of every screen's first load.
@@ -36,6 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const signedIn = Boolean(session.me);
   const live = useLiveConnection(signedIn && !expired && !leaving);
   useOutboxEngine(); // the tab's outbox: queued writes are sent from here, as the signed-in user
+  useOfflinePrefetch(signedIn && !expired && !leaving); // the newest documents needing review, kept for offline review
 
   useEffect(() => onSessionExpired(() => setExpired(true)), []);
 
