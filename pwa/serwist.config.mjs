@@ -20,7 +20,8 @@ export default serwist.withNextConfig((nextConfig) => {
     swDest: join(distDir, "sw.js"),
     // Serwist's patterns for Next.js, plus .mjs: pdf.js's worker, which the review screen needs offline.
     globPatterns: [...generateGlobPatterns(`${distDir}/`), `${distDir}/static/**/*.mjs`],
-    globIgnores: ["public/sw*"],
+    // The manifest's screenshots are for the install sheet, never needed offline.
+    globIgnores: ["public/sw*", "public/screenshots/**"],
     additionalPrecacheEntries: [
       // app/manifest.ts is a route, not a file of the build's static folder: without this entry every
       // offline start logs a failed manifest fetch.

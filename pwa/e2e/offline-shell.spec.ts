@@ -265,6 +265,53 @@ test.describe("offline app shell", () => {
     expect((await adminApi.documents({ q: filename, limit: 50 })).items.filter((d) => d.original_filename === filename)).toHaveLength(1);
   });
 
+  test("Background Sync, where the browser has it: queueing asks for a sync, and the worker's sync event wakes the page's engine", async ({
+    adminApi,
+  }) => {
+    const { context, page } = current();
+    await signInContext(context, ADMIN);
+    await page.goto("/upload");
+    await uploadReady(page);
+    await workerControls(page);
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { syncMessages: unknown[] }).syncMessages = seen;
+      navigator.serviceWorker.addEventListener("message", (event) => seen.push(event.data));
+    });
+    const syncMessages = () => page.evaluate(() => (window as unknown as { syncMessages: { type?: string }[] }).syncMessages.map((m) => m.type));
+
+    // A queued upload registers the "docflow-outbox" sync; online, Chromium fires it at once and
+    // the worker tells the page (whose engine sends the upload — once).
+    const filename = `${runId()}-background-sync.txt`;
+    await page.getByLabel("Choose files").setInputFiles({
+      name: filename,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`INVOICE ${filename}\nVendor: Sync Test Ltd\nTotal: 9.00 EUR\n`.padEnd(2048, "."), "utf8"),
+    });
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect.poll(syncMessages, { timeout: 15_000 }).toContain("docflow-outbox-sync");
+
+    // The same event sent by DevTools (as the browser does when a connection returns).
+    const before = (await syncMessages()).length;
+    const cdp = await context.newCDPSession(page);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
+    const versions = new Promise<string>((resolve) =>
+      cdp.on("ServiceWorker.workerRegistrationUpdated", (event: { registrations: { registrationId: string; isDeleted: boolean }[] }) => {
+        const live = event.registrations.find((registration) => !registration.isDeleted);
+        if (live) resolve(live.registrationId);
+      }),
+    );
+    await cdp.send("ServiceWorker.enable"); // reports the registrations: the listener is there first
+    await cdp.send("ServiceWorker.dispatchSyncEvent", { origin: BASE_URL, registrationId: await versions, tag: "docflow-outbox", lastChance: false });
+    await expect.poll(async () => (await syncMessages()).length, { timeout: 15_000 }).toBeGreaterThan(before);
+
+    await expect
+      .poll(async () => (await adminApi.documents({ q: filename, limit: 50 })).items.filter((d) => d.original_filename === filename).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+  });
+
   test("a file shared to the app lands in the share inbox and the outbox takes it", async () => {
     const { context, page } = current();
     await signInContext(context, ADMIN);

@@ -23,6 +23,11 @@ export default function manifest(): MetadataRoute.Manifest {
       enctype: "multipart/form-data",
       params: { title: "title", text: "text", files: [{ name: "files", accept: ["application/pdf", "image/*"] }] },
     },
+    // The richer install sheet (Chromium, Android): one wide (desktop) and one narrow (tablet/phone) view.
+    screenshots: [
+      { src: "/screenshots/dashboard-wide.png", sizes: "1440x900", type: "image/png", form_factor: "wide", label: "Documents: the live dashboard" },
+      { src: "/screenshots/review-narrow.png", sizes: "820x1180", type: "image/png", form_factor: "narrow", label: "Review beside the document, on a tablet" },
+    ],
     icons: [
       { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
       { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },

@@ -201,4 +201,20 @@ async function receiveShare({ request }: RouteHandlerCallbackOptions): Promise<R
   return outbox(`shared=${files.length}`);
 }
 
+// Background Sync (where the browser has it): the sync engine is the page's, so the worker only
+// wakes it — each open page gets {type: "docflow-outbox-sync"} (src/offline/browser.ts). With no
+// page open nothing is sent until the app is opened again (queued work waits on the device).
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+self.addEventListener("sync", (event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag !== "docflow-outbox") return;
+  sync.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((pages) => {
+      for (const page of pages) page.postMessage({ type: "docflow-outbox-sync" });
+    }),
+  );
+});
+
 serwist.addEventListeners();

@@ -59,6 +59,24 @@ function currentUser(queryClient: QueryClient): string | null {
   return queryClient.getQueryData<MeRead>(queryKeys.me())?.user.id ?? null;
 }
 
+/** The Background Sync tag: the service worker answers its `sync` event with a message (below). */
+export const BACKGROUND_SYNC_TAG = "docflow-outbox";
+
+/**
+ * Asks the browser for a `sync` event when it next has a connection (Chromium only): the service
+ * worker then tells the open pages, whose engine drains. Never required — `online`, focus and the
+ * engine's own timer do the same everywhere.
+ */
+async function requestBackgroundSync(): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    // `sync` is missing where the browser has no Background Sync (Firefox, Safari).
+    if (registration && "sync" in registration) await registration.sync.register(BACKGROUND_SYNC_TAG);
+  } catch {
+    // Not supported, or refused (no permission): the other triggers remain.
+  }
+}
+
 /** The session held by this page belongs to another user than the one who queued the item. */
 export class SessionUserChanged extends Error {
   constructor() {
@@ -98,6 +116,7 @@ export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | nu
     // Another tab signed in or out: the session cookie is shared, so ask the server who we are.
     onRemoteUser: () => void queryClient.invalidateQueries({ queryKey: queryKeys.me() }),
     requestPersistence: () => void requestPersistence(),
+    onStored: () => void requestBackgroundSync(),
   });
   installOutboxRuntime(runtime);
 

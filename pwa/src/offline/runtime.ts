@@ -74,6 +74,8 @@ export interface RuntimeDeps {
   ensureSession?: (userId: string, options: { refresh: boolean }) => Promise<void>;
   /** Asks the browser not to evict the outbox (once, on the first item queued). */
   requestPersistence?: () => void;
+  /** An item was stored: a wake-up the browser may give later (Background Sync), never relied on. */
+  onStored?: () => void;
   now?: () => number;
   random?: () => number;
   /** How often waiting promises re-read their rows, in case a message was missed (ms). */
@@ -273,6 +275,11 @@ export class OutboxRuntime {
     const description = { ...defaultDescription(request), ...this.deps.describe?.(request) };
     const item = await enqueue(db, toNewItem(request, userId, description), this.now());
     this.askPersistence();
+    try {
+      this.deps.onStored?.();
+    } catch {
+      // Best effort, like persistence.
+    }
     return item;
   }
 
