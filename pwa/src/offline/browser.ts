@@ -4,6 +4,7 @@
  * a new item, `online`, focus, the page becoming visible, its own backoff timer, and sign-in.
  */
 import { hashKey, type QueryClient } from "@tanstack/react-query";
+import { liveQuery } from "dexie";
 import { api, unwrap } from "@/lib/api/client";
 import { getCsrfToken, setCsrfToken } from "@/lib/api/csrf";
 import { queryKeys } from "@/lib/api/keys";
@@ -106,6 +107,13 @@ export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | nu
   const channel = typeof BroadcastChannel === "undefined" ? null : (new BroadcastChannel(CHANNEL_NAME) as unknown as Channel);
   const runtime = new OutboxRuntime({
     database: openDatabase,
+    watchRows: (db, next) => {
+      const subscription = liveQuery(() => db.outbox.orderBy("order").toArray()).subscribe({
+        next,
+        error: () => undefined, // a failed read: the next change reads again
+      });
+      return () => subscription.unsubscribe();
+    },
     send: sendDirect,
     describe: (request) => describeWrite(queryClient, request),
     locks: typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null,

@@ -6,10 +6,11 @@
  * answer once sent, its refusal (ApiError) when it refuses. `onQueued` tells the screen at once
  * that the write is safe on this device ("Saved on this device — will sync").
  *
- * Where IndexedDB cannot be used (some private modes), or before the app shell started the
- * outbox, the write is sent directly, as it always was.
+ * Where IndexedDB cannot be used (some private modes), or where no app shell starts the outbox,
+ * the write is sent directly, as it always was; while the shell is still loading the outbox's
+ * code, the write waits for it.
  */
-import { getOutboxRuntime, type SubmitOptions } from "./runtime";
+import { getOutboxRuntime, outboxRuntimeReady, type SubmitOptions } from "./runtime";
 import { sendDirect } from "./send";
 import type { ReviewFields } from "./types";
 import type { WriteRequest, WriteResult } from "./write-request";
@@ -26,7 +27,7 @@ export function newIdempotencyKey(): string {
 }
 
 export async function submitWrite<R extends WriteRequest>(request: R, options: SubmitOptions = {}): Promise<WriteResult<R>> {
-  const runtime = getOutboxRuntime();
+  const runtime = await outboxRuntimeReady();
   const result = runtime ? await runtime.submit(request, options) : await sendDirect(request);
   return result as WriteResult<R>;
 }
@@ -61,7 +62,7 @@ export async function resolveOutboxConflict(itemId: string, fields: ReviewFields
  * works); false when it goes straight to the server (no IndexedDB, or nobody signed in).
  */
 export async function outboxAvailable(): Promise<boolean> {
-  return (await getOutboxRuntime()?.canQueue()) ?? false;
+  return (await (await outboxRuntimeReady())?.canQueue()) ?? false;
 }
 
 /**
@@ -70,7 +71,7 @@ export async function outboxAvailable(): Promise<boolean> {
  * device is full, and an Error where there is no outbox (check `outboxAvailable()` first).
  */
 export async function queueWrite(request: WriteRequest): Promise<string> {
-  const runtime = getOutboxRuntime();
+  const runtime = await outboxRuntimeReady();
   if (!runtime) throw new Error("The outbox is not running in this tab.");
   return (await runtime.queue(request)).id;
 }

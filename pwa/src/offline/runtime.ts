@@ -53,6 +53,12 @@ export interface OutboxState {
 export interface RuntimeDeps {
   /** The opened database, or null where IndexedDB cannot be used (some private modes). */
   database: () => Promise<DocflowDatabase | null>;
+  /**
+   * Every outbox row in queue order, now and after each change (this tab's or another's); returns
+   * the unsubscribe. Dexie's liveQuery in the browser (browser.ts) — kept out of this module so the
+   * screens' first-load JS does not carry Dexie.
+   */
+  watchRows?: (db: DocflowDatabase, next: (rows: OutboxItem[]) => void) => () => void;
   /** Sends one write now; resolves with the answer or throws ApiError / NetworkError. */
   send: (request: WriteRequest) => Promise<unknown>;
   /** A label and the document/job of a write, for people and for per-document order. */
@@ -213,6 +219,24 @@ export class OutboxRuntime {
   /** The database once known (null: writes go straight to the server). */
   database(): Promise<DocflowDatabase | null> {
     return this.ready;
+  }
+
+  /** Follows every row (see RuntimeDeps.watchRows); without a database or a watcher: no rows, once. */
+  watchRows(next: (rows: readonly OutboxItem[]) => void): () => void {
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void this.ready.then((db) => {
+      if (stopped) return;
+      if (!db || !this.deps.watchRows) {
+        next([]);
+        return;
+      }
+      stop = this.deps.watchRows(db, next);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }
 
   // ---- the signed-in user --------------------------------------------------------------------
@@ -535,6 +559,18 @@ export function installOutboxRuntime(runtime: OutboxRuntime | null): void {
 
 export function getOutboxRuntime(): OutboxRuntime | null {
   return installed;
+}
+
+let starting: Promise<OutboxRuntime | null> | null = null;
+
+/** The app shell is loading the outbox's code (hooks/use-outbox.ts): writes wait for it. */
+export function announceOutboxRuntime(loading: Promise<OutboxRuntime | null>): void {
+  starting = loading.catch(() => null);
+}
+
+/** The runtime, once the one being loaded is there; null when none runs in this tab. */
+export async function outboxRuntimeReady(): Promise<OutboxRuntime | null> {
+  return installed ?? (starting ? await starting : null);
 }
 
 export function subscribeOutboxRuntime(listener: () => void): () => void {

@@ -1,9 +1,8 @@
 /**
  * The tab's outbox runtime as React sees it: its state (available? whose queue?), upload
- * progress, and every outbox row through one shared Dexie liveQuery (it also sees other tabs'
- * changes: Dexie tells them apart over a BroadcastChannel).
+ * progress, and every outbox row through one shared watch of the runtime (Dexie's liveQuery, which
+ * also sees other tabs' changes).
  */
-import { liveQuery, type Subscription } from "dexie";
 import type { OutboxItem } from "../db";
 import { getOutboxRuntime, subscribeOutboxRuntime, type OutboxState } from "../runtime";
 import type { Progress } from "../sync-engine";
@@ -34,7 +33,7 @@ export const getServerRuntimeProgress = (): ReadonlyMap<string, Progress> => NO_
 
 let rows: readonly OutboxItem[] | undefined;
 const rowListeners = new Set<() => void>();
-let subscription: Subscription | null = null;
+let stopWatching: (() => void) | null = null;
 let stopWaitingForRuntime: (() => void) | null = null;
 let generation = 0;
 
@@ -55,23 +54,15 @@ function startRows(): void {
     return;
   }
   const mine = ++generation;
-  void runtime.database().then((db) => {
-    if (mine !== generation || rowListeners.size === 0) return;
-    if (!db) {
-      emitRows([]);
-      return;
-    }
-    subscription = liveQuery(() => db.outbox.orderBy("order").toArray()).subscribe({
-      next: emitRows,
-      error: () => undefined, // a failed read: the next change reads again
-    });
+  stopWatching = runtime.watchRows((next) => {
+    if (mine === generation) emitRows(next);
   });
 }
 
 function stopRows(): void {
   generation += 1;
-  subscription?.unsubscribe();
-  subscription = null;
+  stopWatching?.();
+  stopWatching = null;
   stopWaitingForRuntime?.();
   stopWaitingForRuntime = null;
 }

@@ -2,9 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { startBrowserOutbox } from "../browser";
 import type { OutboxItem, OutboxStatus } from "../db";
-import type { OutboxState } from "../runtime";
+import { announceOutboxRuntime, type OutboxState } from "../runtime";
 import type { Progress } from "../sync-engine";
 import {
   getRows,
@@ -17,11 +16,15 @@ import {
   subscribeRuntime,
 } from "./runtime-store";
 
-/** Starts the tab's outbox (the app shell calls this once; later calls do nothing). */
+/**
+ * Starts the tab's outbox (the app shell calls this once; later calls do nothing). Its code (Dexie,
+ * the sync engine) loads here, after the first render: a write made before it is running still
+ * waits for it (outbox.ts), and the screens' first-load JS stays small.
+ */
 export function useOutboxEngine(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    startBrowserOutbox(queryClient);
+    announceOutboxRuntime(import("../browser").then(({ startBrowserOutbox }) => startBrowserOutbox(queryClient)));
   }, [queryClient]);
 }
 

@@ -16,6 +16,7 @@ import { useLiveConnection } from "@/lib/realtime/use-live-connection";
 import { OfflineSupportWarning, OutboxIndicator } from "@/features/outbox/components/outbox-indicator";
 import { useOfflinePrefetch } from "@/features/review/hooks/use-offline-prefetch";
 import { useOutboxEngine } from "@/offline/hooks";
+import { prefetchRouteData } from "./route-prefetch";
 
 // Loaded only when needed: the sign-in form (and its validation) stays out of every screen's first load.
 const SignInAgain = dynamic(() => import("./sign-in-again"), { ssr: false });
@@ -40,6 +41,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   useOfflinePrefetch(signedIn && !expired && !leaving); // the newest documents needing review, kept for offline review
 
   useEffect(() => onSessionExpired(() => setExpired(true)), []);
+
+  // The first screen's data starts now, not after the session answer (route-prefetch.ts).
+  useEffect(() => {
+    prefetchRouteData(queryClient, window.location.pathname, new URLSearchParams(window.location.search));
+  }, [queryClient]);
 
   // Signed out when the page opened: go to the sign-in screen and come back here afterwards.
   const unauthenticated = session.error instanceof ApiError && session.error.status === 401;

@@ -5,31 +5,26 @@ import { useRef } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format";
 import type { DocumentListItem } from "../api/list-documents";
-import { useRowWindow } from "../hooks/use-row-window";
+import { RowList, VIRTUALIZE_AFTER } from "./row-list";
 import { DuplicateMark, JobError, RowActionButtons, RowActionError, StageProgress, documentHref, useRowActions } from "./row-parts";
 
 /** The phone list: one card (list item) per document, virtualised when long. */
 export function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; canWrite: boolean }) {
   const listRef = useRef<HTMLUListElement>(null);
-  const rows = useRowWindow(listRef, items.length, 150);
+  const virtualized = items.length > VIRTUALIZE_AFTER;
   return (
     <ul ref={listRef} aria-label="Documents" className="flex flex-col">
-      {rows.paddingTop > 0 ? <li aria-hidden="true" role="presentation" style={{ height: rows.paddingTop }} /> : null}
-      {rows.indexes.map((index) => {
-        const item = items[index];
-        return (
-          <li
-            key={item.id}
-            ref={rows.measureRow}
-            data-index={index}
-            aria-posinset={rows.virtualized ? index + 1 : undefined}
-            className="pb-3"
-          >
-            <DocumentCard item={item} canWrite={canWrite} />
+      <RowList
+        listRef={listRef}
+        count={items.length}
+        estimateRowPx={150}
+        renderRow={(index, measureRow) => (
+          <li key={items[index].id} ref={measureRow} data-index={index} aria-posinset={virtualized ? index + 1 : undefined} className="pb-3">
+            <DocumentCard item={items[index]} canWrite={canWrite} />
           </li>
-        );
-      })}
-      {rows.paddingBottom > 0 ? <li aria-hidden="true" role="presentation" style={{ height: rows.paddingBottom }} /> : null}
+        )}
+        renderSpacer={(height, position) => <li key={`spacer-${position}`} aria-hidden="true" role="presentation" style={{ height }} />}
+      />
     </ul>
   );
 }

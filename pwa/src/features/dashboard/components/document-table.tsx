@@ -5,7 +5,7 @@ import { useRef } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format";
 import type { DocumentListItem } from "../api/list-documents";
-import { useRowWindow } from "../hooks/use-row-window";
+import { RowList, VIRTUALIZE_AFTER } from "./row-list";
 import { sortDirection, sortKey, type Sort, type SortKey } from "../schemas";
 import { DuplicateMark, JobError, RowActionButtons, RowActionError, StageProgress, documentHref, useRowActions } from "./row-parts";
 
@@ -42,7 +42,7 @@ export interface DocumentTableProps {
 /** The tablet and desktop list: a real table, one row per document, virtualised when long. */
 export function DocumentTable({ items, total, sort, onSort, canWrite }: DocumentTableProps) {
   const listRef = useRef<HTMLTableSectionElement>(null);
-  const rows = useRowWindow(listRef, items.length, 72);
+  const virtualized = items.length > VIRTUALIZE_AFTER;
   const columns = canWrite ? [...COLUMNS, { key: "actions", label: "Actions", className: "w-[104px]" }] : COLUMNS;
   // Without a separate actions column the status column takes its share.
   const rowCount = (total ?? items.length) + 1;
@@ -50,7 +50,7 @@ export function DocumentTable({ items, total, sort, onSort, canWrite }: Document
   return (
     <table
       className="w-full table-fixed border-separate border-spacing-0 text-sm"
-      aria-rowcount={total !== null ? rowCount : rows.virtualized ? -1 : undefined}
+      aria-rowcount={total !== null ? rowCount : virtualized ? -1 : undefined}
       aria-label="Documents"
     >
       <thead className="bg-slate-100 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
@@ -85,20 +85,19 @@ export function DocumentTable({ items, total, sort, onSort, canWrite }: Document
         </tr>
       </thead>
       <tbody ref={listRef}>
-        {rows.paddingTop > 0 ? (
-          <tr aria-hidden="true" role="presentation">
-            <td colSpan={columns.length} style={{ height: rows.paddingTop, padding: 0 }} />
-          </tr>
-        ) : null}
-        {rows.indexes.map((index) => {
-          const item = items[index];
-          return <DocumentRow key={item.id} item={item} index={index} measureRow={rows.measureRow} canWrite={canWrite} />;
-        })}
-        {rows.paddingBottom > 0 ? (
-          <tr aria-hidden="true" role="presentation">
-            <td colSpan={columns.length} style={{ height: rows.paddingBottom, padding: 0 }} />
-          </tr>
-        ) : null}
+        <RowList
+          listRef={listRef}
+          count={items.length}
+          estimateRowPx={72}
+          renderRow={(index, measureRow) => (
+            <DocumentRow key={items[index].id} item={items[index]} index={index} measureRow={measureRow} canWrite={canWrite} />
+          )}
+          renderSpacer={(height, position) => (
+            <tr key={`spacer-${position}`} aria-hidden="true" role="presentation">
+              <td colSpan={columns.length} style={{ height, padding: 0 }} />
+            </tr>
+          )}
+        />
       </tbody>
     </table>
   );

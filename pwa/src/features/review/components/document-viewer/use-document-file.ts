@@ -2,11 +2,11 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { notifySessionExpired } from "@/lib/api/session-events";
+import { takeDocumentFile } from "./early-file";
 import { httpFileError, isCancellation, NETWORK_FILE_ERROR, type ViewerError } from "./file-error";
+import { documentFileUrl } from "./use-document-file-url";
 
-export function documentFileUrl(documentId: string): string {
-  return `/api/documents/${encodeURIComponent(documentId)}/file`;
-}
+export { documentFileUrl };
 
 export type FileState<T> = { status: "loading" } | { status: "error"; error: ViewerError } | { status: "ready"; data: T };
 
@@ -41,8 +41,11 @@ export function useDocumentFile<T>(
     const settle = (state: FileState<T>) => {
       if (!controller.signal.aborted) setSettled({ key, state });
     };
-    fetch(documentFileUrl(documentId), { credentials: "same-origin", signal: controller.signal })
+    // The first try takes the download started as the app opened (features/review/api/prefetch-review.ts), if any.
+    const started = attempt === 0 ? takeDocumentFile(documentId) : null;
+    (started ?? fetch(documentFileUrl(documentId), { credentials: "same-origin", signal: controller.signal }))
       .then(async (response) => {
+        if (controller.signal.aborted) return;
         if (!response.ok) {
           if (response.status === 401) notifySessionExpired();
           settle({ status: "error", error: httpFileError(response.status) });
@@ -60,7 +63,7 @@ export function useDocumentFile<T>(
       controller.abort();
       if (made) dispose?.(made.data);
     };
-  }, [documentId, key, read, dispose]);
+  }, [documentId, key, attempt, read, dispose]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const state: FileState<T> = settled && settled.key === key ? settled.state : { status: "loading" };
