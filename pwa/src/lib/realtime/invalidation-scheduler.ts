@@ -9,7 +9,9 @@ export interface SchedulerTiming {
   maxDeferMs: number;
 }
 
-const DEFAULTS: SchedulerTiming = { settleMs: 100, intervalMs: 500, maxDeferMs: 10_000 };
+// A short settle: a new upload's row appears within a frame or two of its first event; bursts
+// past the first are held to one refetch per interval.
+const DEFAULTS: SchedulerTiming = { settleMs: 30, intervalMs: 500, maxDeferMs: 10_000 };
 
 /**
  * Coalesced invalidation: any number of requests for a key within the window become one

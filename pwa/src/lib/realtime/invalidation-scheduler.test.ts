@@ -1,0 +1,56 @@
+import { QueryClient } from "@tanstack/react-query";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { InvalidationScheduler } from "./invalidation-scheduler";
+
+describe("InvalidationScheduler", () => {
+  let client: QueryClient;
+  let invalidated: string[];
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    client = new QueryClient();
+    invalidated = [];
+    vi.spyOn(client, "invalidateQueries").mockImplementation(async (filters) => {
+      invalidated.push(JSON.stringify(filters?.queryKey));
+    });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("turns a burst into one refetch, soon after the first request", async () => {
+    const scheduler = new InvalidationScheduler(client);
+    for (let i = 0; i < 20; i++) scheduler.invalidate(["documents"]);
+    await vi.advanceTimersByTimeAsync(29);
+    expect(invalidated).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(invalidated).toEqual(['["documents"]']);
+    scheduler.dispose();
+  });
+
+  it("holds later bursts to one refetch per interval", async () => {
+    const scheduler = new InvalidationScheduler(client);
+    scheduler.invalidate(["documents"]);
+    await vi.advanceTimersByTimeAsync(30);
+    scheduler.invalidate(["documents"]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(invalidated).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(invalidated).toHaveLength(2);
+    scheduler.dispose();
+  });
+
+  it("leaves a list that is fetching to finish, then asks again", async () => {
+    const scheduler = new InvalidationScheduler(client);
+    let busy = 1;
+    vi.spyOn(client, "isFetching").mockImplementation(() => busy);
+    scheduler.invalidate(["documents"]);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(invalidated).toEqual([]);
+    busy = 0;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(invalidated).toEqual(['["documents"]']);
+    scheduler.dispose();
+  });
+});
