@@ -152,12 +152,15 @@ def stop_worker(worker: WorkerProcess | None) -> None:
 
 
 @contextmanager
-def api_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """A real uvicorn process; yields its base URL."""
+def api_server(
+    env: dict[str, str], log_path: Path, extra_args: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """A real uvicorn process; yields its base URL. `extra_args` go after the usual command line
+    (e.g. `--access-log` to turn the access log back on)."""
     port = devstack.free_port()
     log_file = open(log_path, "ab")  # noqa: SIM115
     proc = subprocess.Popen(
-        devstack.api_command(sys.executable, "127.0.0.1", port),
+        [*devstack.api_command(sys.executable, "127.0.0.1", port), *extra_args],
         env={**os.environ, **env, "PYTHONUNBUFFERED": "1"},
         stdout=log_file,
         stderr=subprocess.STDOUT,

@@ -28,6 +28,7 @@ from docflow.auth.repository import AuthRepository
 from docflow.config import Settings, get_settings
 from docflow.db import unit_of_work
 from docflow.errors import NotFound, Unauthorized
+from docflow.events.publisher import publish_access_changed
 from docflow.models import ApiToken, AuditEvent, AuthSession, Role, User, Workspace
 
 TOKEN_PREFIX = "dfk_"
@@ -144,6 +145,7 @@ class AuthService:
             via="session",
             session_id=auth_session.id,
             csrf_token=csrf_token_for(secret, self.settings),
+            expires_at=auth_session.expires_at,
         )
 
     def is_still_valid(self, principal: Principal) -> bool:
@@ -215,6 +217,7 @@ class AuthService:
         """End the calling session (a Bearer caller has no session: revoke the token instead)."""
         if principal.session_id is not None:
             self.repo.revoke_session(principal.session_id, datetime.now(UTC))
+            publish_access_changed(self.session, principal.user_id)
             record_audit(
                 self.session,
                 workspace_id=principal.workspace_id,
@@ -268,6 +271,7 @@ class AuthService:
             raise NotFound("Token not found.")
         if token.revoked_at is None:
             token.revoked_at = datetime.now(UTC)
+            publish_access_changed(self.session, owner)
             record_audit(
                 self.session,
                 workspace_id=principal.workspace_id,

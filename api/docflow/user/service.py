@@ -16,6 +16,7 @@ from docflow.auth.principal import Principal
 from docflow.auth.repository import AuthRepository
 from docflow.auth.service import AuthService, record_audit
 from docflow.errors import Conflict, NotFound
+from docflow.events.publisher import publish_access_changed
 from docflow.models import ApiToken, AuditEvent, Role, User
 from docflow.user.repository import UserRepository
 from docflow.user.schemas import UserCreate, UserUpdate
@@ -105,6 +106,10 @@ class UserService:
             self._audit(principal, "user.reactivated", user, changes)
         elif changes:
             self._audit(principal, "user.updated", user, changes)
+        if deactivating or "role" in changes:
+            # Open streams of this user, in every API process, re-check at once (and end when
+            # the user was deactivated).
+            publish_access_changed(self.session, user.id)
         self.session.flush()
         return user
 
