@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -26,6 +25,7 @@ from docflow.events.hub import running_hub
 from docflow.export.endpoints import router as export_router
 from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
+from docflow.log_redaction import install_log_redaction
 from docflow.review.endpoints import router as review_router
 from docflow.user.endpoints import router as user_router
 
@@ -97,28 +97,6 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
-_QUERY_TOKEN = re.compile(r"([?&]token=)[^&\s\"]+")
-
-
-class RedactQueryTokens(logging.Filter):
-    """Access-log lines must not carry the `?token=` a WebSocket or SSE client may send (browsers
-    cannot set headers on those): the secret is replaced, the rest of the line kept."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                _QUERY_TOKEN.sub(r"\1[redacted]", a) if isinstance(a, str) else a
-                for a in record.args
-            )
-        return True
-
-
-def _redact_access_log() -> None:
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, RedactQueryTokens) for f in access.filters):
-        access.addFilter(RedactQueryTokens())
-
-
 class SecurityHeaders:
     """Headers every HTTP answer carries (a pure ASGI middleware: it touches only the response's
     start message, so streamed answers such as SSE pass through untouched)."""
@@ -160,7 +138,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    _redact_access_log()
+    install_log_redaction()  # before anything can log a request
     app = FastAPI(
         lifespan=_lifespan,
         title="Docflow API",

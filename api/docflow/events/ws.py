@@ -34,8 +34,8 @@ import contextlib
 import json
 import logging
 from collections import deque
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError

@@ -60,7 +60,9 @@ class Ended:
     seqs: list[int] = field(default_factory=list)
 
 
-async def _watch_ws(base: str, headers: dict[str, str], job_id: str, opened: asyncio.Event) -> Ended:
+async def _watch_ws(
+    base: str, headers: dict[str, str], job_id: str, opened: asyncio.Event
+) -> Ended:
     ended = Ended()
     received = Received()
     async with connect(ws_url(base), additional_headers=headers, open_timeout=10) as ws:
@@ -77,7 +79,9 @@ async def _watch_ws(base: str, headers: dict[str, str], job_id: str, opened: asy
     return ended
 
 
-async def _watch_sse(base: str, headers: dict[str, str], job_id: str, opened: asyncio.Event) -> Ended:
+async def _watch_sse(
+    base: str, headers: dict[str, str], job_id: str, opened: asyncio.Event
+) -> Ended:
     def note_open(read: SseRead) -> bool:
         opened.set()  # the replay (job_queued) arrived: the stream is live
         return False
