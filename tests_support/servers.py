@@ -71,6 +71,8 @@ def start_stack(tmp: Path) -> Stack:
         "DOCFLOW_EVENT_CHANNEL_PREFIX": "docflow-test",
         "DOCFLOW_ALLOWED_WS_ORIGINS": '["http://127.0.0.1:3000","http://testserver"]',
         "DOCFLOW_CORS_ORIGINS": '["http://127.0.0.1:3000"]',
+        # Loopback (the default) and the in-process TestClient's host name.
+        "DOCFLOW_TRUSTED_HOSTS": '["localhost", "127.0.0.1", "::1", "testserver"]',
     }
     return stack
 

@@ -15,9 +15,11 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from docflow.auth.endpoints import router as auth_router
 from docflow.config import get_settings
+from docflow.docs import install_api_docs
 from docflow.document.endpoints import router as document_router
 from docflow.errors import DocflowError
 from docflow.events.endpoints import router as events_router
@@ -26,6 +28,7 @@ from docflow.export.endpoints import router as export_router
 from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
 from docflow.log_redaction import install_log_redaction
+from docflow.network import TrustedHosts
 from docflow.review.endpoints import router as review_router
 from docflow.user.endpoints import router as user_router
 
@@ -144,7 +147,7 @@ def create_app() -> FastAPI:
         title="Docflow API",
         version="0.1.0",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served by docflow.docs: local files, a real CSP
         redoc_url=None,
     )
     install_error_handlers(app)
@@ -152,6 +155,9 @@ def create_app() -> FastAPI:
     app.add_middleware(SecurityHeaders)
 
     settings = get_settings()
+    app.add_middleware(TrustedHosts, hosts=settings.trusted_hosts)
+    if settings.trusted_proxies:  # X-Forwarded-For / -Proto from these peers only
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     if settings.cors_origins:
         # An explicit allowlist only (Settings refuses "*"): credentials are allowed for exactly
         # these origins; without the setting the API is same-origin only.
@@ -184,6 +190,7 @@ def create_app() -> FastAPI:
         export_router,
     ):
         app.include_router(router, prefix="/api")
+    install_api_docs(app)
     return app
 
 
