@@ -47,15 +47,17 @@ def _csp(html: bytes) -> str:
 def install_api_docs(app: FastAPI) -> None:
     """Serve the page and its files (create the app with `docs_url=None`)."""
     assert app.openapi_url is not None
-    page = get_swagger_ui_html(
-        openapi_url=app.openapi_url,
-        title=f"{app.title} - Swagger UI",
-        swagger_js_url=f"{ASSETS_PATH}/swagger-ui-bundle.js",
-        swagger_css_url=f"{ASSETS_PATH}/swagger-ui.css",
-        swagger_favicon_url=f"{ASSETS_PATH}/favicon-32x32.png",
-        oauth2_redirect_url=None,
-        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from a third party
-    ).body
+    page = bytes(
+        get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title=f"{app.title} - Swagger UI",
+            swagger_js_url=f"{ASSETS_PATH}/swagger-ui-bundle.js",
+            swagger_css_url=f"{ASSETS_PATH}/swagger-ui.css",
+            swagger_favicon_url=f"{ASSETS_PATH}/favicon-32x32.png",
+            oauth2_redirect_url=None,
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from a third party
+        ).body
+    )
     headers = {"Content-Security-Policy": _csp(page), "Cache-Control": "no-cache"}
 
     @app.get(DOCS_PATH, include_in_schema=False)

@@ -167,14 +167,24 @@ class AuthService:
         limiter: LoginRateLimiter | None = None,
     ) -> SignIn:
         """One answer for a wrong email, a wrong password or a deactivated account (401), limited
-        per account and per address (429 with Retry-After)."""
+        per account and per address (429 with Retry-After).
+
+        An address may have accounts in several workspaces (each workspace's admins add theirs
+        without learning of the others): the account signed in is the oldest whose password
+        matches, so an account added later with a guessed password never captures the sign-in of
+        the address's original account."""
         email = email.strip().lower()
         limiter = limiter or LoginRateLimiter(self.settings)
         limiter.check(email, address)
-        user = self.repo.user_by_email(email)
-        usable = user is not None and user.is_active and user.password_hash is not None
-        stored = user.password_hash if usable and user is not None else None
-        if not verify_password(stored, password) or user is None:
+        user: User | None = None
+        candidates: list[User | None] = [*self.repo.users_by_email(email)] or [None]
+        for candidate in candidates:
+            # No account: the same work on a dummy hash. Deactivated or password-less: no.
+            stored = candidate.password_hash if candidate and candidate.is_active else None
+            if verify_password(stored, password) and candidate is not None:
+                user = candidate
+                break
+        if user is None:
             limiter.record_failure(email, address)
             raise InvalidCredentials("The email or password is incorrect.")
         limiter.clear_account(email)

@@ -55,8 +55,8 @@ class UserService:
     def create(self, principal: Principal, body: UserCreate) -> CreatedUser:
         principal.require("admin")
         email = body.email.strip().lower()
-        if self.repo.email_taken(email):
-            raise EmailTaken("A user with this email already exists.")
+        if self.repo.email_taken(email, principal.workspace_id):
+            raise EmailTaken("A user with this email already exists in this workspace.")
         temporary = None if body.password else secrets.token_urlsafe(12)
         user = self.repo.add(
             User(
