@@ -184,3 +184,25 @@ def test_a_refused_websocket_handshake_is_not_logged_as_an_error(
     assert any('"WebSocket /api/ws' in line and "401" in line for line in lines), lines
     errors = [line for line in lines if re.match(r"^(ERROR|CRITICAL)\b", line) or " ERROR " in line]
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "secret"),
+    [
+        ('127.0.0.1:5 - "WebSocket /api/ws?token=abc.DEF-123" [accepted]', "abc.DEF-123"),
+        ('"GET /api/jobs/1/stream?after=3&token=s3cr3t HTTP/1.1" 200', "s3cr3t"),
+        ("Authorization: Bearer dfk_AbC-123_xyz", "dfk_AbC-123_xyz"),
+        ("headers={'authorization': 'Bearer opaque.jwt.value'}", "opaque.jwt.value"),
+        ("Cookie: docflow_session=Zx9_k; theme=dark", "Zx9_k"),
+        ('body {"email": "a@b.c", "password": "hunter2 two"}', "hunter2"),
+        ("csrf_token=QmFzZTY0", "QmFzZTY0"),
+        ("token leaked: dfk_Q1w2E3r4T5y6", "dfk_Q1w2E3r4T5y6"),
+    ],
+)
+def test_redaction_removes_the_secret_and_keeps_the_line(line: str, secret: str) -> None:
+    from docflow.log_redaction import redact
+
+    cleaned = redact(line)
+    assert secret not in cleaned
+    assert "[redacted]" in cleaned
+    assert cleaned[:8] == line[:8]  # the rest of the line is still there
