@@ -25,4 +25,5 @@ RUN uv sync --frozen --no-dev
 USER docflow
 ENV DOCFLOW_STORAGE_DIR=/data/storage
 EXPOSE 8000
-CMD ["uvicorn", "docflow.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers", "--ws", "websockets-sansio"]
+# X-Forwarded-* is trusted only from DOCFLOW_TRUSTED_PROXIES (the app applies it), not by uvicorn.
+CMD ["uvicorn", "docflow.main:app", "--host", "0.0.0.0", "--port", "8000", "--no-proxy-headers", "--ws", "docflow.ws_protocol:WebSocketProtocol"]

@@ -399,8 +399,10 @@ def worker_command(python: str, concurrency: int = 2) -> list[str]:
 
 
 def api_command(python: str, host: str, port: int) -> list[str]:
-    """The API as `npm start` and the tests run it: one uvicorn process, no access log, and
-    uvicorn's sans-I/O websockets protocol (~4x lower fan-out p99, bench/events). Idle keep-alive
+    """The API as `npm start` and the tests run it: one uvicorn process, no access log,
+    uvicorn's sans-I/O websockets protocol (~4x lower fan-out p99, bench/events; with a fix of
+    its refusal logging, docflow/ws_protocol.py), and uvicorn's own X-Forwarded-For handling
+    off (it trusts any loopback peer; the app trusts only DOCFLOW_TRUSTED_PROXIES). Idle keep-alive
     connections stay open longer than the PWA proxy's (Node's agent drops them after 5 s): with
     uvicorn's default of 5 s too, the proxy could reuse a socket the API was closing, and the
     request failed with a 500 "socket hang up"."""
@@ -415,7 +417,8 @@ def api_command(python: str, host: str, port: int) -> list[str]:
         str(port),
         "--no-access-log",
         "--ws",
-        "websockets-sansio",
+        "docflow.ws_protocol:WebSocketProtocol",  # websockets-sansio, refusals logged as INFO
+        "--no-proxy-headers",  # X-Forwarded-* only from DOCFLOW_TRUSTED_PROXIES (the app's job)
         "--timeout-keep-alive",
         "75",
     ]

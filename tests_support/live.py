@@ -123,9 +123,11 @@ async def read_sse(
     after: int | None = None,
     stop: Callable[[SseRead], bool] = lambda r: False,
     timeout: float = 15,
+    headers: dict[str, str] | None = None,
 ) -> SseRead:
-    """Read /api/jobs/{id}/stream until `stop(read)`, the server ends it, or the deadline."""
-    headers = {"Authorization": f"Bearer {token}"}
+    """Read /api/jobs/{id}/stream until `stop(read)`, the server ends it, or the deadline.
+    `headers` replace the Bearer header built from `token` (e.g. a session cookie)."""
+    headers = dict(headers) if headers is not None else {"Authorization": f"Bearer {token}"}
     if last_event_id is not None:
         headers["Last-Event-ID"] = last_event_id
     params = {} if after is None else {"after": after}

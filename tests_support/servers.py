@@ -71,6 +71,8 @@ def start_stack(tmp: Path) -> Stack:
         "DOCFLOW_EVENT_CHANNEL_PREFIX": "docflow-test",
         "DOCFLOW_ALLOWED_WS_ORIGINS": '["http://127.0.0.1:3000","http://testserver"]',
         "DOCFLOW_CORS_ORIGINS": '["http://127.0.0.1:3000"]',
+        # Loopback (the default) and the in-process TestClient's host name.
+        "DOCFLOW_TRUSTED_HOSTS": '["localhost", "127.0.0.1", "::1", "testserver"]',
     }
     return stack
 
@@ -152,12 +154,15 @@ def stop_worker(worker: WorkerProcess | None) -> None:
 
 
 @contextmanager
-def api_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """A real uvicorn process; yields its base URL."""
+def api_server(
+    env: dict[str, str], log_path: Path, extra_args: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """A real uvicorn process; yields its base URL. `extra_args` go after the usual command line
+    (e.g. `--access-log` to turn the access log back on)."""
     port = devstack.free_port()
     log_file = open(log_path, "ab")  # noqa: SIM115
     proc = subprocess.Popen(
-        devstack.api_command(sys.executable, "127.0.0.1", port),
+        [*devstack.api_command(sys.executable, "127.0.0.1", port), *extra_args],
         env={**os.environ, **env, "PYTHONUNBUFFERED": "1"},
         stdout=log_file,
         stderr=subprocess.STDOUT,

@@ -64,6 +64,13 @@ class Settings(BaseSettings):
     # when it proxies /api). In development the PWA's default origins are trusted too.
     cors_origins: list[str] = []
     allowed_ws_origins: list[str] = []
+    # Host names the API answers to (the Host header, port ignored; "*.example.com" matches its
+    # subdomains; "*" turns the check off). Anything else is refused with 400: a DNS-rebinding
+    # page must not pass as the API's own origin. The default covers loopback use.
+    trusted_hosts: list[str] = ["localhost", "127.0.0.1", "::1"]
+    # Reverse proxies (IPs or CIDR networks) whose X-Forwarded-For / -Proto are believed; none by
+    # default, so a client can never choose the address the sign-in limits and the audit see.
+    trusted_proxies: list[str] = []
 
     # First admin, created at start-up when no user exists (development prints a demo login).
     bootstrap_admin_email: str | None = None
@@ -99,6 +106,8 @@ class Settings(BaseSettings):
             raise ValueError("broker_visibility_timeout must exceed task_hard_time_limit")
         if self.task_soft_time_limit >= self.task_hard_time_limit:
             raise ValueError("task_soft_time_limit must be below task_hard_time_limit")
+        if not self.trusted_hosts:
+            raise ValueError("trusted_hosts must name at least one host (or '*')")
         if any(o.strip() == "*" for o in (*self.cors_origins, *self.allowed_ws_origins)):
             raise ValueError("origins must be listed explicitly: '*' is refused (credentials)")
         if self.environment == "production":

@@ -26,8 +26,15 @@ class BadRequest(DocflowError):
 
 
 class Unauthorized(DocflowError):
+    """401: no or bad credentials. Carries the `WWW-Authenticate` challenge HTTP requires (Bearer:
+    browsers show no sign-in prompt for it; cookie sessions sign in at /api/auth/login)."""
+
     status_code = 401
     code = "unauthorized"
+
+    def __init__(self, message: str, *, details: Any = None, headers: dict[str, str] | None = None):
+        challenge = {"WWW-Authenticate": 'Bearer realm="docflow"'}
+        super().__init__(message, details=details, headers={**challenge, **(headers or {})})
 
 
 class Forbidden(DocflowError):

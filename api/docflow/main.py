@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,9 +15,11 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from docflow.auth.endpoints import router as auth_router
 from docflow.config import get_settings
+from docflow.docs import install_api_docs
 from docflow.document.endpoints import router as document_router
 from docflow.errors import DocflowError
 from docflow.events.endpoints import router as events_router
@@ -26,6 +27,8 @@ from docflow.events.hub import running_hub
 from docflow.export.endpoints import router as export_router
 from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
+from docflow.log_redaction import install_log_redaction
+from docflow.network import TrustedHosts
 from docflow.review.endpoints import router as review_router
 from docflow.user.endpoints import router as user_router
 
@@ -97,28 +100,6 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
-_QUERY_TOKEN = re.compile(r"([?&]token=)[^&\s\"]+")
-
-
-class RedactQueryTokens(logging.Filter):
-    """Access-log lines must not carry the `?token=` a WebSocket or SSE client may send (browsers
-    cannot set headers on those): the secret is replaced, the rest of the line kept."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                _QUERY_TOKEN.sub(r"\1[redacted]", a) if isinstance(a, str) else a
-                for a in record.args
-            )
-        return True
-
-
-def _redact_access_log() -> None:
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, RedactQueryTokens) for f in access.filters):
-        access.addFilter(RedactQueryTokens())
-
-
 class SecurityHeaders:
     """Headers every HTTP answer carries (a pure ASGI middleware: it touches only the response's
     start message, so streamed answers such as SSE pass through untouched)."""
@@ -160,13 +141,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    _redact_access_log()
+    install_log_redaction()  # before anything can log a request
     app = FastAPI(
         lifespan=_lifespan,
         title="Docflow API",
         version="0.1.0",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served by docflow.docs: local files, a real CSP
         redoc_url=None,
     )
     install_error_handlers(app)
@@ -174,6 +155,9 @@ def create_app() -> FastAPI:
     app.add_middleware(SecurityHeaders)
 
     settings = get_settings()
+    app.add_middleware(TrustedHosts, hosts=settings.trusted_hosts)
+    if settings.trusted_proxies:  # X-Forwarded-For / -Proto from these peers only
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     if settings.cors_origins:
         # An explicit allowlist only (Settings refuses "*"): credentials are allowed for exactly
         # these origins; without the setting the API is same-origin only.
@@ -206,6 +190,7 @@ def create_app() -> FastAPI:
         export_router,
     ):
         app.include_router(router, prefix="/api")
+    install_api_docs(app)
     return app
 
 

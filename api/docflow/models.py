@@ -78,10 +78,16 @@ class Workspace(Base):
 
 class User(Base):
     __tablename__ = "users"
+    # An address is unique within its workspace only: nothing tells one workspace's admin that an
+    # address has an account in another (sign-in matches address and password).
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "email", name="uq_users_workspace_email"),
+        Index("ix_users_email", "email"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
     workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id"), index=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
+    email: Mapped[str] = mapped_column(String(320))
     display_name: Mapped[str | None] = mapped_column(String(200))
     password_hash: Mapped[str | None] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(20), default=Role.reviewer.value)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from docflow.errors import Forbidden
 from docflow.models import Role
@@ -30,6 +31,7 @@ class Principal:
     session_id: uuid.UUID | None = None  # the auth_sessions row (via="session")
     token_id: uuid.UUID | None = None  # the api_tokens row (via="token")
     csrf_token: str | None = None  # what a cookie client sends back in X-CSRF-Token
+    expires_at: datetime | None = None  # when the session ends by itself (streams end then too)
 
     def can(self, permission: str) -> bool:
         return permission in permissions_of(self.role)

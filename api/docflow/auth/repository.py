@@ -141,8 +141,20 @@ class AuthRepository:
         return int(result.rowcount)  # type: ignore[attr-defined]
 
     # users and workspaces ----------------------------------------------------------------------
+    def users_by_email(self, email: str) -> list[User]:
+        """Every account with this address (one per workspace at most), oldest first."""
+        return list(
+            self.session.scalars(
+                select(User)
+                .where(User.email == email.strip().lower())
+                .order_by(User.created_at, User.id)
+            )
+        )
+
     def user_by_email(self, email: str) -> User | None:
-        return self.session.scalar(select(User).where(User.email == email.strip().lower()))
+        """The oldest account with this address."""
+        found = self.users_by_email(email)
+        return found[0] if found else None
 
     def get_user(self, user_id: uuid.UUID) -> User | None:
         return self.session.get(User, user_id)

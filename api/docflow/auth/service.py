@@ -28,6 +28,7 @@ from docflow.auth.repository import AuthRepository
 from docflow.config import Settings, get_settings
 from docflow.db import unit_of_work
 from docflow.errors import NotFound, Unauthorized
+from docflow.events.publisher import publish_access_changed
 from docflow.models import ApiToken, AuditEvent, AuthSession, Role, User, Workspace
 
 TOKEN_PREFIX = "dfk_"
@@ -144,6 +145,7 @@ class AuthService:
             via="session",
             session_id=auth_session.id,
             csrf_token=csrf_token_for(secret, self.settings),
+            expires_at=auth_session.expires_at,
         )
 
     def is_still_valid(self, principal: Principal) -> bool:
@@ -165,14 +167,24 @@ class AuthService:
         limiter: LoginRateLimiter | None = None,
     ) -> SignIn:
         """One answer for a wrong email, a wrong password or a deactivated account (401), limited
-        per account and per address (429 with Retry-After)."""
+        per account and per address (429 with Retry-After).
+
+        An address may have accounts in several workspaces (each workspace's admins add theirs
+        without learning of the others): the account signed in is the oldest whose password
+        matches, so an account added later with a guessed password never captures the sign-in of
+        the address's original account."""
         email = email.strip().lower()
         limiter = limiter or LoginRateLimiter(self.settings)
         limiter.check(email, address)
-        user = self.repo.user_by_email(email)
-        usable = user is not None and user.is_active and user.password_hash is not None
-        stored = user.password_hash if usable and user is not None else None
-        if not verify_password(stored, password) or user is None:
+        user: User | None = None
+        candidates: list[User | None] = [*self.repo.users_by_email(email)] or [None]
+        for candidate in candidates:
+            # No account: the same work on a dummy hash. Deactivated or password-less: no.
+            stored = candidate.password_hash if candidate and candidate.is_active else None
+            if verify_password(stored, password) and candidate is not None:
+                user = candidate
+                break
+        if user is None:
             limiter.record_failure(email, address)
             raise InvalidCredentials("The email or password is incorrect.")
         limiter.clear_account(email)
@@ -215,6 +227,7 @@ class AuthService:
         """End the calling session (a Bearer caller has no session: revoke the token instead)."""
         if principal.session_id is not None:
             self.repo.revoke_session(principal.session_id, datetime.now(UTC))
+            publish_access_changed(self.session, principal.user_id)
             record_audit(
                 self.session,
                 workspace_id=principal.workspace_id,
@@ -268,6 +281,7 @@ class AuthService:
             raise NotFound("Token not found.")
         if token.revoked_at is None:
             token.revoked_at = datetime.now(UTC)
+            publish_access_changed(self.session, owner)
             record_audit(
                 self.session,
                 workspace_id=principal.workspace_id,

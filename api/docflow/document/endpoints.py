@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
+from docflow.document.files import display_filename
 from docflow.document.params import DocumentQueryDep
 from docflow.document.schemas import DocumentList, DocumentRead, UploadResult
 from docflow.document.service import DocumentService, upload_fingerprint
@@ -195,14 +196,14 @@ def download_file(
             while chunk := handle.read(64 * 1024):
                 yield chunk
 
-    ascii_name = document.original_filename.encode("ascii", "replace").decode().replace('"', "_")
+    name = display_filename(document.original_filename, document.mime_type)
+    ascii_name = name.encode("ascii", "replace").decode().replace('"', "_")
     return StreamingResponse(
         chunks(),
         media_type=document.mime_type,
         headers={
             "Content-Disposition": (
-                f'attachment; filename="{ascii_name}"; '
-                f"filename*=UTF-8''{quote(document.original_filename, safe='')}"
+                f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
             ),
             "Content-Length": str(document.file_size),
             "X-Content-Type-Options": "nosniff",

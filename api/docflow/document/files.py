@@ -13,6 +13,16 @@ TIFF = "image/tiff"
 TEXT = "text/plain"
 
 EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", TIFF: ".tif", TEXT: ".txt"}
+# The extensions a shown name may keep for each detected type. Any other (`invoice.html` that is
+# plain text) gets the type's own appended (`invoice.html.txt`): a downloaded file opens as what
+# it is, never as a page or a program its name claims.
+MATCHING_EXTENSIONS = {
+    PDF: frozenset({".pdf"}),
+    PNG: frozenset({".png"}),
+    JPEG: frozenset({".jpg", ".jpeg", ".jpe", ".jfif"}),
+    TIFF: frozenset({".tif", ".tiff"}),
+    TEXT: frozenset({".txt", ".text"}),
+}
 
 _MAX_NAME_CHARS = 200
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
@@ -67,7 +77,8 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def sanitize_filename(raw: bytes | str | None, mime_type: str | None = None) -> str:
-    """A display-safe file name: no path, no control or bidi-override characters, bounded length.
+    """A display-safe file name: no path, no control or bidi-override characters, bounded length,
+    and — once the type is known — an extension matching it (see MATCHING_EXTENSIONS).
 
     The stored file always gets a generated name; this one is only shown and offered on download.
     """
@@ -85,8 +96,17 @@ def sanitize_filename(raw: bytes | str | None, mime_type: str | None = None) -> 
     stem, ext = os.path.splitext(name)
     if len(ext) > 10:
         stem, ext = name, ""
+    if mime_type in MATCHING_EXTENSIONS and ext.lower() not in MATCHING_EXTENSIONS[mime_type]:
+        stem, ext = name, EXTENSIONS[mime_type]  # keep the name as sent, add the real extension
+        name = stem + ext
     if len(name) > _MAX_NAME_CHARS:
         name = stem[: _MAX_NAME_CHARS - len(ext)].rstrip(" .") + ext
     if not stem.strip(" ."):
         name = "upload" + (ext or EXTENSIONS.get(mime_type or "", ""))
     return name
+
+
+def display_filename(name: str, mime_type: str | None) -> str:
+    """The name a stored document is shown and downloaded under (documents stored before names
+    were matched to their type get the matching extension here)."""
+    return sanitize_filename(name, mime_type)

@@ -98,7 +98,7 @@ async def events_socket(websocket: WebSocket) -> None:
     except DocflowError as exc:
         # Refused before accept: the handshake is answered with the status and error envelope.
         if "websocket.http.response" in websocket.scope.get("extensions", {}):
-            response = JSONResponse(exc.body(), status_code=exc.status_code)
+            response = JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
             await websocket.send_denial_response(response)
         else:
             await websocket.close(code=1008, reason=exc.code)

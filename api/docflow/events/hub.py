@@ -16,12 +16,20 @@ complete, ordered feed for the streams of this process:
 Streams register a `Subscriber` (a bounded queue, filtered by workspace and job ids). A subscriber
 that falls `queue_max` events behind is marked overflowed and dropped from the hub: its stream
 closes it with a "resume from seq" hint; one slow client never stalls the others or grows memory.
+
+Access changes ride the same subscription (a second channel): when a user's token is revoked, a
+session signed out, the user deactivated or their role changed, every API process holds that user's
+streams (no further event is handed to them) and has each re-check its credential in the database
+at once; the stream then ends (WS close 4401, SSE ends) or goes on. Messages on that channel come in
+the order Redis received them, so an event recorded after the revocation was answered arrives after
+the hold. After a reconnect every stream re-checks (a revocation may have been missed meanwhile).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import random
 from collections import deque
@@ -35,7 +43,7 @@ from redis.exceptions import RedisError
 from starlette.concurrency import run_in_threadpool
 
 from docflow.config import get_settings
-from docflow.events.channels import events_channel
+from docflow.events.channels import access_channel, events_channel
 from docflow.events.envelope import StreamEvent, from_message
 from docflow.events.service import load_events, load_max_seq
 
@@ -48,15 +56,37 @@ class Subscriber:
     """A stream's view of the live feed: the events of one workspace (optionally only some jobs),
     in a bounded queue. Only touched from the event loop."""
 
-    __slots__ = ("workspace_id", "job_ids", "maxlen", "queue", "overflowed", "dropped", "_wake")
+    __slots__ = (
+        "workspace_id",
+        "job_ids",
+        "maxlen",
+        "queue",
+        "overflowed",
+        "dropped",
+        "user_id",
+        "held",
+        "access_changed",
+        "_wake",
+    )
 
-    def __init__(self, workspace_id: str, maxlen: int, job_ids: frozenset[str] | None = None):
+    def __init__(
+        self,
+        workspace_id: str,
+        maxlen: int,
+        job_ids: frozenset[str] | None = None,
+        *,
+        user_id: str | None = None,
+    ):
         self.workspace_id = workspace_id
         self.job_ids = job_ids
         self.maxlen = maxlen
         self.queue: deque[StreamEvent] = deque()
         self.overflowed = False
         self.dropped = asyncio.Event()  # set on overflow: the stream must close (resume by seq)
+        self.user_id = user_id  # whose credential the stream runs on (for access changes)
+        # While held (an access change is being checked), `take()` hands out nothing.
+        self.held = False
+        self.access_changed = asyncio.Event()  # set: re-check the stream's credential now
         self._wake = asyncio.Event()
 
     def matches(self, event: StreamEvent) -> bool:
@@ -82,17 +112,34 @@ class Subscriber:
         return True
 
     def take(self) -> list[StreamEvent]:
+        if self.held:
+            return []
         items = list(self.queue)
         self.queue.clear()
         return items
+
+    def recheck(self, *, hold: bool) -> None:
+        """Ask the stream to re-check its credential now; with `hold`, deliver nothing until it
+        has (`release()`)."""
+        self.held = self.held or hold
+        self.access_changed.set()
+        self._wake.set()
+
+    def release(self) -> None:
+        """The credential is still good: deliver what was held."""
+        if self.held:
+            self.held = False
+            self._wake.set()
 
     def notify(self) -> None:
         """Wake the stream's sender (it has something other than events to do)."""
         self._wake.set()
 
     async def wait(self, timeout: float) -> None:
-        """Until an event is queued, `notify()` or an overflow; at most `timeout` seconds."""
-        if self.queue or self.overflowed:
+        """Until an event is queued (and not held), `notify()`, `recheck()`, `release()` or an
+        overflow; at most `timeout` seconds. (A caller that acts on `access_changed` checks it
+        before waiting.)"""
+        if (self.queue and not self.held) or self.overflowed:
             return
         self._wake.clear()
         with contextlib.suppress(TimeoutError):
@@ -116,9 +163,11 @@ class EventHub:
         load_max_seq: LoadMaxSeq,
         poll_interval: float = 2.0,
         max_backoff: float = 5.0,
+        access_channel: str | None = None,
     ) -> None:
         self.redis_url = redis_url
         self.channel = channel
+        self.access_channel = access_channel
         self._load_events = load_events
         self._load_max_seq = load_max_seq
         self.poll_interval = poll_interval
@@ -127,6 +176,9 @@ class EventHub:
         self.connected = False
         self.connects = 0
         self._subscribers: dict[str, set[Subscriber]] = {}
+        self._watched: dict[str, set[Subscriber]] = {}  # by user id: streams to hold on a change
+        self._pubsub: aioredis.client.PubSub | None = None  # while subscribed
+        self._pending: deque[dict[str, Any]] = deque()  # event messages read ahead of their turn
         self._task: asyncio.Task[None] | None = None
         self._ready = asyncio.Event()
         self._stopping = False
@@ -141,6 +193,31 @@ class EventHub:
             subscribers.discard(subscriber)
             if not subscribers:
                 del self._subscribers[subscriber.workspace_id]
+
+    def watch(self, subscriber: Subscriber) -> None:
+        """Hold the stream and have it re-check its credential whenever its user's access
+        changes (in any API process). Registered for the stream's whole life."""
+        if subscriber.user_id is not None:
+            self._watched.setdefault(subscriber.user_id, set()).add(subscriber)
+
+    def unwatch(self, subscriber: Subscriber) -> None:
+        if subscriber.user_id is None:
+            return
+        watched = self._watched.get(subscriber.user_id)
+        if watched is not None:
+            watched.discard(subscriber)
+            if not watched:
+                del self._watched[subscriber.user_id]
+
+    def access_changed(self, user_id: str) -> None:
+        """A user's credentials or role changed: hold their streams until each has re-checked."""
+        for subscriber in list(self._watched.get(user_id, ())):
+            subscriber.recheck(hold=True)
+
+    def _recheck_all(self) -> None:
+        for watched in list(self._watched.values()):
+            for subscriber in list(watched):
+                subscriber.recheck(hold=False)
 
     @property
     def subscriber_count(self) -> int:
@@ -211,6 +288,7 @@ class EventHub:
         while True:
             after = self.last_seq
             events = await run_in_threadpool(self._load_events, after, before, _BACKFILL_PAGE)
+            await self._apply_received_access_changes()
             for event in events:
                 if event.seq > (self.last_seq or 0):
                     self._dispatch(event)
@@ -251,8 +329,10 @@ class EventHub:
             )
             pubsub = client.pubsub()
             try:
-                await pubsub.subscribe(self.channel)
-                await self._confirm_subscribed(pubsub)
+                channels = [self.channel, *([self.access_channel] if self.access_channel else [])]
+                await pubsub.subscribe(*channels)
+                await self._confirm_subscribed(pubsub, len(channels))
+                self._pubsub = pubsub
                 # Subscribed first, then read the table: nothing can fall between the two.
                 await self._backfill()
                 self.connected = True
@@ -260,6 +340,9 @@ class EventHub:
                 backoff = 0.1
                 if self.connects > 1:
                     log.info("event hub re-subscribed at seq %s", self.last_seq)
+                # Streams may have joined, or an access change been published, while this
+                # process was not subscribed: every stream re-checks its credential now.
+                self._recheck_all()
                 await self._read(pubsub)
             except asyncio.CancelledError:
                 raise
@@ -269,6 +352,8 @@ class EventHub:
                 log.exception("event hub failed; reconnecting in %.1fs", backoff)
             finally:
                 self.connected = False
+                self._pubsub = None
+                self._pending.clear()  # the backfill below reads whatever they carried
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()  # type: ignore[no-untyped-call]
                 with contextlib.suppress(Exception):
@@ -278,21 +363,65 @@ class EventHub:
             await asyncio.sleep(backoff * (0.5 + random.random()))
             backoff = min(backoff * 2, self.max_backoff)
 
-    async def _confirm_subscribed(self, pubsub: aioredis.client.PubSub) -> None:
+    async def _confirm_subscribed(self, pubsub: aioredis.client.PubSub, count: int = 1) -> None:
         deadline = asyncio.get_running_loop().time() + 5
+        confirmed = 0
         while True:
             message = await pubsub.get_message(timeout=1.0)
             if message is not None and message["type"] == "subscribe":
-                return
+                confirmed += 1
+                if confirmed >= count:
+                    return
             if asyncio.get_running_loop().time() > deadline:
                 raise RedisError("no subscribe confirmation from Redis")
+
+    # access changes ------------------------------------------------------------------------------
+    def _is_access(self, message: dict[str, Any]) -> bool:
+        channel = message.get("channel")
+        if isinstance(channel, bytes):
+            channel = channel.decode()
+        return self.access_channel is not None and channel == self.access_channel
+
+    def _on_access_message(self, data: bytes | str) -> None:
+        try:
+            user_id = str(json.loads(data)["user_id"])
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("ignoring a malformed access message: %s", exc)
+            return
+        self.access_changed(user_id)
+
+    async def _apply_received_access_changes(self) -> None:
+        """Apply the access changes Redis has already sent us before handing out events read from
+        the table: an event recorded after a revocation was answered must not slip past it. Event
+        messages read on the way are kept, in order, for the read loop."""
+        pubsub = self._pubsub
+        if pubsub is None or self.access_channel is None:
+            return
+        while True:
+            try:
+                message = await pubsub.get_message(timeout=0.0)
+            except (RedisError, OSError):
+                return  # the read loop meets the same error and reconnects
+            if message is None:
+                return
+            if message["type"] != "message":
+                continue
+            if self._is_access(message):
+                self._on_access_message(message["data"])
+            else:
+                self._pending.append(message)
 
     async def _read(self, pubsub: aioredis.client.PubSub) -> None:
         loop = asyncio.get_running_loop()
         last_poll = loop.time()
         while not self._stopping:
-            message = await pubsub.get_message(timeout=self.poll_interval)
-            if message is not None and message["type"] == "message":
+            if self._pending:
+                message = self._pending.popleft()
+            else:
+                message = await pubsub.get_message(timeout=self.poll_interval)
+            if message is not None and message["type"] == "message" and self._is_access(message):
+                self._on_access_message(message["data"])
+            elif message is not None and message["type"] == "message":
                 try:
                     event = from_message(message["data"])
                 except (ValueError, KeyError, TypeError) as exc:
@@ -313,6 +442,7 @@ async def running_hub(app: Any) -> AsyncIterator[EventHub]:
     hub = EventHub(
         redis_url=settings.redis_url,
         channel=events_channel(),
+        access_channel=access_channel(),
         load_events=load_events,
         load_max_seq=load_max_seq,
         poll_interval=settings.event_hub_poll_seconds,

@@ -1,10 +1,12 @@
 """The only module that publishes to Redis. Events are recorded in `job_events` inside the caller's
-transaction and published on Redis Pub/Sub after that transaction commits."""
+transaction and published on Redis Pub/Sub after that transaction commits; so are access changes
+(a revoked credential, a deactivated user, a role change), which end or re-check open streams."""
 
 from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from docflow.config import get_settings
 from docflow.db import after_commit
-from docflow.events.channels import events_channel
+from docflow.events.channels import access_channel, events_channel
 from docflow.events.repository import EventRepository
 from docflow.events.schemas import EventRead
 from docflow.models import Job, JobEvent
@@ -129,3 +131,19 @@ def record_events(session: Session, job: Job, events: Sequence[NewEvent]) -> lis
         after_commit(session, lambda: publish_raw(session.info.pop("docflow_pending_events", [])))
     pending.extend(envelope_json(event) for event in recorded)
     return recorded
+
+
+def publish_access_changed(session: Session, user_id: uuid.UUID) -> None:
+    """After the current transaction commits, tell every API process that this user's credentials
+    or role changed: each holds the user's open streams and re-checks them at once (a revoked
+    credential ends them). Only the user id travels. A lost message is caught by the streams'
+    periodic re-check (`event_auth_recheck_seconds`) and by the re-check after a hub reconnect."""
+    message = json.dumps({"user_id": str(user_id)})
+
+    def publish() -> None:
+        try:
+            _redis().publish(access_channel(), message)
+        except redis.RedisError as exc:
+            log.warning("access change publish failed (streams re-check periodically): %s", exc)
+
+    after_commit(session, publish)

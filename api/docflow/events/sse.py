@@ -9,8 +9,10 @@
   and EventSource reconnects with Last-Event-ID. The stream does not end when the job reaches a
   terminal state: a failed or cancelled job can be retried and go on, and the lifetime cap
   already bounds the connection.
-* A revoked token or an ended session ends the stream (re-checked every
-  `event_auth_recheck_seconds`); the reconnect is refused with 401.
+* A revoked token, a signed-out or expired session or a deactivated user ends the stream at once
+  (published on Redis to every API process; the stream sends nothing until its credential has
+  been re-checked), as does the session's expiry; the reconnect is refused with 401. The
+  credential is also re-checked on joining and every `event_auth_recheck_seconds`.
 * A client more than `event_client_queue_max` events behind is disconnected; it resumes from its
   Last-Event-ID like after any other drop.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
 
 from starlette.concurrency import run_in_threadpool
 
@@ -53,10 +56,22 @@ async def job_stream(
     yield f"retry: {settings.sse_retry_ms}\n\n".encode()
     if not await hub.wait_ready(5.0):
         return  # the hub is still starting: the client reconnects after `retry`
-    subscriber = Subscriber(workspace_id, settings.event_client_queue_max, frozenset({job_id}))
+    subscriber = Subscriber(
+        workspace_id,
+        settings.event_client_queue_max,
+        frozenset({job_id}),
+        user_id=str(principal.user_id),
+    )
     hub.subscribe(subscriber)  # the live feed first, then the table
+    hub.watch(subscriber)
+    subscriber.recheck(hold=False)  # a revocation between the handshake and the watch
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settings.sse_max_lifetime_seconds
+    if principal.expires_at is not None:  # the session's end ends the stream (no retry hint)
+        remaining = (principal.expires_at - datetime.now(UTC)).total_seconds()
+        expires: float | None = loop.time() + remaining
+    else:
+        expires = None
     heartbeat = settings.event_heartbeat_seconds
     try:
         last_sent = after
@@ -73,7 +88,10 @@ async def job_stream(
         recheck_at = loop.time() + settings.event_auth_recheck_seconds
         while True:
             now = loop.time()
-            if now >= recheck_at:
+            if expires is not None and now >= expires:
+                return  # the reconnect then gets its 401
+            if subscriber.access_changed.is_set() or now >= recheck_at:
+                subscriber.access_changed.clear()
                 recheck_at = now + settings.event_auth_recheck_seconds
                 try:
                     valid = await run_in_threadpool(still_valid, principal)
@@ -81,12 +99,17 @@ async def job_stream(
                     valid = True
                 if not valid:
                     return  # the reconnect then gets its 401
+                subscriber.release()
+                continue
             if now >= deadline:
                 hint = f"retry: {settings.sse_retry_ms}\n: lifetime reached, reconnect\n\n"
                 yield hint.encode()
                 return
             quiet = max(0.0, heartbeat - (now - last_frame_at))
-            await subscriber.wait(min(deadline - now, recheck_at - now, quiet))
+            until = min(deadline - now, recheck_at - now, quiet)
+            if expires is not None:
+                until = min(until, expires - now)
+            await subscriber.wait(until)
             if subscriber.overflowed:
                 return
             fresh = [e for e in subscriber.take() if e.seq > last_sent]
@@ -98,4 +121,5 @@ async def job_stream(
                 yield b": ping\n\n"
                 last_frame_at = loop.time()
     finally:
+        hub.unwatch(subscriber)
         hub.unsubscribe(subscriber)

@@ -15,8 +15,13 @@ Protocol (JSON text frames):
 * a client more than `event_client_queue_max` events behind (it stopped reading) is closed with
   code 4008 and the reason `slow consumer; resume with after=N`; it reconnects and subscribes with
   that `after`. Nothing is buffered for it beyond that bound.
-* the credentials are re-checked every `event_auth_recheck_seconds`: a revoked token or an ended
-  session closes the socket with code 4401.
+* a revoked token, a signed-out or expired session or a deactivated user closes the socket with
+  code 4401 (`credentials revoked or expired`) at once: the change is published on Redis to every
+  API process, which holds the user's streams (nothing more is sent) until each has re-checked its
+  credential in the database. A role change is re-checked the same way; every role may read, so
+  the stream goes on. The credential is also re-checked on joining and every
+  `event_auth_recheck_seconds` (a published change that was lost), and the socket closes when
+  the session expires.
 
 Only events of the caller's workspace are ever delivered (filtered on the published
 `workspace_id`; replays read the workspace's rows only); a foreign job id simply never matches.
@@ -30,6 +35,7 @@ import json
 import logging
 from collections import deque
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -97,7 +103,11 @@ class WsSession:
         self.principal = principal
         self.settings = settings
         self.still_valid = still_valid
-        self.subscriber = Subscriber(str(principal.workspace_id), settings.event_client_queue_max)
+        self.subscriber = Subscriber(
+            str(principal.workspace_id),
+            settings.event_client_queue_max,
+            user_id=str(principal.user_id),
+        )
         self.registered = False
         self.last_sent = 0
         self.commands: deque[WsSubscribe | WsControl | str] = deque()
@@ -111,9 +121,11 @@ class WsSession:
         dropped = asyncio.create_task(self.subscriber.dropped.wait())
         revoked = asyncio.create_task(self._watch_credentials())
         tasks = (receiver, sender, dropped, revoked)
+        self.hub.watch(self.subscriber)
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
+            self.hub.unwatch(self.subscriber)
             self.hub.unsubscribe(self.subscriber)
             for task in tasks:
                 task.cancel()
@@ -140,16 +152,31 @@ class WsSession:
                 await self.ws.close(SLOW_CONSUMER, reason)
 
     async def _watch_credentials(self) -> None:
-        """Returns once the token was revoked or the session ended (checked now and then)."""
+        """Returns once the credential no longer holds: checked on joining (a revocation between
+        the handshake and the watch), whenever the hub reports an access change of this user (the
+        stream is held until the check is done), at the session's expiry, and every
+        `event_auth_recheck_seconds`."""
+        subscriber = self.subscriber
+        subscriber.recheck(hold=False)
+        expires_at = self.principal.expires_at
         while True:
-            await asyncio.sleep(self.settings.event_auth_recheck_seconds)
+            wait = self.settings.event_auth_recheck_seconds
+            if expires_at is not None:
+                wait = min(wait, (expires_at - datetime.now(UTC)).total_seconds())
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(max(wait, 0.0)):
+                    await subscriber.access_changed.wait()
+            subscriber.access_changed.clear()
+            if expires_at is not None and datetime.now(UTC) >= expires_at:
+                return
             try:
                 valid = await run_in_threadpool(self.still_valid, self.principal)
             except Exception as exc:  # the database is briefly away: keep the stream, retry
                 log.warning("could not re-check a stream's credentials: %s", exc)
-                continue
+                valid = True
             if not valid:
                 return
+            subscriber.release()
 
     # reading -----------------------------------------------------------------------------------
     async def _receive(self) -> None:
@@ -170,9 +197,14 @@ class WsSession:
         heartbeat = self.settings.event_heartbeat_seconds
         subscriber = self.subscriber
         while True:
+            if subscriber.held:  # an access change is being checked: send nothing meanwhile
+                await subscriber.wait(heartbeat)
+                continue
             if not self.commands:
                 quiet = self.loop.time() - self.last_frame_at
                 await subscriber.wait(max(0.0, heartbeat - quiet))
+                if subscriber.held:
+                    continue
             while self.commands:
                 command = self.commands.popleft()
                 self.room.release()

@@ -29,8 +29,11 @@ class UserRepository:
             query = query.with_for_update()
         return self.session.scalar(query)
 
-    def email_taken(self, email: str) -> bool:
-        return self.session.scalar(select(User.id).where(User.email == email)) is not None
+    def email_taken(self, email: str, workspace_id: uuid.UUID) -> bool:
+        """Within the workspace only: whether the address has an account elsewhere is not for
+        this workspace's admins to learn."""
+        query = select(User.id).where(User.email == email, User.workspace_id == workspace_id)
+        return self.session.scalar(query) is not None
 
     def lock_active_admins(self, workspace_id: uuid.UUID) -> list[uuid.UUID]:
         """The workspace's active admins, row-locked so two demotions cannot both pass the

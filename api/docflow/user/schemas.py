@@ -1,19 +1,37 @@
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from docflow.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from docflow.auth.schemas import UserRead
 
 RoleName = Literal["admin", "reviewer", "viewer"]
 
+# Control (NUL, ESC, DEL, C1), format (bidi overrides, zero-width), surrogate, private-use and
+# unassigned characters: an address holding one would show as another in lists and audit logs.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _visible_only(value: str) -> str:
+    if any(unicodedata.category(ch) in _INVISIBLE for ch in value):
+        raise ValueError("must not contain control or invisible characters")
+    return value
+
+
+EmailAddress = Annotated[
+    str,
+    Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$"),
+    AfterValidator(_visible_only),
+]
+
 
 class UserCreate(BaseModel):
-    email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")
+    email: EmailAddress
     role: RoleName = "reviewer"
     display_name: str | None = Field(default=None, max_length=200)
     password: str | None = Field(

@@ -16,6 +16,7 @@ from docflow.auth.principal import Principal
 from docflow.auth.repository import AuthRepository
 from docflow.auth.service import AuthService, record_audit
 from docflow.errors import Conflict, NotFound
+from docflow.events.publisher import publish_access_changed
 from docflow.models import ApiToken, AuditEvent, Role, User
 from docflow.user.repository import UserRepository
 from docflow.user.schemas import UserCreate, UserUpdate
@@ -54,8 +55,8 @@ class UserService:
     def create(self, principal: Principal, body: UserCreate) -> CreatedUser:
         principal.require("admin")
         email = body.email.strip().lower()
-        if self.repo.email_taken(email):
-            raise EmailTaken("A user with this email already exists.")
+        if self.repo.email_taken(email, principal.workspace_id):
+            raise EmailTaken("A user with this email already exists in this workspace.")
         temporary = None if body.password else secrets.token_urlsafe(12)
         user = self.repo.add(
             User(
@@ -105,6 +106,10 @@ class UserService:
             self._audit(principal, "user.reactivated", user, changes)
         elif changes:
             self._audit(principal, "user.updated", user, changes)
+        if deactivating or "role" in changes:
+            # Open streams of this user, in every API process, re-check at once (and end when
+            # the user was deactivated).
+            publish_access_changed(self.session, user.id)
         self.session.flush()
         return user
 

@@ -369,13 +369,14 @@ def test_a_huge_declared_length_is_refused_before_the_body_is_read(
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
-        (b"../../etc/passwd", "passwd"),
+        # The content is a PDF: a name without that extension gets it (issue 12).
+        (b"../../etc/passwd", "passwd.pdf"),
         (b"..\\..\\windows\\system32\\evil.pdf", "evil.pdf"),
         (b"/abs/path/inv.pdf", "inv.pdf"),
         (b"in\x00voice.pdf", "invoice.pdf"),
         (b"tab\tline\x1b[31m\x7f\x08\x0b.pdf", "tabline[31m.pdf"),
         (b"a" * 320 + b".pdf", None),
-        ("invoice\u202efdp.exe".encode(), "invoicefdp.exe"),
+        ("invoice\u202efdp.exe".encode(), "invoicefdp.exe.pdf"),
         (b"\xff\xfe\xfd-latin1-\xe9t\xe9.pdf", None),
         (b"..", "upload.pdf"),
         (b"", "upload.pdf"),
