@@ -103,6 +103,16 @@ const serwist = new Serwist({
         ],
       }),
     },
+    // PDF.js's data files (CMaps, standard fonts, image decoders), fetched when a document needs
+    // them: kept, so the same documents render offline. Versioned by the build that serves them.
+    {
+      matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/pdfjs/"),
+      method: "GET",
+      handler: new CacheFirst({
+        cacheName: "docflow-pdfjs-data",
+        plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })],
+      }),
+    },
     // Every other API answer goes to the network as is: the app persists its own data, and a
     // cached answer could outlive the session it belonged to.
     { matcher: ({ url }) => isApi(url), method: "GET", handler: new NetworkOnly() },

@@ -6,6 +6,19 @@ import type * as PdfJs from "pdfjs-dist";
 
 export type PdfJsModule = typeof PdfJs;
 
+/**
+ * Where PDF.js finds its data files (src/app/pdfjs/[dir]/[file]/route.ts): CMaps for non-Latin
+ * text, the standard fonts a PDF may name without embedding, and the JPEG 2000 / JBIG2 decoders
+ * of scanned pages. Fetched only when a document needs them.
+ */
+export const PDFJS_DATA = {
+  cMapUrl: "/pdfjs/cmaps/",
+  cMapPacked: true,
+  standardFontDataUrl: "/pdfjs/standard_fonts/",
+  wasmUrl: "/pdfjs/wasm/",
+  iccUrl: "/pdfjs/iccs/",
+} as const;
+
 let loading: Promise<PdfJsModule> | null = null;
 let worker: PdfJs.PDFWorker | null = null;
 

@@ -3,6 +3,7 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "pdfjs-dist";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { isCancellation, pdfError, type ViewerError } from "./file-error";
+import { PDFJS_DATA } from "./load-pdfjs";
 import type { Box } from "./geometry";
 import { loadPdfjs, pdfWorker } from "./load-pdfjs";
 import { PdfPage, type PageSize } from "./pdf-page";
@@ -51,6 +52,7 @@ export function PdfViewer({
         data: new Uint8Array(data.slice(0)),
         worker: pdfWorker(pdfjs),
         verbosity: pdfjs.VerbosityLevel.ERRORS,
+        ...PDFJS_DATA,
       });
       const doc = await task.promise;
       const first = await doc.getPage(1);
