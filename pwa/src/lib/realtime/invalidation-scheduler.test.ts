@@ -29,6 +29,30 @@ describe("InvalidationScheduler", () => {
     scheduler.dispose();
   });
 
+  it("a burst that goes on waits for a pause, but not past the cap", async () => {
+    const scheduler = new InvalidationScheduler(client);
+    for (let i = 0; i < 12; i++) {
+      scheduler.invalidate(["documents"]);
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    // 60 ms of requests, then quiet: one refetch 30 ms after the last.
+    await vi.advanceTimersByTimeAsync(24);
+    expect(invalidated).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(invalidated).toHaveLength(1);
+    scheduler.dispose();
+
+    const endless = new InvalidationScheduler(client);
+    invalidated = [];
+    for (let i = 0; i < 20; i++) {
+      endless.invalidate(["documents"]);
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    // Requests every 10 ms for 200 ms: the first refetch at the 100 ms cap, the next an interval later.
+    expect(invalidated).toHaveLength(1);
+    endless.dispose();
+  });
+
   it("holds later bursts to one refetch per interval", async () => {
     const scheduler = new InvalidationScheduler(client);
     scheduler.invalidate(["documents"]);

@@ -1,17 +1,19 @@
 import { hashKey, type QueryClient, type QueryKey } from "@tanstack/react-query";
 
 export interface SchedulerTiming {
-  /** Wait this long after the first request, so a burst of events becomes one refetch. */
+  /** Wait until requests have stopped for this long, so a burst of events becomes one refetch… */
   settleMs: number;
+  /** …but never longer than this after the first request of the burst. */
+  maxSettleMs: number;
   /** Never invalidate the same set more often than this. */
   intervalMs: number;
   /** A query still fetching is left to finish for at most this long before it is asked again. */
   maxDeferMs: number;
 }
 
-// A short settle: a new upload's row appears within a frame or two of its first event; bursts
-// past the first are held to one refetch per interval.
-const DEFAULTS: SchedulerTiming = { settleMs: 30, intervalMs: 500, maxDeferMs: 10_000 };
+// A short quiet period with a cap: a new upload's row appears within a few frames of its events,
+// a burst of uploads still becomes one refetch, and later bursts one per interval.
+const DEFAULTS: SchedulerTiming = { settleMs: 30, maxSettleMs: 100, intervalMs: 500, maxDeferMs: 10_000 };
 
 /**
  * Coalesced invalidation: any number of requests for a key within the window become one
@@ -23,6 +25,8 @@ export class InvalidationScheduler {
   private readonly pending = new Map<string, { key: QueryKey; since: number }>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastRunAt = Number.NEGATIVE_INFINITY;
+  /** The first and the latest request of the burst waiting to run. */
+  private burst: { first: number; last: number } | null = null;
   private readonly timing: SchedulerTiming;
 
   constructor(
@@ -35,8 +39,10 @@ export class InvalidationScheduler {
   /** Refetch (the active) queries under this key soon — once, however often it is asked. */
   invalidate(queryKey: QueryKey): void {
     const hash = hashKey(queryKey);
-    if (!this.pending.has(hash)) this.pending.set(hash, { key: queryKey, since: Date.now() });
-    this.arm();
+    const now = Date.now();
+    if (!this.pending.has(hash)) this.pending.set(hash, { key: queryKey, since: now });
+    this.burst = { first: this.burst?.first ?? now, last: now };
+    this.rearm();
   }
 
   dispose(): void {
@@ -45,14 +51,21 @@ export class InvalidationScheduler {
     this.pending.clear();
   }
 
-  private arm(): void {
-    if (this.timer || this.pending.size === 0) return;
-    const wait = Math.max(this.timing.settleMs, this.lastRunAt + this.timing.intervalMs - Date.now());
-    this.timer = setTimeout(() => this.run(), wait);
+  /** (Re)schedules the run: quiet for settleMs, capped at maxSettleMs, never within intervalMs of the last run. */
+  private rearm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.size === 0) return;
+    const now = Date.now();
+    const { first, last } = this.burst ?? { first: now, last: now };
+    const settled = Math.min(last + this.timing.settleMs, first + this.timing.maxSettleMs);
+    const at = Math.max(settled, this.lastRunAt + this.timing.intervalMs);
+    this.timer = setTimeout(() => this.run(), Math.max(0, at - now));
   }
 
   private run(): void {
     this.timer = null;
+    this.burst = null;
     this.lastRunAt = Date.now();
     for (const [hash, { key, since }] of this.pending) {
       const busy = this.queryClient.isFetching({ queryKey: key }) > 0;
@@ -60,6 +73,8 @@ export class InvalidationScheduler {
       this.pending.delete(hash);
       this.queryClient.invalidateQueries({ queryKey: key }).catch(() => undefined);
     }
-    this.arm();
+    // Keys left waiting for a fetch to end: looked at again one interval on.
+    if (this.pending.size > 0) this.burst = { first: Date.now(), last: Date.now() };
+    this.rearm();
   }
 }
