@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type LaunchOptions, type Page, type Request } from "@playwright/test";
+import { type BrowserContext, type Page, type Request } from "@playwright/test";
 import type { DocflowApi } from "./support/api";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { ConsoleErrors } from "./support/console";
-import { ADMIN, BASE_URL, SAMPLES_DIR, runId } from "./support/env";
+import { ADMIN, SAMPLES_DIR, runId } from "./support/env";
 import { expect, signInContext, signInThroughUi, test, type Account } from "./support/fixtures";
+import { OFFLINE_NOISE, persistentProfiles } from "./support/profiles";
 import { loginReady, uploadReady } from "./support/screens";
 import { VIEWPORTS } from "./support/screenshots";
 
@@ -21,60 +20,10 @@ import { VIEWPORTS } from "./support/screenshots";
 
 const UPLOAD = "**/api/documents/upload";
 
-/** Chromium logs each failed or refused request itself; these are the conditions under test. */
-const EXPECTED_NOISE = [
-  /Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED|CONNECTION_RESET|CONNECTION_REFUSED|NETWORK_CHANGED|NAME_NOT_RESOLVED|ABORTED)/,
-  /WebSocket connection to .* failed/,
-  /Failed to load resource: the server responded with a status of 401/,
-];
-
-interface Profile {
-  dir: string;
-  context: BrowserContext;
-  page: Page;
-  errors: ConsoleErrors;
-}
-
-const profiles: Profile[] = [];
-let launch: LaunchOptions = {};
-
-test.beforeEach(async ({ launchOptions }) => {
-  launch = launchOptions;
+const { openProfile, closeProfile } = persistentProfiles({
+  prefix: "outbox",
+  noise: [...OFFLINE_NOISE, /Failed to load resource: the server responded with a status of 401/],
 });
-
-test.afterEach(async ({}, testInfo) => {
-  const unexpected = profiles.flatMap((profile) => profile.errors.unexpected());
-  for (const profile of profiles.splice(0)) {
-    await profile.context.close().catch(() => undefined);
-    rmSync(profile.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  }
-  if (unexpected.length > 0 && testInfo.status === "passed") {
-    throw new Error(`console errors during "${testInfo.title}":\n${unexpected.join("\n")}`);
-  }
-});
-
-function watch(errors: ConsoleErrors, page: Page, label: string): Page {
-  errors.watch(page, label);
-  return page;
-}
-
-/** A browser with its own profile (or `dir` again: the browser was closed and reopened). */
-async function openProfile(dir = mkdtempSync(join(tmpdir(), "docflow-outbox-"))): Promise<Profile> {
-  const context = await chromium.launchPersistentContext(dir, { ...launch, baseURL: BASE_URL });
-  const errors = new ConsoleErrors();
-  for (const pattern of EXPECTED_NOISE) errors.allow(pattern);
-  const page = watch(errors, context.pages()[0] ?? (await context.newPage()), `profile ${profiles.length + 1}`);
-  const profile = { dir, context, page, errors };
-  profiles.push(profile);
-  return profile;
-}
-
-async function closeProfile(profile: Profile): Promise<void> {
-  const unexpected = profile.errors.unexpected();
-  expect(unexpected, "console errors before the browser was closed").toEqual([]);
-  await profile.context.close();
-  profiles.splice(profiles.indexOf(profile), 1);
-}
 
 interface TestFile {
   name: string;
@@ -286,7 +235,8 @@ test.describe("outbox", () => {
     const profile = await openProfile();
     await signInContext(profile.context, ADMIN);
     const first = profile.page;
-    const second = watch(profile.errors, await profile.context.newPage(), "second tab");
+    const second = await profile.context.newPage();
+    profile.errors.watch(second, "second tab");
     const requests = countUploads(profile.context);
     await first.goto("/upload");
     await uploadReady(first);

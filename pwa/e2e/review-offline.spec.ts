@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type LaunchOptions, type Page, type Request } from "@playwright/test";
+import { type BrowserContext, type Page, type Request } from "@playwright/test";
 import { fieldValue } from "./support/api";
-import { ConsoleErrors } from "./support/console";
-import { ADMIN, BASE_URL, runId } from "./support/env";
+import { ADMIN, runId } from "./support/env";
 import { expect, signInContext, test } from "./support/fixtures";
+import { OFFLINE_NOISE, persistentProfiles, type Profile } from "./support/profiles";
 import { documentRow, reviewReady, uploadReady } from "./support/screens";
 
 // The review screen on top of the outbox: a save or finalize made offline is stored on the device
@@ -20,49 +17,10 @@ import { documentRow, reviewReady, uploadReady } from "./support/screens";
 const REVIEW = "**/api/documents/*/review";
 const FINALIZE = "**/api/documents/*/finalize";
 
-/** Chromium logs each failed or refused request itself; these are the conditions under test. */
-const EXPECTED_NOISE = [
-  /Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED|CONNECTION_RESET|CONNECTION_REFUSED|NETWORK_CHANGED|NAME_NOT_RESOLVED|ABORTED)/,
-  /WebSocket connection to .* failed/,
-  /Failed to load resource: the server responded with a status of 412.*\/review/,
-];
-
-interface Profile {
-  dir: string;
-  context: BrowserContext;
-  page: Page;
-  errors: ConsoleErrors;
-}
-
-const profiles: Profile[] = [];
-let launch: LaunchOptions = {};
-
-test.beforeEach(async ({ launchOptions }) => {
-  launch = launchOptions;
+const { openProfile, closeProfile } = persistentProfiles({
+  prefix: "review-offline",
+  noise: [...OFFLINE_NOISE, /Failed to load resource: the server responded with a status of 412.*\/review/],
 });
-
-test.afterEach(async ({}, testInfo) => {
-  const unexpected = profiles.flatMap((profile) => profile.errors.unexpected());
-  for (const profile of profiles.splice(0)) {
-    await profile.context.close().catch(() => undefined);
-    rmSync(profile.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  }
-  if (unexpected.length > 0 && testInfo.status === "passed") {
-    throw new Error(`console errors during "${testInfo.title}":\n${unexpected.join("\n")}`);
-  }
-});
-
-/** A browser with its own persistent profile (IndexedDB and the outbox live there), or `dir` again (reopened). */
-async function openProfile(dir = mkdtempSync(join(tmpdir(), "docflow-review-offline-"))): Promise<Profile> {
-  const context = await chromium.launchPersistentContext(dir, { ...launch, baseURL: BASE_URL });
-  const errors = new ConsoleErrors();
-  for (const pattern of EXPECTED_NOISE) errors.allow(pattern);
-  const page = context.pages()[0] ?? (await context.newPage());
-  errors.watch(page, `profile ${profiles.length + 1}`);
-  const profile = { dir, context, page, errors };
-  profiles.push(profile);
-  return profile;
-}
 
 /** The browser's `online` event: the engine's trigger when the connection returns. */
 async function backOnline(profile: Profile): Promise<void> {
@@ -83,13 +41,6 @@ function recordWrites(context: BrowserContext, documentId: string): { method: st
 
 function syncStatus(page: Page) {
   return page.getByRole("status").filter({ hasText: "Saved on this device — will sync" });
-}
-
-/** Closes the browser (the profile stays on disk to be reopened), after checking its console. */
-async function closeProfile(profile: Profile): Promise<void> {
-  expect(profile.errors.unexpected(), "console errors before the browser was closed").toEqual([]);
-  await profile.context.close();
-  profiles.splice(profiles.indexOf(profile), 1);
 }
 
 const UPLOAD = "**/api/documents/upload";

@@ -9,3 +9,4 @@ export {
   useOutboxState,
   type OutboxItems,
 } from "./use-outbox";
+export { QUEUED_NOTICE_AFTER_MS, useQueuedNotice } from "./use-queued-notice";

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { errorMessage } from "@/lib/api/errors";
-import { useOnline, useOutboxItems } from "@/offline/hooks";
+import { useOutboxItems, useQueuedNotice } from "@/offline/hooks";
 import { useCancelJob } from "../api/cancel-job";
 import type { DocumentListItem } from "../api/list-documents";
 import { useRetryJob } from "../api/retry-job";
@@ -71,9 +71,6 @@ export function JobError({ item }: { item: DocumentListItem }) {
   return <p className="mt-1.5 text-xs break-words text-red-800">{item.job.error_message}</p>;
 }
 
-/** Online a queued retry/cancel is answered at once; past this it is said to wait (ms). */
-const QUEUED_NOTICE_AFTER_MS = 1500;
-
 /**
  * A row's retry and cancel writes (each row keeps its own pending state and error). They go
  * through the outbox: offline (or while the server cannot be reached) the row says "Queued — will
@@ -83,19 +80,9 @@ export function useRowActions(item: DocumentListItem) {
   const retry = useRetryJob();
   const cancel = useCancelJob();
   const job = item.job;
-  const online = useOnline();
   const { items: outbox } = useOutboxItems();
   // This tab queued it and still waits for the answer.
-  const [queued, setQueued] = useState<"retry" | "cancel" | null>(null);
-  const [slow, setSlow] = useState(false);
-  useEffect(() => {
-    if (!queued) return;
-    const timer = setTimeout(() => setSlow(true), QUEUED_NOTICE_AFTER_MS);
-    return () => {
-      clearTimeout(timer);
-      setSlow(false);
-    };
-  }, [queued]);
+  const notice = useQueuedNotice<"retry" | "cancel">();
   // Queued earlier (another tab, before a reload) and not sent yet.
   const waiting = useMemo(
     () =>
@@ -107,20 +94,20 @@ export function useRowActions(item: DocumentListItem) {
     [outbox, job],
   );
   const pending = retry.isPending || cancel.isPending;
-  const waitingKind = pending ? (queued && (!online || slow) ? queued : null) : (waiting?.kind ?? null);
-  const settle = { onSettled: () => setQueued(null) };
+  const waitingKind = pending ? notice.waiting(true) : (waiting?.kind ?? null);
+  const settle = { onSettled: notice.clear };
   return {
     showRetry: Boolean(job) && canRetry(item.current_status),
     showCancel: Boolean(job) && isRunning(item.current_status),
     retry: () => {
       if (!job) return;
       cancel.reset();
-      retry.mutate({ jobId: job.id, onQueued: () => setQueued("retry") }, settle);
+      retry.mutate({ jobId: job.id, onQueued: () => notice.markQueued("retry") }, settle);
     },
     cancel: () => {
       if (!job) return;
       retry.reset();
-      cancel.mutate({ jobId: job.id, onQueued: () => setQueued("cancel") }, settle);
+      cancel.mutate({ jobId: job.id, onQueued: () => notice.markQueued("cancel") }, settle);
     },
     retrying: retry.isPending || waiting?.kind === "retry",
     cancelling: cancel.isPending || waiting?.kind === "cancel",

@@ -1,10 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { errorMessage } from "@/lib/api/errors";
-import { useOnline } from "@/offline/hooks";
+import { useQueuedNotice } from "@/offline/hooks";
 import { useCancelJob } from "../api/cancel-job";
 import type { EventRead } from "../api/get-job-events";
 import { useRetryJob } from "../api/retry-job";
@@ -42,9 +41,6 @@ export interface JobPanelProps {
   canWrite: boolean;
 }
 
-/** Online, a queued write usually answers at once: say "Queued — will sync" only once it lingers. */
-const QUEUED_NOTICE_AFTER_MS = 1500;
-
 /** "Queued — will sync" while a retry or cancel stored on this device waits for the connection. */
 function QueuedNotice({ kind }: { kind: "retry" | "cancel" | null }) {
   return (
@@ -63,31 +59,21 @@ function QueuedNotice({ kind }: { kind: "retry" | "cancel" | null }) {
 export function JobPanel({ document, job, canWrite }: JobPanelProps) {
   const retry = useRetryJob(document.id);
   const cancel = useCancelJob(document.id);
-  const online = useOnline();
   // This tab stored the write on the device (onQueued) and still waits for the answer.
-  const [queued, setQueued] = useState<"retry" | "cancel" | null>(null);
-  const [slow, setSlow] = useState(false);
-  useEffect(() => {
-    if (!queued) return;
-    const timer = setTimeout(() => setSlow(true), QUEUED_NOTICE_AFTER_MS);
-    return () => {
-      clearTimeout(timer);
-      setSlow(false);
-    };
-  }, [queued]);
+  const notice = useQueuedNotice<"retry" | "cancel">();
   const jobId = document.job?.id;
   if (!job || !jobId) return null;
   const failure = retry.error ?? cancel.error;
   const busy = retry.isPending || cancel.isPending;
-  const waitingKind = busy && queued && (!online || slow) ? queued : null;
-  const settle = { onSettled: () => setQueued(null) };
+  const waitingKind = notice.waiting(busy);
+  const settle = { onSettled: notice.clear };
   const doRetry = () => {
     cancel.reset();
-    retry.mutate({ jobId, onQueued: () => setQueued("retry") }, settle);
+    retry.mutate({ jobId, onQueued: () => notice.markQueued("retry") }, settle);
   };
   const doCancel = () => {
     retry.reset();
-    cancel.mutate({ jobId, onQueued: () => setQueued("cancel") }, settle);
+    cancel.mutate({ jobId, onQueued: () => notice.markQueued("cancel") }, settle);
   };
 
   if (job.status === "queued" || job.status === "processing") {
