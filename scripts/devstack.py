@@ -594,7 +594,12 @@ def cmd_start() -> int:
         subprocess.run(
             [python, "-m", "alembic", "upgrade", "head"], cwd=ROOT / "api", env=env, check=True
         )
-        subprocess.run([python, "-m", "docflow.cli", "bootstrap", "--demo"], env=env, check=True)
+        subprocess.run(
+            [python, "-m", "docflow.cli", "bootstrap", "--demo"]
+            + ["--api-url", f"http://{API_HOST}:{API_PORT}"],
+            env=env,
+            check=True,
+        )
         procs.append(
             subprocess.Popen(
                 worker_command(python),

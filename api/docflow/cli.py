@@ -19,7 +19,9 @@ DEMO_PASSWORD = "docflow-demo"
 DEMO_TOKEN_FILE = REPO_ROOT / ".data" / "demo-token"
 
 
-def bootstrap(demo: bool, token_file: Path = DEMO_TOKEN_FILE) -> None:
+def bootstrap(
+    demo: bool, token_file: Path = DEMO_TOKEN_FILE, api_url: str = "http://127.0.0.1:8000"
+) -> None:
     settings = get_settings()
     with unit_of_work() as session:
         repo = AuthRepository(session)
@@ -50,10 +52,10 @@ def bootstrap(demo: bool, token_file: Path = DEMO_TOKEN_FILE) -> None:
         f"[docflow] demo account (admin): {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
         f"[docflow] demo API token (also in {shown}): {token}\n"
         f'[docflow] try: curl -H "Authorization: Bearer $(cat {shown})" '
-        f"http://127.0.0.1:8000/api/documents\n"
+        f"{api_url}/api/documents\n"
         f"[docflow] or sign in: curl -c .data/cookies -H 'Content-Type: application/json' "
         f'-d \'{{"email":"{DEMO_EMAIL}","password":"{DEMO_PASSWORD}"}}\' '
-        f"http://127.0.0.1:8000/api/auth/login",
+        f"{api_url}/api/auth/login",
         flush=True,
     )
 
@@ -84,11 +86,12 @@ def main(argv: list[str] | None = None) -> None:
     boot = sub.add_parser("bootstrap", help="create the first admin (and the dev demo account)")
     boot.add_argument("--demo", action="store_true")
     boot.add_argument("--token-file", type=Path, default=DEMO_TOKEN_FILE, help=argparse.SUPPRESS)
+    boot.add_argument("--api-url", default="http://127.0.0.1:8000", help=argparse.SUPPRESS)
     spec = sub.add_parser("openapi", help="print the OpenAPI document (JSON) without a server")
     spec.add_argument("--out", type=Path, help="write it to this file instead")
     args = parser.parse_args(argv)
     if args.command == "bootstrap":
-        bootstrap(args.demo, args.token_file)
+        bootstrap(args.demo, args.token_file, args.api_url)
     elif args.command == "openapi":
         openapi(args.out)
 
