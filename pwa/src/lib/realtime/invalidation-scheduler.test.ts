@@ -53,6 +53,27 @@ describe("InvalidationScheduler", () => {
     endless.dispose();
   });
 
+  it("one document's stream of events does not push the refetch back; new documents do", async () => {
+    const scheduler = new InvalidationScheduler(client);
+    for (let i = 0; i < 10; i++) {
+      scheduler.invalidate(["documents"], ["upload-1"]);
+      await vi.advanceTimersByTimeAsync(10);
+      if (i === 2) expect(invalidated).toHaveLength(1); // at 30 ms, though its events go on
+    }
+    scheduler.dispose();
+
+    const burst = new InvalidationScheduler(client);
+    invalidated = [];
+    for (let i = 0; i < 6; i++) {
+      burst.invalidate(["documents"], [`upload-${i}`]);
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(invalidated).toEqual([]); // six new documents, 10 ms apart: still one burst
+    await vi.advanceTimersByTimeAsync(30);
+    expect(invalidated).toHaveLength(1);
+    burst.dispose();
+  });
+
   it("holds later bursts to one refetch per interval", async () => {
     const scheduler = new InvalidationScheduler(client);
     scheduler.invalidate(["documents"]);

@@ -27,6 +27,7 @@ export class InvalidationScheduler {
   private lastRunAt = Number.NEGATIVE_INFINITY;
   /** The first and the latest request of the burst waiting to run. */
   private burst: { first: number; last: number } | null = null;
+  private readonly causes = new Set<string>();
   private readonly timing: SchedulerTiming;
 
   constructor(
@@ -36,13 +37,31 @@ export class InvalidationScheduler {
     this.timing = { ...DEFAULTS, ...timing };
   }
 
-  /** Refetch (the active) queries under this key soon — once, however often it is asked. */
-  invalidate(queryKey: QueryKey): void {
+  /**
+   * Refetch (the active) queries under this key soon — once, however often it is asked. `causes`
+   * (e.g. the documents whose events asked for it): a request whose causes were all seen in this
+   * burst already does not push the refetch back — one upload's stream of progress events is not
+   * a burst; ten uploads at once are.
+   */
+  invalidate(queryKey: QueryKey, causes?: Iterable<string>): void {
     const hash = hashKey(queryKey);
     const now = Date.now();
     if (!this.pending.has(hash)) this.pending.set(hash, { key: queryKey, since: now });
-    this.burst = { first: this.burst?.first ?? now, last: now };
+    const fresh = causes === undefined ? true : this.noteCauses(causes);
+    if (!this.burst) this.burst = { first: now, last: now };
+    else if (fresh) this.burst.last = now;
     this.rearm();
+  }
+
+  /** Records the causes in this burst; true when any is new. */
+  private noteCauses(causes: Iterable<string>): boolean {
+    let fresh = false;
+    for (const cause of causes) {
+      if (this.causes.has(cause)) continue;
+      this.causes.add(cause);
+      fresh = true;
+    }
+    return fresh;
   }
 
   dispose(): void {
@@ -66,6 +85,7 @@ export class InvalidationScheduler {
   private run(): void {
     this.timer = null;
     this.burst = null;
+    this.causes.clear();
     this.lastRunAt = Date.now();
     for (const [hash, { key, since }] of this.pending) {
       const busy = this.queryClient.isFetching({ queryKey: key }) > 0;

@@ -170,7 +170,7 @@ export class LiveCache {
       if (!isDocumentListData(data) && !isDocumentList(data)) continue;
       const outcome = reduceDocumentList<DocumentListData | DocumentList>(data, events);
       if (outcome.changed) this.queryClient.setQueryData(query.queryKey, outcome.data);
-      if (outcome.refetch && schedule) this.scheduler.invalidate(query.queryKey);
+      if (outcome.refetch && schedule) this.scheduler.invalidate(query.queryKey, documentsOf(events));
     }
   }
 
@@ -200,4 +200,9 @@ export class LiveCache {
       if (next !== data) this.queryClient.setQueryData(key, next);
     }
   }
+}
+
+/** The documents a batch of events is about (what a list refetch for them is waiting on). */
+function documentsOf(events: readonly LiveEvent[]): Set<string> {
+  return new Set(events.map((event) => event.document_id));
 }
