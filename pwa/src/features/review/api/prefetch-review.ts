@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { startDocumentFile } from "../components/document-viewer/early-file";
-import { loadPdfjs, pdfWorker } from "../components/document-viewer/load-pdfjs";
+import { warmPdfjs } from "../components/document-viewer/load-pdfjs";
 import { documentQueryOptions } from "./get-document";
 
 /**
@@ -11,5 +11,5 @@ import { documentQueryOptions } from "./get-document";
 export function prefetchReview(queryClient: QueryClient, documentId: string): void {
   void queryClient.prefetchQuery(documentQueryOptions(documentId));
   startDocumentFile(documentId);
-  loadPdfjs().then(pdfWorker, () => undefined);
+  warmPdfjs();
 }

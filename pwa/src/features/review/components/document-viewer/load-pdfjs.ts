@@ -19,13 +19,17 @@ export const PDFJS_DATA = {
   iccUrl: "/pdfjs/iccs/",
 } as const;
 
+/** PDF.js's worker script (an asset of the build; resolved by the bundler from this module). */
+const workerUrl = (): string => new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url).toString();
+
 let loading: Promise<PdfJsModule> | null = null;
+let warmed = false;
 let worker: PdfJs.PDFWorker | null = null;
 
 export function loadPdfjs(): Promise<PdfJsModule> {
   loading ??= import("pdfjs-dist")
     .then((pdfjs) => {
-      pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url).toString();
+      pdfjs.GlobalWorkerOptions.workerSrc = workerUrl();
       return pdfjs;
     })
     .catch((error: unknown) => {
@@ -42,4 +46,20 @@ export function loadPdfjs(): Promise<PdfJsModule> {
 export function pdfWorker(pdfjs: PdfJsModule): PdfJs.PDFWorker {
   if (!worker || worker.destroyed) worker = new pdfjs.PDFWorker({ verbosity: pdfjs.VerbosityLevel.ERRORS });
   return worker;
+}
+
+/**
+ * As the review screen opens: PDF.js's module, and at the same time its worker script into the HTTP
+ * cache (otherwise fetched only once the module has loaded and run — the last step before the
+ * first page can be drawn).
+ */
+export function warmPdfjs(): void {
+  void loadPdfjs().then(pdfWorker, () => undefined);
+  if (warmed) return;
+  warmed = true;
+  void fetch(workerUrl(), { credentials: "same-origin" })
+    .then((response) => response.arrayBuffer())
+    .catch(() => {
+      warmed = false;
+    });
 }

@@ -3,9 +3,8 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "pdfjs-dist";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { isCancellation, pdfError, type ViewerError } from "./file-error";
-import { PDFJS_DATA } from "./load-pdfjs";
 import type { Box } from "./geometry";
-import { loadPdfjs, pdfWorker } from "./load-pdfjs";
+import { loadPdfjs, PDFJS_DATA, pdfWorker, warmPdfjs } from "./load-pdfjs";
 import { PdfPage, type PageSize } from "./pdf-page";
 import { ViewerToolbar } from "./toolbar";
 import { documentFileUrl, readArrayBuffer, useDocumentFile } from "./use-document-file";
@@ -36,7 +35,7 @@ export function PdfViewer({
 
   // Fetch PDF.js (and boot its worker) while the file downloads.
   useEffect(() => {
-    loadPdfjs().then(pdfWorker, () => undefined);
+    warmPdfjs();
   }, []);
 
   const [opened, setOpened] = useState<{ data: ArrayBuffer; result: Opened } | null>(null);
