@@ -117,3 +117,50 @@ def test_sign_in_is_refused_while_redis_is_down_but_tokens_work(
         stack.start_redis()
     answer = _wait_until_allowed(app_client, user.email, waiting=frozenset({429, 503}))
     assert answer.status_code == 200
+
+
+def test_parallel_wrong_passwords_cannot_race_past_the_limit(
+    stack: Any, make_user: Any, tmp_path: Any
+) -> None:
+    # 120 wrong passwords for one account at once, against a real uvicorn process (its thread
+    # pool checks passwords in parallel): exactly the limit (10) get to try, the rest are 429.
+    import asyncio
+
+    import httpx
+
+    from tests_support.servers import api_server
+
+    user = make_user("reviewer", password=PASSWORD)
+    env = {
+        "DOCFLOW_LOGIN_MAX_FAILURES_PER_ACCOUNT": "10",
+        "DOCFLOW_LOGIN_MAX_FAILURES_PER_ADDRESS": "1000",
+        "DOCFLOW_LOGIN_RATE_WINDOW_SECONDS": "300",
+    }
+
+    async def attack(base: str) -> list[httpx.Response]:
+        limits = httpx.Limits(max_connections=120)
+        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+            return await asyncio.gather(
+                *(
+                    client.post("/api/auth/login", json={"email": user.email, "password": "x"})
+                    for _ in range(120)
+                )
+            )
+
+    stack.redis_client().flushdb()
+    try:
+        with api_server({**stack.env, **env}, tmp_path / "api.log") as base:
+            answers = asyncio.run(attack(base))
+            statuses = [a.status_code for a in answers]
+            assert statuses.count(401) == 10, statuses
+            assert statuses.count(429) == 110, statuses
+            refused = next(a for a in answers if a.status_code == 429)
+            assert refused.json()["error"]["code"] == "rate_limited"
+            assert 1 <= int(refused.headers["retry-after"]) <= 300
+            # The right password waits out the window too.
+            right = httpx.post(
+                f"{base}/api/auth/login", json={"email": user.email, "password": PASSWORD}
+            )
+            assert right.status_code == 429
+    finally:
+        stack.redis_client().flushdb()
