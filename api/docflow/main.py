@@ -77,6 +77,21 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # FastAPI could not read the body as JSON (not UTF-8, nested past the parser's depth):
+            # an invalid request like malformed JSON, answered the same way (422, json_invalid).
+            body = _envelope(
+                "validation_error",
+                "The request is invalid.",
+                [
+                    {
+                        "field": "body",
+                        "message": "The body is not valid JSON.",
+                        "type": "json_invalid",
+                    }
+                ],
+            )
+            return JSONResponse(body, status_code=422)
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         return JSONResponse(

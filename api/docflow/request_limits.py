@@ -54,6 +54,7 @@ class BodyGuard:
         self.received = 0
         self.waited = 0.0
         self.complete = False
+        self.answered = False  # the response has started: the body is no longer waited for
         self.refused: DocflowError | None = None
 
     def allow(self, limit: int, message: str) -> None:
@@ -67,7 +68,7 @@ class BodyGuard:
         return error
 
     async def receive(self) -> Message:
-        if self.complete:  # the body is in: only a disconnect can come (streaming answers)
+        if self.complete or self.answered:  # a streaming answer listening for a disconnect
             return await self._receive()
         if self.refused is not None:
             raise self.refused
@@ -124,7 +125,7 @@ class RequestBodyLimits:
             if guard.refused is not None and not started:
                 return  # whatever the endpoint made of the failed read, the refusal is the answer
             if message["type"] == "http.response.start":
-                started = True
+                started = guard.answered = True
             await send(message)
 
         try:

@@ -181,3 +181,18 @@ def test_an_event_seq_past_a_bigint_is_422_on_every_way_to_resume(
     answer = admin.get(f"/api/jobs/{job_id}/stream", headers={"Last-Event-ID": str(BEYOND_BIGINT)})
     error = assert_envelope(answer, 422, "validation_error")
     assert error["details"][0]["field"] == "header.Last-Event-ID"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"name": "\xff\xfe"}',  # not UTF-8
+        b'{"name": "x", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",  # past the parser's depth
+        b'{"name": ',  # cut short
+    ],
+    ids=["not-utf8", "too-deep", "truncated"],
+)
+def test_a_body_that_is_not_json_is_422(admin: Any, raw: bytes) -> None:
+    answer = admin.post("/api/tokens", content=raw, headers={"Content-Type": "application/json"})
+    error = assert_envelope(answer, 422, "validation_error")
+    assert error["details"][0]["type"] == "json_invalid"

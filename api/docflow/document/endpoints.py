@@ -20,7 +20,7 @@ from docflow.document.service import DocumentService, upload_fingerprint
 from docflow.document.upload import ReceivedFile, receive_files
 from docflow.errors import ValidationFailed
 from docflow.idempotency.service import Claim, IdempotencyService, fingerprint_of
-from docflow.openapi import AUTHENTICATED, error_responses
+from docflow.openapi import AUTHENTICATED, BODY_LIMITS, error_responses
 from docflow.request_limits import allow_body, upload_slots
 from docflow.storage import get_storage
 
@@ -35,10 +35,11 @@ _ALL_REJECTED = (
 )
 _UPLOAD_ERRORS = error_responses(
     *AUTHENTICATED,
+    *BODY_LIMITS,
     409,
-    413,
     415,
     422,
+    429,
     507,
     notes={
         409: "A request with this Idempotency-Key is still being processed (`conflict`)",
@@ -47,6 +48,8 @@ _UPLOAD_ERRORS = error_responses(
         415: "Unsupported file type (`unsupported_media_type`)" + _ALL_REJECTED,
         422: "Not a multipart body with files, an empty file (`empty_file`), or the "
         "Idempotency-Key reused for another file (`idempotency_key_reused`)" + _ALL_REJECTED,
+        429: "The user already has `DOCFLOW_MAX_CONCURRENT_UPLOADS_PER_USER` uploads running "
+        "(`too_many_uploads`): send it again after Retry-After seconds",
     },
 )
 _ETAG = {"ETag": {"description": "The extraction's version, quoted", "schema": {"type": "string"}}}
