@@ -4,6 +4,7 @@ tablet on a dying connection, or an attacker holding the API's resources, looks 
 from __future__ import annotations
 
 import asyncio
+import re
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ class Trickle:
                 with suppress(TimeoutError):
                     await asyncio.wait_for(asyncio.shield(answered), self.interval)
                 if answered.done():
-                    self._parse(answered.result())
+                    await self._read_answer(reader, answered.result())
                     return
                 writer.write(b"0")
                 with suppress(ConnectionError):
@@ -55,7 +56,20 @@ class Trickle:
             with suppress(Exception):
                 await writer.wait_closed()
 
-    def _parse(self, data: bytes) -> None:
-        if data.startswith(b"HTTP/1.1 "):
-            self.status = int(data.split(b" ", 2)[1])
-            self.answer = data.partition(b"\r\n\r\n")[2]
+    async def _read_answer(self, reader: asyncio.StreamReader, data: bytes) -> None:
+        """The answer's status and whole body (it may come in several segments)."""
+        if not data.startswith(b"HTTP/1.1 "):
+            return  # the connection closed without an answer
+        self.status = int(data.split(b" ", 2)[1])
+        with suppress(TimeoutError, ConnectionError):
+            while b"\r\n\r\n" not in data:
+                data += await asyncio.wait_for(reader.read(65536), 5)
+            head, _, body = data.partition(b"\r\n\r\n")
+            match = re.search(rb"(?i)\r\ncontent-length:\s*(\d+)", head)
+            length = int(match.group(1)) if match else 0
+            while len(body) < length:
+                more = await asyncio.wait_for(reader.read(65536), 5)
+                if not more:
+                    break
+                body += more
+            self.answer = body
