@@ -25,6 +25,21 @@ class Settings(BaseSettings):
 
     max_upload_mb: int = Field(default=25, ge=1)
     max_files_per_request: int = Field(default=50, ge=1)
+    # What one client can hold (docflow.request_limits): a request body must keep coming — the
+    # server waits for it at most `grace` seconds plus one second per `min_bytes_per_second`
+    # received, and never `idle_timeout` seconds for the next bytes (408 otherwise); bodies other
+    # than uploads are capped at `max_request_body_kb` (413); each user has at most
+    # `max_concurrent_uploads_per_user` uploads running in one API process (429).
+    request_body_grace_seconds: float = Field(default=10.0, gt=0)
+    request_body_min_bytes_per_second: int = Field(default=1024, ge=1)
+    request_body_idle_timeout_seconds: float = Field(default=30.0, gt=0)
+    max_request_body_kb: int = Field(default=1024, ge=1)
+    max_concurrent_uploads_per_user: int = Field(default=8, ge=1)
+    # The API's connection pool: a request waits at most `db_pool_timeout_seconds` for a
+    # connection, then answers 503 with Retry-After.
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=20, ge=0)
+    db_pool_timeout_seconds: float = Field(default=10.0, gt=0)
 
     event_channel_prefix: str = "docflow"
     # Live events (WS /api/ws, SSE /api/jobs/{id}/stream). A stream more than

@@ -8,6 +8,7 @@ commit succeeded, so nothing outside the database ever describes a state that wa
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -23,13 +24,25 @@ _HOOKS_KEY = "docflow_after_commit"
 _ROLLBACK_KEY = "docflow_after_rollback"
 
 
-@lru_cache
+_CREATING = threading.Lock()
+
+
 def get_engine() -> Engine:
+    """The process's one engine. The first requests race for it from several threads: created
+    under a lock, so there is one pool and its bound (`db_pool_size` + `db_max_overflow`)
+    holds."""
+    with _CREATING:
+        return _engine()
+
+
+@lru_cache
+def _engine() -> Engine:
     settings = get_settings()
     return create_engine(
         settings.database_url,
-        pool_size=10,
-        max_overflow=20,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_timeout=settings.db_pool_timeout_seconds,
         pool_pre_ping=True,
         pool_recycle=1800,
         # An unreachable server fails a request in seconds (503) instead of hanging it.
@@ -39,6 +52,7 @@ def get_engine() -> Engine:
 
 @lru_cache
 def _session_factory() -> sessionmaker[Session]:
+    # Sessions are bound when made: a racing second factory is harmless, the engine is one.
     return sessionmaker(bind=get_engine(), expire_on_commit=False, autoflush=True)
 
 

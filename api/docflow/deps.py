@@ -29,3 +29,14 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def get_detached_principal(request: Request) -> Principal:
+    """Who is calling, looked up in a short transaction of its own: for an endpoint that then
+    waits on the network (an upload's body) and must not hold a database connection meanwhile.
+    Its request session, if it has one, connects only when first used."""
+    with unit_of_work() as session:
+        return AuthService(session).authenticate_request(request)
+
+
+DetachedPrincipal = Annotated[Principal, Depends(get_detached_principal)]

@@ -62,6 +62,13 @@ class PreconditionFailed(DocflowError):
     code = "version_conflict"
 
 
+class RequestTimeout(DocflowError):
+    """The client sent its request body too slowly (or stopped sending it)."""
+
+    status_code = 408
+    code = "request_timeout"
+
+
 class PayloadTooLarge(DocflowError):
     status_code = 413
     code = "payload_too_large"
@@ -85,6 +92,10 @@ class PreconditionRequired(DocflowError):
 class TooManyRequests(DocflowError):
     status_code = 429
     code = "rate_limited"
+
+
+class TooManyUploads(TooManyRequests):
+    code = "too_many_uploads"
 
 
 class ServiceUnavailable(DocflowError):

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,6 +30,7 @@ from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
 from docflow.log_redaction import install_log_redaction
 from docflow.network import TrustedHosts
+from docflow.request_limits import RequestBodyLimits
 from docflow.review.endpoints import router as review_router
 from docflow.user.endpoints import router as user_router
 
@@ -75,6 +77,21 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # FastAPI could not read the body as JSON (not UTF-8, nested past the parser's depth):
+            # an invalid request like malformed JSON, answered the same way (422, json_invalid).
+            body = _envelope(
+                "validation_error",
+                "The request is invalid.",
+                [
+                    {
+                        "field": "body",
+                        "message": "The body is not valid JSON.",
+                        "type": "json_invalid",
+                    }
+                ],
+            )
+            return JSONResponse(body, status_code=422)
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         return JSONResponse(
@@ -91,6 +108,14 @@ def install_error_handlers(app: FastAPI) -> None:
             "service_unavailable", "The database is unavailable right now; try again shortly."
         )
         return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_exhausted(_: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every connection of the pool stayed busy for `db_pool_timeout_seconds`: the server is
+        # overloaded, not broken; nothing was done, so the client may retry.
+        log.warning("database pool exhausted: %s", str(exc).splitlines()[0])
+        body = _envelope("service_unavailable", "The server is busy right now; try again shortly.")
+        return JSONResponse(body, status_code=503, headers={"Retry-After": "2"})
 
     @app.exception_handler(Exception)
     async def _unhandled(_: Request, exc: Exception) -> JSONResponse:
@@ -152,6 +177,7 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
 
+    app.add_middleware(RequestBodyLimits)  # inside SecurityHeaders: its refusals get them too
     app.add_middleware(SecurityHeaders)
 
     settings = get_settings()

@@ -20,6 +20,7 @@ _DESCRIPTIONS = {
     404: "Not found in the caller's workspace (`not_found`)",
     409: "Not allowed in the current state (`invalid_state`)",
     412: "The If-Match version is stale (`version_conflict`)",
+    408: "The request body came too slowly (`request_timeout`): send it again",
     413: "Too large (`payload_too_large`)",
     415: "Unsupported file type (`unsupported_media_type`)",
     422: "The request is invalid (`validation_error`: details list the fields)",
@@ -31,6 +32,8 @@ _DESCRIPTIONS = {
 
 # Any operation behind authentication: no credentials, a role or CSRF refusal, the database down.
 AUTHENTICATED = (401, 403, 503)
+# Any operation that reads a request body (docflow.request_limits): too slow, too large.
+BODY_LIMITS = (408, 413)
 
 
 def error_responses(*statuses: int, notes: Mapping[int, str] | None = None) -> Responses:

@@ -1,13 +1,39 @@
-"""Schemas shared by every domain: the error envelope, and the annotation for a JSON column that is
-returned exactly as stored while the OpenAPI document describes its shape."""
+"""Schemas shared by every domain: the error envelope, the types every client input is validated
+with at the edge (strings PostgreSQL can store, event seqs that fit a bigint), and the annotation
+for a JSON column that is returned exactly as stored while the OpenAPI document describes its
+shape."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, GetCoreSchemaHandler, SerializeAsAny, SkipValidation
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    GetCoreSchemaHandler,
+    SerializeAsAny,
+    SkipValidation,
+)
 from pydantic_core import CoreSchema
+
+BIGINT_MAX = 2**63 - 1
+
+
+def no_nul(value: str) -> str:
+    """PostgreSQL text cannot hold U+0000: a client string carrying it is refused (422) where it
+    comes in, before it reaches a query."""
+    if "\x00" in value:
+        raise ValueError("must not contain the NUL character (U+0000)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(no_nul)]
+"""Every string a client sends in a body: never NUL."""
+
+Seq = Annotated[int, Field(ge=0, le=BIGINT_MAX)]
+"""An event `seq` a client resumes after (`after=`, `Last-Event-ID`, WS `after`): a bigint."""
 
 
 class ErrorRead(BaseModel):

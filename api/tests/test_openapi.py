@@ -91,6 +91,15 @@ def test_every_error_answer_is_the_error_envelope() -> None:
             assert "422" in errors, (method, path)
 
 
+def test_every_operation_that_reads_a_body_declares_the_body_limits() -> None:
+    # docflow.request_limits may refuse any request body: too slow (408) or too large (413).
+    readers = [(m, p, op) for m, p, op in _operations() if "requestBody" in op]
+    assert len(readers) >= 6
+    for method, path, op in readers:
+        assert {"408", "413", "422"} <= op["responses"].keys(), (method, path)
+    assert "429" in DOC["paths"]["/api/documents/upload"]["post"]["responses"]
+
+
 def test_the_field_models_name_every_invoice_field() -> None:
     for model in (ExtractedFieldsRead, ReviewedFieldsRead, ExportFieldsRead):
         assert tuple(model.model_fields) == FIELD_NAMES
@@ -236,6 +245,16 @@ def test_jobs_events_and_account_answers_match_the_document(
     conforms(client.get("/api/auth/me", headers={"Authorization": "Bearer nope"}), "/api/auth/me")
     conforms(client.get("/api/health"), "/api/health")
     conforms(client.get("/api/ready"), "/api/ready")
+
+
+def test_refused_bodies_match_the_document(client: Any) -> None:
+    json_type = {"Content-Type": "application/json"}
+    too_large = b'{"name": "' + b"x" * (1025 * 1024) + b'"}'
+    conforms(client.post("/api/tokens", content=too_large, headers=json_type), "/api/tokens")
+    not_utf8 = b'{"email": "\xff@example.test", "password": "x"}'
+    refused = client.post("/api/auth/login", content=not_utf8, headers=json_type)
+    assert refused.status_code == 422  # as the README says of invalid JSON (it was a 400)
+    conforms(refused, "/api/auth/login")
 
 
 def test_an_extraction_by_the_worker_matches_the_document(client: Any, worker: Any) -> None:

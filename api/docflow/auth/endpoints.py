@@ -19,7 +19,7 @@ from docflow.auth.schemas import (
 from docflow.auth.service import AuthService
 from docflow.config import Settings
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
-from docflow.openapi import AUTHENTICATED, error_responses
+from docflow.openapi import AUTHENTICATED, BODY_LIMITS, error_responses
 
 router = APIRouter(tags=["auth"])
 
@@ -50,6 +50,7 @@ def _cookie_secure(request: Request, settings: Settings) -> bool:
     responses={
         200: {"description": "Signed in: the session cookie is set"},
         **error_responses(
+            *BODY_LIMITS,
             401,
             403,
             422,
@@ -127,7 +128,7 @@ def me(principal: CurrentPrincipal, session: SessionDep) -> JSONResponse:
     "/tokens",
     status_code=201,
     operation_id="auth-create_token",
-    responses=error_responses(*AUTHENTICATED, 422),
+    responses=error_responses(*AUTHENTICATED, *BODY_LIMITS, 422),
 )
 def create_token(
     body: TokenCreate, principal: CurrentPrincipal, session: SessionDep

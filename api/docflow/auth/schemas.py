@@ -7,10 +7,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from docflow.auth.passwords import MAX_PASSWORD_LENGTH
+from docflow.schemas import Text
 
 
 class TokenCreate(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
+    name: Text = Field(min_length=1, max_length=200)
 
 
 class TokenRead(BaseModel):
@@ -29,8 +30,8 @@ class TokenCreated(TokenRead):
 
 
 class LoginRequest(BaseModel):
-    email: str = Field(min_length=3, max_length=320)
-    password: str = Field(min_length=1, max_length=MAX_PASSWORD_LENGTH)
+    email: Text = Field(min_length=3, max_length=320)
+    password: Text = Field(min_length=1, max_length=MAX_PASSWORD_LENGTH)
 
 
 class UserRead(BaseModel):

@@ -175,7 +175,7 @@ class AuthService:
         the address's original account."""
         email = email.strip().lower()
         limiter = limiter or LoginRateLimiter(self.settings)
-        limiter.check(email, address)
+        limiter.reserve(email, address)  # counted before the password is checked
         user: User | None = None
         candidates: list[User | None] = [*self.repo.users_by_email(email)] or [None]
         for candidate in candidates:
@@ -185,9 +185,8 @@ class AuthService:
                 user = candidate
                 break
         if user is None:
-            limiter.record_failure(email, address)
             raise InvalidCredentials("The email or password is incorrect.")
-        limiter.clear_account(email)
+        limiter.succeeded(email, address)
         now = datetime.now(UTC)
         if user.password_hash and needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)

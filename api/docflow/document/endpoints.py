@@ -7,17 +7,21 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
+from docflow.auth.principal import Principal
+from docflow.config import Settings
+from docflow.deps import CurrentPrincipal, DetachedPrincipal, SessionDep, SettingsDep
 from docflow.document.files import display_filename
 from docflow.document.params import DocumentQueryDep
 from docflow.document.schemas import DocumentList, DocumentRead, UploadResult
 from docflow.document.service import DocumentService, upload_fingerprint
 from docflow.document.upload import ReceivedFile, receive_files
-from docflow.errors import PayloadTooLarge, ValidationFailed
+from docflow.errors import ValidationFailed
 from docflow.idempotency.service import Claim, IdempotencyService, fingerprint_of
-from docflow.openapi import AUTHENTICATED, error_responses
+from docflow.openapi import AUTHENTICATED, BODY_LIMITS, error_responses
+from docflow.request_limits import allow_body, upload_slots
 from docflow.storage import get_storage
 
 router = APIRouter(tags=["documents"])
@@ -31,10 +35,11 @@ _ALL_REJECTED = (
 )
 _UPLOAD_ERRORS = error_responses(
     *AUTHENTICATED,
+    *BODY_LIMITS,
     409,
-    413,
     415,
     422,
+    429,
     507,
     notes={
         409: "A request with this Idempotency-Key is still being processed (`conflict`)",
@@ -43,6 +48,8 @@ _UPLOAD_ERRORS = error_responses(
         415: "Unsupported file type (`unsupported_media_type`)" + _ALL_REJECTED,
         422: "Not a multipart body with files, an empty file (`empty_file`), or the "
         "Idempotency-Key reused for another file (`idempotency_key_reused`)" + _ALL_REJECTED,
+        429: "The user already has `DOCFLOW_MAX_CONCURRENT_UPLOADS_PER_USER` uploads running "
+        "(`too_many_uploads`): send it again after Retry-After seconds",
     },
 )
 _ETAG = {"ETag": {"description": "The extraction's version, quoted", "schema": {"type": "string"}}}
@@ -79,21 +86,36 @@ _ETAG = {"ETag": {"description": "The extraction's version, quoted", "schema": {
 )
 async def upload_documents(
     request: Request,
-    principal: CurrentPrincipal,
+    principal: DetachedPrincipal,
     session: SessionDep,
     settings: SettingsDep,
     idempotency_key: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
     principal.require("write")
-    declared = request.headers.get("content-length")
+    # The whole body (every file, form field and boundary) is bounded; a Content-Length that
+    # cannot fit is refused before a byte is read.
     per_file = settings.max_upload_bytes + _MULTIPART_OVERHEAD
-    if declared and declared.isdigit():
-        # Refuse before reading a byte when the body cannot possibly fit.
-        most = per_file if idempotency_key else per_file * settings.max_files_per_request
-        if int(declared) > most:
-            raise PayloadTooLarge(
-                f"The upload is larger than the {settings.max_upload_mb} MB per-file limit."
-            )
+    allow_body(
+        request,
+        per_file if idempotency_key else per_file * settings.max_files_per_request,
+        f"The upload is larger than the {settings.max_upload_mb} MB per-file limit."
+        if idempotency_key
+        else f"The upload is larger than {settings.max_files_per_request} files of "
+        f"{settings.max_upload_mb} MB.",
+    )
+    with upload_slots.hold(principal.user_id, settings.max_concurrent_uploads_per_user):
+        return await _receive_and_register(request, principal, session, settings, idempotency_key)
+
+
+async def _receive_and_register(
+    request: Request,
+    principal: Principal,
+    session: Session,
+    settings: Settings,
+    idempotency_key: str | None,
+) -> JSONResponse:
+    """The body is staged before the request's session first touches the database: a client
+    that sends slowly holds no connection meanwhile."""
     idempotency = IdempotencyService()
     claim: Claim | None = None
     stored = None

@@ -38,6 +38,7 @@ from docflow.job.repository import JobRepository
 from docflow.job.schemas import JobRead
 from docflow.job.service import JobService
 from docflow.models import Document, DocumentStatus, Job
+from docflow.schemas import no_nul
 from docflow.storage import Storage
 
 
@@ -239,7 +240,14 @@ def _cursor_value(value: Any) -> Any:
 def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("string expected")
-    return value
+    return no_nul(value)
+
+
+def _decimal(value: Any) -> Decimal:
+    number = Decimal(_str(value))
+    if not number.is_finite() or abs(number.adjusted()) > 1000:  # PostgreSQL numeric's range
+        raise ValueError("not a total this API issued")
+    return number
 
 
 def _datetime(value: Any) -> datetime:
@@ -254,7 +262,7 @@ _CURSOR_KINDS: dict[str, tuple[Callable[[Any], Any], ...]] = {
     "filename": (_str,),
     "status": (_str, _datetime),
     "vendor": (_str,),
-    "total": (lambda v: Decimal(_str(v)),),
+    "total": (_decimal,),
     "invoice_date": (lambda v: date.fromisoformat(_str(v)),),
 }
 

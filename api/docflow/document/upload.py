@@ -22,6 +22,8 @@ from docflow.errors import (
 from docflow.storage import StagedFile, Storage
 
 FIELD_NAME = b"files"
+# Form fields other than `files` are read and thrown away: together they may weigh this much.
+MAX_IGNORED_BYTES = 64 * 1024
 
 
 @dataclass
@@ -47,6 +49,7 @@ class _Receiver:
         self._header_field = b""
         self._header_value = b""
         self._headers: dict[bytes, bytes] = {}
+        self._ignored = 0
 
     # python-multipart callbacks -------------------------------------------------------------
     def on_part_begin(self) -> None:
@@ -80,7 +83,14 @@ class _Receiver:
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         current = self._current
-        if current is None or current.staged is None:
+        if current is None:
+            self._ignored += end - start
+            if self._ignored > MAX_IGNORED_BYTES:
+                raise PayloadTooLarge(
+                    f"Form fields other than 'files' are limited to {MAX_IGNORED_BYTES // 1024} KB."
+                )
+            return
+        if current.staged is None:
             return
         current.staged.write(data[start:end])
         if current.staged.size > self.max_bytes:

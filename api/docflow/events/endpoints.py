@@ -21,6 +21,7 @@ from docflow.events.service import EventService
 from docflow.events.sse import SSE_HEADERS, job_stream
 from docflow.events.ws import WsSession
 from docflow.openapi import AUTHENTICATED, error_responses
+from docflow.schemas import BIGINT_MAX, Seq
 
 router = APIRouter(tags=["events"])
 
@@ -35,7 +36,7 @@ def job_events(
     job_id: uuid.UUID,
     principal: CurrentPrincipal,
     session: SessionDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[Seq, Query()] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> EventPage:
     return EventService(session).job_events(principal, job_id, after, limit)
@@ -49,7 +50,7 @@ def job_events(
 def workspace_events(
     principal: CurrentPrincipal,
     session: SessionDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[Seq, Query()] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> EventPage:
     return EventService(session).workspace_events(principal, after, limit)
@@ -126,7 +127,7 @@ def job_event_stream(
     principal: Annotated[Principal, Depends(stream_principal)],
     session: SessionDep,
     settings: SettingsDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[Seq, Query()] = 0,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
     require_trusted_origin(request, settings)
@@ -139,8 +140,11 @@ def job_event_stream(
                 "Last-Event-ID must be an event seq.",
                 details=[{"field": "header.Last-Event-ID", "message": "not an integer"}],
             ) from None
-        if after < 0:
-            raise ValidationFailed("Last-Event-ID must be an event seq.")
+        if not 0 <= after <= BIGINT_MAX:
+            raise ValidationFailed(
+                "Last-Event-ID must be an event seq.",
+                details=[{"field": "header.Last-Event-ID", "message": "out of range"}],
+            )
     hub = _hub(request)
     stream = job_stream(hub, principal, str(job_id), after, settings, still_valid)
     return StreamingResponse(stream, media_type="text/event-stream", headers=SSE_HEADERS)

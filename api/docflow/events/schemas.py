@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from docflow.schemas import Seq
+
 
 class EventRead(BaseModel):
     """The event envelope: identical on Redis, WebSocket, SSE and polling."""
@@ -41,7 +43,7 @@ class WsSubscribe(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     subscribe: Literal["all"] | Annotated[list[uuid.UUID], Field(min_length=1, max_length=500)]
-    after: Annotated[int, Field(ge=0)] | None = None
+    after: Seq | None = None
 
 
 class WsControl(BaseModel):

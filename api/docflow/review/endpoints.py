@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from docflow.deps import CurrentPrincipal, SessionDep
 from docflow.document.schemas import DocumentRead
 from docflow.idempotency.endpoint import run_idempotent
-from docflow.openapi import AUTHENTICATED, Responses, error_responses
+from docflow.openapi import AUTHENTICATED, BODY_LIMITS, Responses, error_responses
 from docflow.review.schemas import FieldChangeList, ReviewUpdate, VersionConflictEnvelope
 from docflow.review.service import Reviewed, ReviewService
 
@@ -48,7 +48,7 @@ def _answer(outcome: Reviewed) -> tuple[DocumentRead, dict[str, str]]:
     "/documents/{document_id}/review",
     operation_id="documents-review",
     response_model=DocumentRead,
-    responses={**_VERSIONED, **error_responses(428)},
+    responses={**_VERSIONED, **error_responses(*BODY_LIMITS, 428)},
 )
 def review_document(
     document_id: uuid.UUID,

@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 
 from docflow.auth.schemas import TokenRead, UserRead
 from docflow.deps import CurrentPrincipal, SessionDep
-from docflow.openapi import AUTHENTICATED, error_responses
+from docflow.openapi import AUTHENTICATED, BODY_LIMITS, error_responses
 from docflow.user.schemas import AuditEventRead, UserCreate, UserCreated, UserUpdate
 from docflow.user.service import UserService
 
@@ -31,6 +31,7 @@ def list_users(principal: CurrentPrincipal, session: SessionDep) -> list[UserRea
     response_model=UserCreated,
     responses=error_responses(
         *AUTHENTICATED,
+        *BODY_LIMITS,
         409,
         422,
         notes={**_ADMIN, 409: "A user with this email already exists (`email_taken`)"},
@@ -61,6 +62,7 @@ def get_user(user_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDe
     operation_id="users-update",
     responses=error_responses(
         *AUTHENTICATED,
+        *BODY_LIMITS,
         404,
         409,
         422,

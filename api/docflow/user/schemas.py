@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from docflow.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from docflow.auth.schemas import UserRead
+from docflow.schemas import Text
 
 RoleName = Literal["admin", "reviewer", "viewer"]
 
@@ -33,8 +34,8 @@ EmailAddress = Annotated[
 class UserCreate(BaseModel):
     email: EmailAddress
     role: RoleName = "reviewer"
-    display_name: str | None = Field(default=None, max_length=200)
-    password: str | None = Field(
+    display_name: Text | None = Field(default=None, max_length=200)
+    password: Text | None = Field(
         default=None,
         min_length=MIN_PASSWORD_LENGTH,
         max_length=MAX_PASSWORD_LENGTH,
@@ -52,7 +53,7 @@ class UserCreated(UserRead):
 
 class UserUpdate(BaseModel):
     role: RoleName | None = None
-    display_name: str | None = Field(default=None, max_length=200)
+    display_name: Text | None = Field(default=None, max_length=200)
     is_active: bool | None = Field(
         default=None,
         description="false deactivates: the user's sessions and API tokens stop working at once.",

@@ -1429,6 +1429,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The request body came too slowly (`request_timeout`): send it again */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
@@ -2156,6 +2174,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The request body came too slowly (`request_timeout`): send it again */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not completed, or already finalized (`invalid_state`); or a request with this Idempotency-Key is still being processed (`conflict`) */
             409: {
                 headers: {
@@ -2174,6 +2201,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionConflictEnvelope"];
+                };
+            };
+            /** @description Too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A field is invalid (`validation_error`: details list the fields), or the Idempotency-Key was used for another request (`idempotency_key_reused`) */
@@ -2249,6 +2285,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The request body came too slowly (`request_timeout`): send it again */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being processed (`conflict`) */
             409: {
                 headers: {
@@ -2278,6 +2323,15 @@ export interface operations {
             };
             /** @description Not a multipart body with files, an empty file (`empty_file`), or the Idempotency-Key reused for another file (`idempotency_key_reused`); when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The user already has `DOCFLOW_MAX_CONCURRENT_UPLOADS_PER_USER` uploads running (`too_many_uploads`): send it again after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2935,6 +2989,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The request body came too slowly (`request_timeout`): send it again */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
                 headers: {
@@ -3109,8 +3181,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The request body came too slowly (`request_timeout`): send it again */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description A user with this email already exists (`email_taken`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too large (`payload_too_large`) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3256,8 +3346,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The request body came too slowly (`request_timeout`): send it again */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The workspace needs at least one active admin (`last_admin`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too large (`payload_too_large`) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
