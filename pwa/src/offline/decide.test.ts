@@ -10,8 +10,8 @@ describe("decide", () => {
     expect(decide(undefined, 0)).toEqual({ action: "sent" });
   });
 
-  it("retries network errors, 5xx, 409 still running and 429/503/507", () => {
-    for (const error of [new NetworkError(), api(500, "internal_error"), api(502, "http_502"), api(409, "conflict"), api(429, "rate_limited"), api(503, "service_unavailable"), api(507, "insufficient_storage")]) {
+  it("retries network errors, 5xx, 409 still running, 408 (a body that came too slowly) and 429/503/507", () => {
+    for (const error of [new NetworkError(), api(500, "internal_error"), api(502, "http_502"), api(409, "conflict"), api(408, "request_timeout"), api(429, "rate_limited"), api(503, "service_unavailable"), api(507, "insufficient_storage")]) {
       expect(decide(error, 1, () => 0.5).action).toBe("retry");
     }
   });

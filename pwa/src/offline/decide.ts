@@ -7,7 +7,7 @@ import { ApiError, NetworkError } from "@/lib/api/errors";
 
 export type Decision =
   | { action: "sent" }
-  /** Send again later (network error, 5xx, 409 still running, 429/503/507). */
+  /** Send again later (network error, 5xx, 409 still running, 408 body too slow, 429/503/507). */
   | { action: "retry"; delayMs: number; message: string }
   /** The server refused this item; it waits for the reviewer (Discard, or fix and retry). */
   | { action: "fail"; message: string; code: string; status: number }
@@ -16,7 +16,8 @@ export type Decision =
   /** 401: sign in again; the queue is kept and paused. */
   | { action: "auth"; message: string };
 
-const RETRYABLE_STATUS = new Set([429, 503, 507]);
+// 408: the server cut off a body that came too slowly (a poor connection) — the next try may be faster.
+const RETRYABLE_STATUS = new Set([408, 429, 503, 507]);
 export const BASE_DELAY_MS = 1_000;
 export const MAX_DELAY_MS = 5 * 60_000;
 
