@@ -83,7 +83,7 @@ def test_a_worker_killed_between_commit_and_publish_loses_nothing(
 
 
 def test_an_api_killed_between_commit_and_enqueue_loses_no_upload(
-    stack: Any, user: Any, workers: Workers, invariants: Any, tmp_path: Path
+    stack: Any, user: Any, client: Any, workers: Workers, invariants: Any, tmp_path: Path
 ) -> None:
     key = {"Idempotency-Key": f"crash-{uuid.uuid4()}"}
     data = minimal_pdf("Invoice API-CRASH-1 Total 10.00 EUR")
@@ -109,11 +109,7 @@ def test_an_api_killed_between_commit_and_enqueue_loses_no_upload(
         job_id = str(scalar("SELECT id FROM jobs"))
 
         # The client sends it again, as the PWA's outbox does, to a healthy API.
-        with (
-            api_server(env, tmp_path / "api.log") as base,
-            httpx.Client(base_url=base, headers=auth, timeout=30) as http,
-        ):
-            replay = upload(http, ("crash.pdf", data), headers=key)
+        replay = upload(client, ("crash.pdf", data), headers=key)
         assert replay.status_code == 202, replay.text
         item = replay.json()["items"][0]
         assert item["job"]["id"] == job_id
