@@ -61,7 +61,18 @@ class PrivateRedis:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
+        """Start it and wait until it answers (after a restart it first reloads its data)."""
+        import redis
+
         self.proc = devstack.start_redis(self.folder, self.port)
+
+        def ready() -> bool:
+            try:
+                return bool(self.client().ping())
+            except redis.BusyLoadingError:
+                return False
+
+        wait_until("Redis to load its data", ready, timeout=30, every=0.05)
 
     def stop(self) -> None:
         devstack.stop(self.proc)
