@@ -19,11 +19,14 @@ DOCFLOW_FAULT_BROKER_RESTORE_SECONDS=1
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import signal
 import time
 from typing import Any
+
+from docflow import db
 
 log = logging.getLogger("docflow.fault")
 
@@ -39,10 +42,15 @@ def _once() -> bool:
     return True
 
 
-def _slow_stage(stage: str, seconds: float, ignore_soft_limit: bool) -> None:
-    from docflow_worker.pipeline import extract, parse
+_STAGE_MODULES = {
+    "parsing": "docflow_worker.pipeline.parse",
+    "extracting": "docflow_worker.pipeline.extract",
+}
 
-    module: Any = {parse.name: parse, extract.name: extract}[stage]
+
+def _slow_stage(stage: str, seconds: float, ignore_soft_limit: bool) -> None:
+    module: Any = importlib.import_module(_STAGE_MODULES[stage])  # only in worker processes
+    assert module.name == stage
     real_run = module.run
 
     def slow_run(ctx: Any) -> None:
@@ -68,8 +76,6 @@ def _sleep(seconds: float, ignore_soft_limit: bool) -> None:
 
 
 def _crash_after_commit(event_type: str) -> None:
-    from docflow import db
-
     real_run_hooks = db._run_hooks
     needle = f'"type":"{event_type}"'
 
