@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -75,6 +76,42 @@ def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
                 raise
             time.sleep(0.2)
     yield
+
+
+@dataclass
+class InvariantsCheck:
+    """What the check after a `fault` test looks at: the storage folder (default: the stack's)
+    and the uploads the test saw accepted."""
+
+    storage_dir: Path | None = None
+    accepted: set[str] = field(default_factory=set)
+
+
+@pytest.fixture
+def invariants(stack: Stack) -> InvariantsCheck:
+    return InvariantsCheck()
+
+
+@pytest.fixture(autouse=True)
+def _invariants_after_fault_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test marked `fault` starts with an empty storage folder (the tables are emptied anyway)
+    and ends with the invariant checker (tests_support/invariants.py) finding nothing, once the
+    processes it started are stopped."""
+    if request.node.get_closest_marker("fault") is None:
+        yield
+        return
+    request.getfixturevalue("_clean_database")
+    check: InvariantsCheck = request.getfixturevalue("invariants")
+    from docflow.config import get_settings
+
+    storage = get_settings().storage_dir
+    for path in sorted(storage.rglob("*"), reverse=True) if storage.is_dir() else []:
+        if path.is_file():
+            path.unlink()
+    yield
+    from tests_support.invariants import assert_invariants
+
+    assert_invariants(check.storage_dir, accepted=check.accepted)
 
 
 @pytest.fixture(scope="session")

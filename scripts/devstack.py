@@ -319,6 +319,8 @@ def _stop_postgres(proc: subprocess.Popen[bytes], data_dir: Path, timeout: float
 
 
 def start_redis(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    """Redis as the worker requires it (it refuses to start otherwise): queued tasks survive a
+    restart (`appendonly yes`) and are never evicted (`maxmemory-policy noeviction`)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     redis = shutil.which("redis-server") or "/usr/bin/redis-server"
     proc = subprocess.Popen(
@@ -332,6 +334,8 @@ def start_redis(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
             str(data_dir),
             "--appendonly",
             "yes",
+            "--maxmemory-policy",
+            "noeviction",
             "--save",
             "",
             "--daemonize",

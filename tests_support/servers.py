@@ -116,18 +116,25 @@ class WorkerProcess:
         return self.log_path.read_text(errors="replace")
 
 
+WORKER_APP = "docflow_worker.celery_app"
+FAULTY_WORKER_APP = "tests_support.faulty_worker"  # with the faults its environment switches on
+
+
 def start_worker(
     env: dict[str, str],
     log_path: Path,
     concurrency: int = 2,
     extra_env: dict[str, str] | None = None,
+    app: str = WORKER_APP,
 ) -> WorkerProcess:
     """A real `celery worker` process (prefork pool) for the session's stack."""
     full_env = {**os.environ, **env, **(extra_env or {}), "PYTHONUNBUFFERED": "1"}
     log_file = open(log_path, "ab")  # noqa: SIM115
+    command = devstack.worker_command(sys.executable, concurrency)
+    command[command.index(WORKER_APP)] = app
     proc = subprocess.Popen(
         [
-            *devstack.worker_command(sys.executable, concurrency),
+            *command,
             "--without-heartbeat",
             "-n",
             f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
@@ -153,16 +160,25 @@ def stop_worker(worker: WorkerProcess | None) -> None:
         devstack.stop(worker.proc, timeout=20)
 
 
+API_APP = "docflow.main:app"
+FAULTY_API_APP = "tests_support.faulty_api:app"  # with the faults its environment switches on
+
+
 @contextmanager
 def api_server(
-    env: dict[str, str], log_path: Path, extra_args: tuple[str, ...] = ()
+    env: dict[str, str],
+    log_path: Path,
+    extra_args: tuple[str, ...] = (),
+    app: str = API_APP,
 ) -> Iterator[str]:
-    """A real uvicorn process; yields its base URL. `extra_args` go after the usual command line
-    (e.g. `--access-log` to turn the access log back on)."""
+    """A real uvicorn process of `app`; yields its base URL. `extra_args` go after the usual
+    command line (e.g. `--access-log` to turn the access log back on)."""
     port = devstack.free_port()
     log_file = open(log_path, "ab")  # noqa: SIM115
+    command = devstack.api_command(sys.executable, "127.0.0.1", port)
+    command[command.index(API_APP)] = app
     proc = subprocess.Popen(
-        [*devstack.api_command(sys.executable, "127.0.0.1", port), *extra_args],
+        [*command, *extra_args],
         env={**os.environ, **env, "PYTHONUNBUFFERED": "1"},
         stdout=log_file,
         stderr=subprocess.STDOUT,

@@ -53,14 +53,18 @@ class Settings(BaseSettings):
     event_auth_recheck_seconds: float = Field(default=60.0, gt=0)  # revoked → stream closed
     task_queue: str = "docflow"
 
-    # Worker time limits (seconds). The broker's visibility timeout must exceed the hard limit,
-    # and a job's lease must outlive one stage so a live worker is never robbed of its job.
+    # Worker time limits (seconds). The broker's visibility timeout must exceed the hard limit, so
+    # a running task's message is never handed to a second worker.
     task_soft_time_limit: int = 120
     task_hard_time_limit: int = 150
     broker_visibility_timeout: int = 600
-    job_lease_seconds: int = 180
+    # A claimed job's lease: the worker renews it every `job_heartbeat_seconds` (default a third of
+    # the lease) while a stage runs, so a live worker keeps its job however slow the stage, and a
+    # dead one's job is sent again within lease + sweep interval.
+    job_lease_seconds: int = Field(default=15, ge=3)
+    job_heartbeat_seconds: float | None = Field(default=None, gt=0)
     stage_timeout_seconds: float = 60.0
-    sweep_interval_seconds: float = 5.0
+    sweep_interval_seconds: float = Field(default=5.0, gt=0)
     requeue_lost_after_seconds: int = 900
     # A worker whose database becomes unreachable (or whose transaction deadlocks) tries the same
     # transaction again, with backoff, for this long before giving the job back to the broker.
@@ -105,6 +109,10 @@ class Settings(BaseSettings):
         return self.broker_url or self.redis_url
 
     @property
+    def heartbeat_interval(self) -> float:
+        return self.job_heartbeat_seconds or self.job_lease_seconds / 3
+
+    @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
 
@@ -123,6 +131,11 @@ class Settings(BaseSettings):
             raise ValueError("task_soft_time_limit must be below task_hard_time_limit")
         if not self.trusted_hosts:
             raise ValueError("trusted_hosts must name at least one host (or '*')")
+        if self.heartbeat_interval * 2 > self.job_lease_seconds:
+            raise ValueError(
+                "job_heartbeat_seconds must be at most half of job_lease_seconds (a live worker "
+                "would lose its job to one late heartbeat)"
+            )
         if any(o.strip() == "*" for o in (*self.cors_origins, *self.allowed_ws_origins)):
             raise ValueError("origins must be listed explicitly: '*' is refused (credentials)")
         if self.environment == "production":

@@ -1,10 +1,11 @@
 """The Celery application: Redis broker, late acks, one task at a time per process, JSON only,
-no result backend (state lives in PostgreSQL)."""
+no result backend (state lives in PostgreSQL). The worker refuses to start on a broker that would
+lose queued work (see `broker`)."""
 
 from __future__ import annotations
 
 from celery import Celery
-from celery.signals import worker_process_init, worker_ready, worker_shutdown
+from celery.signals import worker_init, worker_process_init, worker_ready, worker_shutdown
 
 from docflow.config import get_settings
 
@@ -32,6 +33,18 @@ app.conf.update(
     task_send_sent_event=False,
     worker_enable_remote_control=False,
 )
+
+
+@worker_init.connect
+def _require_durable_broker(**_: object) -> None:
+    # In the main process, before the pool starts. A signal handler's exception is only logged,
+    # so refusing to start is a SystemExit with the reason (printed, exit status 1).
+    from docflow_worker.broker import BrokerNotDurable, require_durable_broker
+
+    try:
+        require_durable_broker()
+    except BrokerNotDurable as exc:
+        raise SystemExit(f"docflow worker not started: {exc}") from None
 
 
 @worker_process_init.connect

@@ -1,11 +1,13 @@
-"""Re-enqueues jobs nobody will otherwise run: queued while the broker was down, or left
-`processing` by a worker that died. Runs as a thread in each worker's main process; several
+"""Re-enqueues jobs nobody will otherwise run: queued while the broker was down, queued when the
+broker lost its messages (see `broker`), or left `processing` by a worker that died (its lease ran
+out: nothing renews it any more). Runs as a thread in each worker's main process; several
 sweepers share the work through SKIP LOCKED, and a duplicate send is harmless (claims are
 conditional). Now and then it also deletes expired idempotency records (kept
 `idempotency_ttl_days`; a document remembers its upload key beyond that, see DocumentService)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -14,6 +16,7 @@ from docflow.config import get_settings
 from docflow.db import unit_of_work
 from docflow.idempotency.repository import IdempotencyRepository
 from docflow.job.service import JobService
+from docflow_worker.broker import declare_queue, forget_marker, lost_its_messages
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +25,40 @@ _thread: threading.Thread | None = None
 
 
 def sweep_once() -> int:
+    check_broker()
     with unit_of_work() as session:
         sent = JobService(session).requeue_stranded()
     if sent:
         log.info("sweeper re-enqueued %d job(s)", len(sent))
     return len(sent)
+
+
+def check_broker() -> None:
+    """When the broker lost its messages: declare this worker's queue again and have every queued
+    job sent again by the sweeps that follow."""
+    try:
+        lost = lost_its_messages()
+    except Exception as exc:  # the broker is down: the sweep goes on, the next one checks again
+        log.warning("broker check failed: %s", exc)
+        return
+    if not lost:
+        return
+    from docflow_worker.celery_app import app
+
+    try:
+        declare_queue(app)
+        with unit_of_work() as session:
+            forgotten = JobService(session).forget_enqueued()
+    except Exception:
+        log.exception("the broker lost its messages, but the queued jobs could not be resent yet")
+        with contextlib.suppress(Exception):
+            forget_marker()  # ask again next sweep
+        return
+    log.warning(
+        "the broker holds no marker (a new, emptied or restarted-without-data Redis): queue "
+        "declared again, %d queued job(s) will be sent again",
+        forgotten,
+    )
 
 
 _PURGE_BATCH = 1_000

@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
+
+from celery import Task
+from celery.exceptions import TimeLimitExceeded
 
 from docflow_worker.celery_app import app
 from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE
-from docflow_worker.pipeline.runner import run_job
+from docflow_worker.pipeline.runner import run_job, stopped_by_hard_limit
+
+
+class PipelineTask(Task):  # type: ignore[misc]  # Celery ships no type hints
+    def on_failure(
+        self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
+    ) -> None:
+        # Runs in the worker's main process when the hard time limit killed the process that ran
+        # the attempt (that process cannot record anything any more).
+        if isinstance(exc, TimeLimitExceeded):
+            job_id, attempt = args
+            stopped_by_hard_limit(uuid.UUID(job_id), int(attempt))
 
 
 @app.task(
     name="pipeline.process_job",
+    base=PipelineTask,
     # The database stayed unreachable past the runner's own retries: deliver the task again
     # later (the claim is conditional, so a delivery that finds the job taken does nothing).
     autoretry_for=DATABASE_UNAVAILABLE,

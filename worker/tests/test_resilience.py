@@ -1,6 +1,7 @@
 """The pipeline survives what production throws at it: the broker down during an upload, a worker
 killed mid-job, a duplicate delivery, an unreadable file. Each test runs its own Celery worker
-process(es) on a private queue, so it knows which worker had the job."""
+process(es) on a private queue, so it knows which worker had the job. The tests marked `fault`
+are part of the fault suite (worker/tests/faults/): the invariant checker runs after each."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import signal
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +17,8 @@ import pytest
 from sqlalchemy import text
 
 from tests_support.api import SAMPLES, SEVEN_EVENTS, job_events, minimal_pdf, upload, wait_for_job
+from tests_support.faults import private_queue, scalar, wait_for_log
 from tests_support.servers import WorkerProcess, start_worker, stop_worker
-from tests_support.settings import settings_env
-
-
-@contextmanager
-def private_queue() -> Iterator[str]:
-    """Uploads made inside are sent to a queue only this test's workers read."""
-    name = f"docflow-test-{uuid.uuid4().hex[:8]}"
-    with settings_env(DOCFLOW_TASK_QUEUE=name):
-        yield name
 
 
 @pytest.fixture
@@ -59,22 +51,8 @@ def one(client: Any, name: str, data: bytes) -> dict[str, Any]:
     return item
 
 
-def scalar(sql: str, **params: Any) -> Any:
-    from docflow.db import get_engine
-
-    with get_engine().connect() as conn:
-        return conn.execute(text(sql), params).scalar_one()
-
-
 def types_of(client: Any, job_id: str) -> list[str]:
     return [e["type"] for e in job_events(client, job_id)]
-
-
-def wait_for_log(w: WorkerProcess, needle: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while needle not in w.log():
-        assert time.monotonic() < deadline, f"worker never logged {needle!r}:\n{w.log()[-3000:]}"
-        time.sleep(0.05)
 
 
 def long_pdf(path: Path, pages: int = 150) -> bytes:
@@ -94,6 +72,7 @@ def long_pdf(path: Path, pages: int = 150) -> bytes:
 # --- (a) the broker is down during an upload ---------------------------------------------------
 
 
+@pytest.mark.fault
 def test_an_upload_while_redis_is_down_is_queued_then_swept_and_completed(
     client: Any, stack: Any, workers: list[WorkerProcess], tmp_path: Path
 ) -> None:
@@ -134,6 +113,7 @@ def test_an_upload_while_redis_is_down_is_queued_then_swept_and_completed(
 # --- (b) kill -9 of the worker during a job ----------------------------------------------------
 
 
+@pytest.mark.fault
 def test_a_worker_killed_mid_job_is_replaced_and_the_job_completes_once(
     client: Any, stack: Any, workers: list[WorkerProcess], tmp_path: Path
 ) -> None:
@@ -177,6 +157,7 @@ def test_a_worker_killed_mid_job_is_replaced_and_the_job_completes_once(
 # --- (c) duplicate deliveries ------------------------------------------------------------------
 
 
+@pytest.mark.fault
 def test_a_duplicate_delivery_changes_nothing_and_emits_nothing(
     client: Any, stack: Any, workers: list[WorkerProcess], tmp_path: Path
 ) -> None:
@@ -323,6 +304,7 @@ def test_the_sweeper_deletes_expired_idempotency_records_only(
 # --- (g) PostgreSQL goes away and comes back ---------------------------------------------------
 
 
+@pytest.mark.fault
 def test_a_job_taken_while_postgres_is_down_completes_once_it_is_back(
     client: Any, stack: Any, workers: list[WorkerProcess], tmp_path: Path
 ) -> None:
@@ -340,6 +322,7 @@ def test_a_job_taken_while_postgres_is_down_completes_once_it_is_back(
     assert types_of(client, job_id) == SEVEN_EVENTS  # once each: nothing failed, nothing ran twice
 
 
+@pytest.mark.fault
 def test_a_postgres_restart_mid_job_delays_it_and_fails_nothing(
     client: Any, stack: Any, workers: list[WorkerProcess], tmp_path: Path
 ) -> None:

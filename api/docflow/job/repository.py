@@ -81,6 +81,18 @@ _MARK_ENQUEUED = (
     .where(_jobs.c.id == bindparam("job_id"), _jobs.c.attempt == bindparam("of_attempt"))
     .values(enqueued_at=func.now())
 )
+# The worker's heartbeat: only the claim that owns the attempt moves its lease (not `updated_at`:
+# nothing a client sees changed).
+_RENEW_LEASE = (
+    update(_jobs)
+    .where(
+        _jobs.c.id == bindparam("job_id"),
+        _jobs.c.status == JobStatus.processing,
+        _jobs.c.attempt == bindparam("of_attempt"),
+        _jobs.c.claim_token == bindparam("token"),
+    )
+    .values(lease_expires_at=func.now() + bindparam("lease", type_=Interval))
+)
 _MIRROR_STATUS = (
     update(_documents)
     .where(_documents.c.id == bindparam("document_id"))
@@ -196,8 +208,29 @@ class JobRepository:
         ).one_or_none()
         return None if row is None else (_job(row._mapping), row.Document)
 
+    def renew_lease(
+        self, job_id: uuid.UUID, attempt: int, token: uuid.UUID, lease: timedelta
+    ) -> bool:
+        """Extend the lease of an attempt this claim still owns; False when it does not (the job
+        was cancelled, or taken over after the lease ran out)."""
+        result = self.session.execute(
+            _RENEW_LEASE, {"job_id": job_id, "of_attempt": attempt, "token": token, "lease": lease}
+        )
+        return cast(int, getattr(result, "rowcount", 0)) == 1
+
     def mark_enqueued(self, job_id: uuid.UUID, attempt: int) -> None:
         self.session.execute(_MARK_ENQUEUED, {"job_id": job_id, "of_attempt": attempt})
+
+    def forget_enqueued(self) -> int:
+        """Treat every queued job as never handed to the broker (the broker lost its messages), so
+        the sweeper sends each again. Returns how many."""
+        result = self.session.execute(
+            update(_jobs)
+            .where(_jobs.c.status == JobStatus.queued, _jobs.c.enqueued_at.is_not(None))
+            # `updated_at` kept: the sweeper's grace period is for jobs the API is still sending.
+            .values(enqueued_at=None, updated_at=_jobs.c.updated_at)
+        )
+        return cast(int, getattr(result, "rowcount", 0))
 
     def lock_stranded(self, *, grace: timedelta, lost_after: timedelta, limit: int) -> list[Job]:
         """Jobs nobody will run unless sent again: queued but never handed to the broker,

@@ -5,6 +5,11 @@ records its event in the same transaction, and enqueues/publishes only after com
     failed | cancelled → queued        (retry: retry_count + 1, a new attempt)
     queued | processing → cancelled    (the worker stops at its next stage boundary)
     processing → queued                (sweeper: the worker died and its lease ran out)
+    processing → failed                (the worker's hard time limit stopped the attempt)
+
+A worker owns the attempt it claimed while its lease lasts; it renews the lease at every stage
+boundary and, between them, from a heartbeat (`renew_lease`), so the lease can be short: a job
+whose worker died goes back to the queue within `job_lease_seconds` + `sweep_interval_seconds`.
 """
 
 from __future__ import annotations
@@ -203,6 +208,12 @@ class JobService:
         record_events(self.session, job, events)
         return job
 
+    def renew_lease(self, claim: WorkerClaim) -> bool:
+        """The worker's heartbeat: extend the lease of the attempt `claim` owns. False when it no
+        longer owns it (cancelled, or taken over after the lease ran out)."""
+        lease = timedelta(seconds=get_settings().job_lease_seconds)
+        return self.repo.renew_lease(claim.job_id, claim.attempt, claim.token, lease)
+
     @contextmanager
     def completing(
         self,
@@ -257,6 +268,32 @@ class JobService:
             record_events(self.session, job, [*events, failed])
         return job
 
+    def fail_stopped(self, job_id: uuid.UUID, attempt: int, *, limit: int) -> Job | None:
+        """End an attempt `failed` whose worker the hard time limit stopped (the worker's main
+        process reports it; the stopped process cannot). None when the attempt is no longer
+        processing (it ended, or was cancelled or taken over meanwhile)."""
+        current = self.repo.get(job_id)
+        if current is None or current.status != JobStatus.processing or current.attempt != attempt:
+            return None
+        stage = current.current_stage
+        error = f"Processing took longer than the {limit} s limit while {stage}; it was stopped."
+        job = self.repo.transition(
+            job_id,
+            where=[JobModel.status == JobStatus.processing, JobModel.attempt == attempt],
+            values={
+                "status": JobStatus.failed,
+                "error_message": error,
+                "current_stage": "failed",
+                "claim_token": None,
+                "lease_expires_at": None,
+                "completed_at": func.now(),
+            },
+            document_status=DocumentStatus.failed,
+        )
+        if job is not None:
+            record_event(self.session, job, "job_failed", data={"error": error, "stage": stage})
+        return job
+
     @staticmethod
     def _owned(claim: WorkerClaim) -> list[Any]:
         return [
@@ -300,6 +337,11 @@ class JobService:
             self._enqueue_after_commit(job)
             sent.append((job.id, job.attempt))
         return sent
+
+    def forget_enqueued(self) -> int:
+        """The broker lost its messages (emptied, or restarted without its data): every queued
+        job is sent again by the sweeps that follow. Returns how many."""
+        return self.repo.forget_enqueued()
 
     def _fail_poisoned(self, job: Job, losses: int) -> None:
         """A document that kills its worker every time (a hard time limit, the OOM killer) must

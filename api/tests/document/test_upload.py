@@ -738,6 +738,7 @@ def test_a_key_still_in_flight_is_409(live_api: str, user: Any) -> None:
     assert counts()["documents"] == 1
 
 
+@pytest.mark.fault
 def test_a_connection_dropped_mid_upload_leaves_nothing_and_frees_its_key(
     live_api: str, user: Any
 ) -> None:
@@ -796,10 +797,12 @@ def _api_with_file_size_limit(env: dict[str, str], log: Path, limit: int) -> Ite
         server.__exit__(None, None, None)
 
 
+@pytest.mark.fault
 def test_a_full_disk_is_507_keeps_nothing_and_the_upload_can_be_sent_again(
-    stack: Any, user: Any, tmp_path: Path
+    stack: Any, user: Any, tmp_path: Path, invariants: Any
 ) -> None:
     storage = tmp_path / "storage"
+    invariants.storage_dir = storage
     env = {**stack.env, "DOCFLOW_STORAGE_DIR": str(storage)}
     key = {"Idempotency-Key": f"disk-full-{uuid.uuid4()}"}
     auth = {"Authorization": f"Bearer {user.token}"}

@@ -2,16 +2,19 @@
 
 Each stage boundary is a fenced transaction (JobService) that records the stage's events; a
 cancelled job, or one taken over after this worker was presumed dead, stops at the next boundary
-it writes. A stage that ended within `QUICK_STAGE_S` of the previous boundary does not get a
-transaction of its own: its events are carried into the next one, still in order and describing
-the job as it was (a one-page invoice is claimed and starts parsing in one transaction, and is
-parsed, extracted and stored in a second). Nobody could have watched a boundary that short, and
+it writes; between boundaries a heartbeat thread keeps the attempt's (short) lease alive. A stage
+that ended within `QUICK_STAGE_S` of the previous boundary does not get a transaction of its own:
+its events are carried into the next one, still in order and describing the job as it was (a
+one-page invoice is claimed and starts parsing in one transaction, and is parsed, extracted and
+stored in a second). Nobody could have watched a boundary that short, and
 the fenced completion still refuses an attempt cancelled meanwhile, so nothing is stored for it.
 Any failure ends the attempt `failed` with a readable message, after the events carried so far,
 and a `job_failed` event — except the database being unreachable: each transaction is tried again
 with backoff for `db_retry_seconds` (it is whole and fenced, so a retry never writes twice), and
 past that the error goes to the task, whose delivery Celery retries; a job claimed meanwhile goes
-back to the queue when its lease runs out. A database outage delays jobs; it fails none.
+back to the queue when its lease runs out. A database outage delays jobs; it fails none. A stage
+that ignores the soft time limit is killed by the hard one, and the worker's main process records
+the failure (`stopped_by_hard_limit`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from docflow.models import JobStatus
 from docflow.storage import get_storage
 from docflow_worker.pipeline import extract, parse, store
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
+from docflow_worker.pipeline.heartbeat import LeaseHeartbeat
 from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE, in_transaction
 
 log = logging.getLogger(__name__)
@@ -45,6 +49,12 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
             "job %s attempt %s: not claimable (duplicate, stale or cancelled)", job_id, attempt
         )
         return
+    with LeaseHeartbeat(ctx.claim, get_settings().heartbeat_interval):
+        _run_stages(ctx)
+
+
+def _run_stages(ctx: PipelineContext) -> None:
+    job_id, attempt = ctx.claim.job_id, ctx.claim.attempt
     stage = parse.name
     try:
         parse.run(ctx)
@@ -82,6 +92,26 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
     except Exception as exc:
         log.exception("job %s failed while %s", job_id, stage)
         _fail(ctx, f"Unexpected error while {stage}: {type(exc).__name__}.", stage)
+
+
+def stopped_by_hard_limit(job_id: uuid.UUID, attempt: int) -> None:
+    """In the worker's main process, once the hard time limit killed the process running this
+    attempt (a stage that ignored the soft limit): end it `failed` now, rather than leaving it to
+    the sweeper, which would hand the same document to worker after worker. One try only — the
+    main process must not wait on an unreachable database; the lease then recovers the job."""
+    limit = get_settings().task_hard_time_limit
+    try:
+        with unit_of_work() as session:
+            failed = JobService(session).fail_stopped(job_id, attempt, limit=limit)
+    except Exception:
+        log.exception(
+            "job %s attempt %s: the hard time limit could not be recorded", job_id, attempt
+        )
+        return
+    if failed is not None:
+        log.warning(
+            "job %s attempt %s failed: stopped by the %s s hard limit", job_id, attempt, limit
+        )
 
 
 def _store(ctx: PipelineContext) -> None:
