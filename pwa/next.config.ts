@@ -4,6 +4,12 @@ import type { NextConfig } from "next";
 // Rewrites are fixed at build time, so the API's address is part of the build (see scripts/build-stamp).
 const apiUrl = (process.env.DOCFLOW_API_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
 
+// Next clones every request body it proxies and cuts it at this size (10 MB by default): a larger
+// upload reached the API truncated and never answered. One file per upload request (the outbox),
+// so the API's per-file cap plus room for the multipart envelope.
+const maxUploadMb = Number(process.env.DOCFLOW_MAX_UPLOAD_MB ?? 25);
+const proxyBodyLimit = ((Number.isFinite(maxUploadMb) && maxUploadMb > 0 ? maxUploadMb : 25) + 1) * 1024 * 1024;
+
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
@@ -15,6 +21,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.DOCFLOW_PWA_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
+  experimental: { proxyClientMaxBodySize: proxyBodyLimit },
   async rewrites() {
     return [{ source: "/api/:path*", destination: `${apiUrl}/api/:path*` }];
   },
