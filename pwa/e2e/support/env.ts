@@ -11,6 +11,13 @@ export const SAMPLES_DIR =
   process.env.DOCFLOW_E2E_SAMPLES ?? fileURLToPath(new URL("../../../samples/", import.meta.url));
 export const SCREENSHOTS_DIR = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
+/**
+ * Set (DOCFLOW_E2E_NEXT_DEV=1) only when running the specs by hand against `next dev`, which
+ * registers no service worker: the specs that need one then skip. Otherwise (npm test, npm start:
+ * production builds) a missing worker fails them.
+ */
+export const AGAINST_NEXT_DEV = process.env.DOCFLOW_E2E_NEXT_DEV === "1";
+
 /** The demo admin made by `python -m docflow.cli bootstrap --demo`. */
 export const ADMIN = { email: "demo@docflow.local", password: "docflow-demo" } as const;
 
