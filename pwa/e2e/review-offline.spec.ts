@@ -1,5 +1,5 @@
 import { type BrowserContext, type Page, type Request } from "@playwright/test";
-import { fieldValue } from "./support/api";
+import { fieldValue, type DocflowApi } from "./support/api";
 import { ADMIN, runId } from "./support/env";
 import { expect, signInContext, test } from "./support/fixtures";
 import { OFFLINE_NOISE, persistentProfiles, type Profile } from "./support/profiles";
@@ -29,14 +29,33 @@ async function backOnline(profile: Profile): Promise<void> {
 }
 
 /** The writes of one document the server answered, in the order they finished. */
-function recordWrites(context: BrowserContext, documentId: string): { method: string; path: string; status: number }[] {
-  const finished: { method: string; path: string; status: number }[] = [];
+function recordWrites(context: BrowserContext, documentId: string): Write[] {
+  const finished: Write[] = [];
   context.on("requestfinished", (request: Request) => {
     const path = new URL(request.url()).pathname;
     if (!path.startsWith(`/api/documents/${documentId}/`) || request.method() === "GET") return;
     void request.response().then((response) => finished.push({ method: request.method(), path, status: response?.status() ?? 0 }));
   });
   return finished;
+}
+
+type Write = { method: string; path: string; status: number };
+
+/**
+ * The queued edit reached the server once, then the finalize: answered in that order, the version
+ * moved on exactly twice (an edit applied twice would move it three times), and the export holds it.
+ */
+async function expectEditThenFinalizeLanded(api: DocflowApi, documentId: string, writes: Write[], vendor: string, startVersion: number): Promise<void> {
+  const answered = writes.filter((write) => write.status > 0);
+  expect(answered.map((write) => `${write.method} ${write.path.split("/").pop()} ${write.status}`)).toEqual(["PUT review 200", "POST finalize 200"]);
+  const saved = (await api.document(documentId)).document;
+  expect(fieldValue(saved, "vendor_name")).toBe(vendor);
+  expect(saved.extraction?.version).toBe(startVersion + 2);
+  expect(saved.current_status).toBe("finalized");
+  const exported = await api.http.get(`/api/documents/${documentId}/export/json`);
+  expect(exported.status()).toBe(200);
+  const record = (await exported.json()) as { fields: Record<string, string | null> };
+  expect(record.fields.vendor_name).toBe(vendor);
 }
 
 function syncStatus(page: Page) {
@@ -125,13 +144,7 @@ test.describe("review offline", () => {
       expect(found, `${file.name} once`).toHaveLength(1);
       expect(found[0].job?.attempt ?? 1).toBe(1);
     }
-    const answered = [...writes, ...reopenedWrites].filter((write) => write.status > 0);
-    expect(answered.map((write) => `${write.method} ${write.path.split("/").pop()} ${write.status}`)).toEqual(["PUT review 200", "POST finalize 200"]);
-    const saved = (await adminApi.document(document.id)).document;
-    expect(saved.extraction?.version).toBe(startVersion + 2);
-    expect(saved.current_status).toBe("finalized");
-    const exported = await adminApi.http.get(`/api/documents/${document.id}/export/json`);
-    expect(((await exported.json()) as { fields: Record<string, string | null> }).fields.vendor_name).toBe(vendor);
+    await expectEditThenFinalizeLanded(adminApi, document.id, [...writes, ...reopenedWrites], vendor, startVersion);
   });
 
   test("an edit and a finalize made offline wait on the device through a reload, then land once and in order", async ({ adminApi }) => {
@@ -181,18 +194,7 @@ test.describe("review offline", () => {
     await expect(syncStatus(page)).toHaveCount(0);
     await expect(page.getByLabel("Vendor name", { exact: true })).toHaveValue(vendor);
 
-    const saved = (await adminApi.document(document.id)).document;
-    expect(fieldValue(saved, "vendor_name")).toBe(vendor);
-    // One edit and the finalize each move the version on once: the edit was applied once.
-    expect(saved.extraction?.version).toBe(startVersion + 2);
-    expect(saved.current_status).toBe("finalized");
-    const answered = writes.filter((write) => write.status > 0);
-    expect(answered.map((write) => `${write.method} ${write.path.split("/").pop()} ${write.status}`)).toEqual(["PUT review 200", "POST finalize 200"]);
-
-    const exported = await adminApi.http.get(`/api/documents/${document.id}/export/json`);
-    expect(exported.status()).toBe(200);
-    const record = (await exported.json()) as { fields: Record<string, string | null> };
-    expect(record.fields.vendor_name).toBe(vendor);
+    await expectEditThenFinalizeLanded(adminApi, document.id, writes, vendor, startVersion);
   });
 
   test("conflict: an edit queued offline meets another reviewer's newer save; the conflict view lets the reviewer keep theirs", async ({

@@ -4,6 +4,7 @@ import type { components } from "@/lib/api/schema";
 import { FILES_CACHE } from "@/lib/pwa/offline-data";
 import { storageFacts, type StorageFacts } from "@/offline/storage";
 import { documentQueryOptions } from "../api/get-document";
+import { documentFileUrl } from "../components/document-viewer/use-document-file-url";
 
 type DocumentListItem = components["schemas"]["DocumentListItem"];
 
@@ -89,8 +90,6 @@ export async function prefetchForOffline(
   }
 }
 
-const fileUrl = (id: string) => `/api/documents/${encodeURIComponent(id)}/file`;
-
 /** The browser's parts: the API, the query cache and the service worker's file cache. */
 export function browserPrefetchDeps(queryClient: QueryClient): OfflinePrefetchDeps {
   return {
@@ -108,10 +107,10 @@ export function browserPrefetchDeps(queryClient: QueryClient): OfflinePrefetchDe
       // Without a controlling service worker nothing would keep the file: treat it as kept.
       if (typeof caches === "undefined" || !navigator.serviceWorker?.controller) return true;
       const cache = await caches.open(FILES_CACHE);
-      return (await cache.match(new URL(fileUrl(id), window.location.origin).href)) !== undefined;
+      return (await cache.match(new URL(documentFileUrl(id), window.location.origin).href)) !== undefined;
     },
     async fetchFile(id) {
-      const response = await fetch(fileUrl(id), { credentials: "same-origin" });
+      const response = await fetch(documentFileUrl(id), { credentials: "same-origin" });
       if (!response.ok) throw new Error(`file ${id}: ${response.status}`);
       await response.arrayBuffer(); // read to the end: the worker stores its copy as it streams
     },
