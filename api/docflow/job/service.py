@@ -277,22 +277,8 @@ class JobService:
             return None
         stage = current.current_stage
         error = f"Processing took longer than the {limit} s limit while {stage}; it was stopped."
-        job = self.repo.transition(
-            job_id,
-            where=[JobModel.status == JobStatus.processing, JobModel.attempt == attempt],
-            values={
-                "status": JobStatus.failed,
-                "error_message": error,
-                "current_stage": "failed",
-                "claim_token": None,
-                "lease_expires_at": None,
-                "completed_at": func.now(),
-            },
-            document_status=DocumentStatus.failed,
-        )
-        if job is not None:
-            record_event(self.session, job, "job_failed", data={"error": error, "stage": stage})
-        return job
+        where = [JobModel.status == JobStatus.processing, JobModel.attempt == attempt]
+        return self._fail_processing(job_id, where, error, stage)
 
     @staticmethod
     def _owned(claim: WorkerClaim) -> list[Any]:
@@ -343,16 +329,14 @@ class JobService:
         job is sent again by the sweeps that follow. Returns how many."""
         return self.repo.forget_enqueued()
 
-    def _fail_poisoned(self, job: Job, losses: int) -> None:
-        """A document that kills its worker every time (a hard time limit, the OOM killer) must
-        end `failed`, not be handed to worker after worker forever."""
-        error = (
-            f"The worker stopped while processing this document {losses} times "
-            "(a time or memory limit); it may be too large or malformed to process."
-        )
-        failed = self.repo.transition(
-            job.id,
-            where=[JobModel.status == JobStatus.processing],
+    def _fail_processing(
+        self, job_id: uuid.UUID, where: list[Any], error: str, stage: str | None
+    ) -> Job | None:
+        """End a processing attempt `failed` (no claim, no lease) where `where` still holds, with
+        its `job_failed` event; None when it no longer does."""
+        job = self.repo.transition(
+            job_id,
+            where=where,
             values={
                 "status": JobStatus.failed,
                 "error_message": error,
@@ -363,5 +347,15 @@ class JobService:
             },
             document_status=DocumentStatus.failed,
         )
-        if failed is not None:
-            record_event(self.session, failed, "job_failed", data={"error": error, "stage": "lost"})
+        if job is not None:
+            record_event(self.session, job, "job_failed", data={"error": error, "stage": stage})
+        return job
+
+    def _fail_poisoned(self, job: Job, losses: int) -> None:
+        """A document that kills its worker every time (a hard time limit, the OOM killer) must
+        end `failed`, not be handed to worker after worker forever."""
+        error = (
+            f"The worker stopped while processing this document {losses} times "
+            "(a time or memory limit); it may be too large or malformed to process."
+        )
+        self._fail_processing(job.id, [JobModel.status == JobStatus.processing], error, "lost")
