@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatBytes, formatDateTime } from "@/components/ui/format";
@@ -114,24 +114,15 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
   const notOffline = !document && unreachable && (query.isError || query.fetchStatus === "paused");
   if (notOffline) {
     return (
-      <div className="mx-auto max-w-xl space-y-4 py-8">
-        <title>Not available offline · Docflow</title>
-        <h1 className="text-2xl font-semibold">This document is not available offline</h1>
-        <p role="alert" className="text-slate-700">
-          It was not opened on this device while online, so its fields and file are not stored here. Connect to the internet to open
-          it; the dashboard, the documents you opened before, uploads and the outbox work offline.
-        </p>
-        <div className="flex flex-wrap gap-2">
-          {online ? (
-            <Button variant="primary" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          ) : null}
-          <Link href={queue.backHref} className={NAV_LINK}>
-            Back to documents
-          </Link>
-        </div>
-      </div>
+      <ScreenMessage
+        title="Not available offline · Docflow"
+        heading="This document is not available offline"
+        retry={online ? () => void query.refetch() : undefined}
+        backHref={queue.backHref}
+      >
+        It was not opened on this device while online, so its fields and file are not stored here. Connect to the internet to open it;
+        the dashboard, the documents you opened before, uploads and the outbox work offline.
+      </ScreenMessage>
     );
   }
 
@@ -152,29 +143,17 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
 
   // A failed refetch (offline: networkMode offlineFirst asks anyway) keeps the last known data on screen.
   const detail = query.data;
-  const gone = query.error instanceof ApiError && query.error.status === 404;
-  if (!document || !detail || gone) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 422);
+  const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 422);
+  if (!document || !detail || notFound) {
     return (
-      <div className="mx-auto max-w-xl space-y-4 py-8">
-        <title>{notFound ? "Document not found · Docflow" : "Docflow"}</title>
-        <h1 className="text-2xl font-semibold">{notFound ? "Document not found" : "The document could not be loaded"}</h1>
-        <p role="alert" className="text-slate-700">
-          {notFound
-            ? "There is no such document in your workspace. It may have been removed, or the link is wrong."
-            : errorMessage(query.error)}
-        </p>
-        <div className="flex flex-wrap gap-2">
-          {!notFound ? (
-            <Button variant="primary" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          ) : null}
-          <Link href={queue.backHref} className={NAV_LINK}>
-            Back to documents
-          </Link>
-        </div>
-      </div>
+      <ScreenMessage
+        title={notFound ? "Document not found · Docflow" : "Docflow"}
+        heading={notFound ? "Document not found" : "The document could not be loaded"}
+        retry={notFound ? undefined : () => void query.refetch()}
+        backHref={queue.backHref}
+      >
+        {notFound ? "There is no such document in your workspace. It may have been removed, or the link is wrong." : errorMessage(query.error)}
+      </ScreenMessage>
     );
   }
 
@@ -293,6 +272,41 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
           </Button>
         </div>
       </Dialog>
+    </div>
+  );
+}
+
+/** The screen instead of the document: why it is not shown, Try again (when it may help), the way back. */
+function ScreenMessage({
+  title,
+  heading,
+  retry,
+  backHref,
+  children,
+}: {
+  title: string;
+  heading: string;
+  retry?: () => void;
+  backHref: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="mx-auto max-w-xl space-y-4 py-8">
+      <title>{title}</title>
+      <h1 className="text-2xl font-semibold">{heading}</h1>
+      <p role="alert" className="text-slate-700">
+        {children}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {retry ? (
+          <Button variant="primary" onClick={retry}>
+            Try again
+          </Button>
+        ) : null}
+        <Link href={backHref} className={NAV_LINK}>
+          Back to documents
+        </Link>
+      </div>
     </div>
   );
 }
