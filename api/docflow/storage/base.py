@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import BinaryIO, Protocol
 
 
@@ -40,6 +41,10 @@ class Storage(Protocol):
     def delete(self, key: str) -> None: ...
 
     def open(self, key: str) -> BinaryIO: ...
+
+    def iter_keys(self) -> Iterator[str]:
+        """Every stored key (not the staging area), for the drift check and backups."""
+        ...
 
     def local_path(self, key: str) -> Path:
         """A filesystem path for workers that parse the file."""

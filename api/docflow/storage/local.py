@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,6 +36,12 @@ class LocalStorage:
 
     def open(self, key: str) -> BinaryIO:
         return open(self._resolve(key), "rb")  # noqa: SIM115 - the caller streams and closes it
+
+    def iter_keys(self) -> Iterator[str]:
+        staging = self.root / "staging"
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file() and staging not in path.parents:
+                yield path.relative_to(self.root).as_posix()
 
     def local_path(self, key: str) -> Path:
         return self._resolve(key)
