@@ -40,7 +40,6 @@ export async function enqueue(db: DocflowDatabase, input: NewItem, now = Date.no
     documentId: input.documentId ?? null,
     jobId: input.jobId ?? null,
     label: input.label,
-    file: input.file,
     filename: input.filename,
     mimeType: input.file?.type,
     size: input.file?.size,
@@ -55,7 +54,7 @@ export async function enqueue(db: DocflowDatabase, input: NewItem, now = Date.no
     order: now * 1000 + Math.floor(Math.random() * 1000),
   };
   try {
-    await db.transaction("rw", db.outbox, async () => {
+    await db.transaction("rw", db.outbox, db.files, async () => {
       const last = await db.outbox.orderBy("order").last();
       if (last && last.order >= item.order) item.order = last.order + 1;
       // Queued twice (a retried write): keep the first.
@@ -70,6 +69,7 @@ export async function enqueue(db: DocflowDatabase, input: NewItem, now = Date.no
           await db.outbox.bulkDelete(replaced.map((other) => other.id));
         }
       }
+      if (input.file) await db.files.put({ id: item.id, blob: input.file });
       await db.outbox.add(item);
     });
   } catch (error) {
@@ -77,6 +77,11 @@ export async function enqueue(db: DocflowDatabase, input: NewItem, now = Date.no
     throw error;
   }
   return (await db.outbox.get(item.id)) ?? item;
+}
+
+/** An upload's bytes (undefined once sent or discarded, or if the browser lost them). */
+export async function fileOf(db: DocflowDatabase, id: string): Promise<Blob | undefined> {
+  return (await db.files.get(id))?.blob;
 }
 
 export function listItems(db: DocflowDatabase): Promise<OutboxItem[]> {
@@ -152,7 +157,10 @@ export async function markSending(db: DocflowDatabase, item: OutboxItem): Promis
 
 export async function markSent(db: DocflowDatabase, id: string, result: unknown): Promise<void> {
   // The file is on the server now: free the device's space, keep the row for the record.
-  await update(db, id, { status: "sent", result, lastError: null, file: undefined, conflictCurrent: undefined });
+  await db.transaction("rw", db.outbox, db.files, async () => {
+    await update(db, id, { status: "sent", result, lastError: null, conflictCurrent: undefined });
+    await db.files.delete(id);
+  });
 }
 
 export async function markRetry(db: DocflowDatabase, id: string, delayMs: number, error: OutboxError, now = Date.now()): Promise<void> {
@@ -178,7 +186,10 @@ export async function resolveConflict(db: DocflowDatabase, id: string, fields: R
 }
 
 export async function discard(db: DocflowDatabase, id: string): Promise<void> {
-  await db.outbox.delete(id);
+  await db.transaction("rw", db.outbox, db.files, async () => {
+    await db.outbox.delete(id);
+    await db.files.delete(id);
+  });
 }
 
 /** After a crash or a closed tab nothing is sending any more: those items wait again. */

@@ -86,7 +86,7 @@ describe("submitWrite through the outbox", () => {
     expect(sent.map((each) => each.idempotencyKey)).toEqual([request.idempotencyKey]);
     const row = await db.outbox.get(request.idempotencyKey);
     expect(row).toMatchObject({ kind: "upload", userId: "u1", label: "a.pdf", status: "sent", result: answerFor(request) });
-    expect(row?.file).toBeUndefined();
+    expect(await db.files.get(request.idempotencyKey)).toBeUndefined();
   });
 
   it("rejects with the server's refusal and keeps the item (failed) for the outbox screen", async () => {
@@ -169,7 +169,8 @@ describe("submitWrite through the outbox", () => {
     db.outbox.add = (() => Promise.reject(new DOMException("full", "QuotaExceededError"))) as unknown as typeof db.outbox.add;
     await expect(submitWrite(uploadRequest("second.pdf"))).rejects.toBeInstanceOf(OutboxQuotaError);
     db.outbox.add = add;
-    expect((await db.outbox.toArray()).map((item) => [item.id, item.status, item.file?.size])).toEqual([[first, "waiting", "%PDF first.pdf".length]]);
+    expect((await db.outbox.toArray()).map((item) => [item.id, item.status, item.size])).toEqual([[first, "waiting", "%PDF first.pdf".length]]);
+    expect((await db.files.toArray()).map((stored) => [stored.id, stored.blob.size])).toEqual([[first, "%PDF first.pdf".length]]);
   });
 
   it("rejects the waiting promise when the item is discarded", async () => {

@@ -15,6 +15,7 @@ import type { DocflowDatabase, OutboxItem } from "./db";
 import {
   discard as discardItem,
   enqueue,
+  fileOf,
   resolveConflict as resolveConflictItem,
   retryNow as retryNowItem,
   type NewItem,
@@ -407,7 +408,9 @@ export class OutboxRuntime {
     this.aborts.set(item.id, controller);
     const attempt = async (refresh: boolean) => {
       await this.deps.ensureSession?.(item.userId, { refresh });
-      return this.deps.send(requestFromItem(item, onProgress, controller.signal));
+      const db = item.kind === "upload" ? await this.ready : null;
+      const file = db ? await fileOf(db, item.id) : undefined;
+      return this.deps.send(requestFromItem(item, file, onProgress, controller.signal));
     };
     try {
       let result: unknown;

@@ -72,7 +72,7 @@ describe("share inbox", () => {
       [ID1, "upload", "Rechnung März.pdf", "Rechnung März.pdf", "application/pdf", "waiting", "u1"],
       [ID2, "upload", "photo.jpg", "photo.jpg", "image/jpeg", "waiting", "u1"],
     ]);
-    expect(await rows[0].file?.text()).toBe("%PDF-1.4 one");
+    expect(await (await database.files.get(ID1))?.blob.text()).toBe("%PDF-1.4 one");
 
     // An entry left behind (the tab closed before deleting it) is queued again under the same key: no second upload.
     await share(storage, ID1, "Rechnung März.pdf", "%PDF-1.4 one");

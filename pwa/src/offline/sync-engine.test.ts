@@ -105,7 +105,8 @@ describe("sync engine", () => {
     engine.stop();
     expect([...sender.calls].sort()).toEqual(["a", "b", "c", "d", "e"]);
     expect(sender.max()).toBe(2);
-    expect((await listItems(db)).every((item) => item.status === "sent" && item.file === undefined)).toBe(true);
+    expect((await listItems(db)).every((item) => item.status === "sent")).toBe(true);
+    expect(await db.files.count()).toBe(0);
   });
 
   it("retries after a network error with the same item (same key), then records it sent", async () => {

@@ -43,17 +43,18 @@ export interface WriteDescription {
   jobId?: string | null;
 }
 
-/** A queued row back into the request that sends it (same key, same body). */
+/** A queued row (and, for an upload, its stored bytes) back into the request that sends it (same key, same body). */
 export function requestFromItem(
   item: OutboxItem,
+  file: Blob | undefined,
   onProgress?: (progress: UploadProgress) => void,
   signal?: AbortSignal,
 ): WriteRequest {
   const idempotencyKey = item.id;
   switch (item.kind) {
     case "upload":
-      if (!item.file) throw new MissingFileError();
-      return { kind: "upload", file: item.file, filename: item.filename ?? item.label, idempotencyKey, onProgress, signal };
+      if (!file) throw new MissingFileError();
+      return { kind: "upload", file, filename: item.filename ?? item.label, idempotencyKey, onProgress, signal };
     case "review":
       return { kind: "review", documentId: item.documentId ?? "", etag: item.etag ?? "", fields: item.fields ?? {}, idempotencyKey };
     case "finalize":

@@ -14,7 +14,6 @@ function row(id: string, patch: Partial<OutboxItem> = {}): OutboxItem {
     filename: `${id}.pdf`,
     size: 1000,
     mimeType: "application/pdf",
-    file: new Blob(["x"]),
     status: "waiting",
     attempts: 0,
     lastError: null,
@@ -72,7 +71,7 @@ describe("an outbox row on the upload screen", () => {
   });
 
   it("once sent, is the server's verdict: the document and its job", () => {
-    const view = fromRow(row("a", { status: "sent", file: undefined, result: acceptedAnswer }), undefined);
+    const view = fromRow(row("a", { status: "sent", result: acceptedAnswer }), undefined);
     expect(view.phase).toBe("accepted");
     expect(view.item?.document.id).toBe("d1");
     expect(view.item?.job.id).toBe("j1");
