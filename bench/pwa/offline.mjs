@@ -191,10 +191,15 @@ function outboxRows(page, prefix) {
             return;
           }
           const rows = [];
-          const cursor = db.transaction("outbox").objectStore("outbox").openCursor();
+          // An upload's bytes are in the "files" store under the row's id (schema v2).
+          const tx = db.transaction(db.objectStoreNames.contains("files") ? ["outbox", "files"] : ["outbox"]);
+          const keys = db.objectStoreNames.contains("files") ? tx.objectStore("files").getAllKeys() : null;
+          const cursor = tx.objectStore("outbox").openCursor();
           cursor.onsuccess = () => {
             const c = cursor.result;
             if (!c) {
+              const stored = new Set(keys?.result ?? []);
+              for (const row of rows) row.hasFile = row.hasFile || stored.has(row.id);
               db.close();
               resolve(rows);
               return;
@@ -498,13 +503,17 @@ async function restartVerify({ base, profile, files, prefix }) {
           const open = indexedDB.open("docflow");
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const request = open.result.transaction("outbox").objectStore("outbox").getAll();
+            const tx = open.result.transaction(["outbox", "files"]);
+            const request = tx.objectStore("outbox").getAll();
+            const blobs = tx.objectStore("files").getAll();
             request.onerror = () => reject(request.error);
-            request.onsuccess = async () => {
+            blobs.onsuccess = async () => {
+              const files = new Map(blobs.result.map((f) => [f.id, f.blob]));
               const out = [];
               for (const v of request.result) {
                 if (!(typeof v.label === "string" && v.label.startsWith(prefix))) continue;
-                const bytes = v.file instanceof Blob ? await v.file.arrayBuffer() : null;
+                const blob = files.get(v.id);
+                const bytes = blob instanceof Blob ? await blob.arrayBuffer() : null;
                 const digest = bytes ? await crypto.subtle.digest("SHA-256", bytes) : null;
                 out.push({
                   name: v.filename,

@@ -678,10 +678,10 @@ def details(results: dict[str, Any]) -> list[str]:
                 f"median upload {statistics.median(dr['upload_ms']):.0f} ms). Storage after: "
                 f"{fmt_bytes(dr['storage_after']['usage'])}, IndexedDB "
                 f"{fmt_bytes((dr['storage_after'].get('details') or {}).get('indexedDB'))} with "
-                "every file sent (and removed from its row): each status change rewrites the "
-                "whole row, Chromium stores the row's Blob again each time, and the old copies "
-                "stay on disk for a while (in a separate check, a row with a 10 MB Blob updated "
-                "twice held 30 MB until the browser restarted)."
+                "every file sent (each upload's bytes are in their own table, freed when it "
+                "is sent; Chromium deletes the freed Blob files lazily, so usage stays until "
+                "it does — never more than the files themselves: before the bytes moved out of "
+                "the rows, status changes stored them again and this read 401 MiB)."
                 if "drain_ms" in dr
                 else "Reopened online on /outbox, the outbox did not drain: "
                 + dr["error"].strip().replace("\n", " / ")[:600]
