@@ -1,9 +1,31 @@
-/** Dates and amounts in the browser's locale (Intl). */
+/**
+ * Dates and amounts in the browser's locale (Intl). Each formatter is made once and reused: making
+ * an Intl formatter costs far more than using one, and a dashboard page formats hundreds of values.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | null>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T | null {
+  if (!formatters.has(key)) {
+    try {
+      formatters.set(key, make());
+    } catch {
+      // Options this browser refuses (an unknown currency code): remembered as unusable.
+      formatters.set(key, null);
+    }
+  }
+  return formatters.get(key) as T | null;
+}
+
+const dateTimeFormat = () => cached("date-time", () => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }))!;
+const calendarDateFormat = () => cached("calendar-date", () => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }))!;
+const plainAmountFormat = () => cached("amount", () => new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))!;
+const sizeFormat = () => cached("size", () => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }))!;
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return dateTimeFormat().format(date);
 }
 
 /** An ISO calendar date (YYYY-MM-DD) shown as a date, without a time-zone shift. */
@@ -12,7 +34,7 @@ export function formatDate(isoDate: string | null | undefined): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return calendarDateFormat().format(date);
 }
 
 export function formatAmount(amount: string | null | undefined, currency: string | null | undefined): string {
@@ -20,13 +42,11 @@ export function formatAmount(amount: string | null | undefined, currency: string
   const value = Number(amount);
   if (!Number.isFinite(value)) return amount;
   if (currency && /^[A-Z]{3}$/.test(currency)) {
-    try {
-      return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(value);
-    } catch {
-      // An unknown currency code: fall through to a plain number.
-    }
+    const money = cached(`currency:${currency}`, () => new Intl.NumberFormat(undefined, { style: "currency", currency }));
+    // An unknown currency code falls through to a plain number.
+    if (money) return money.format(value);
   }
-  return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value) + (currency ? ` ${currency}` : "");
+  return plainAmountFormat().format(value) + (currency ? ` ${currency}` : "");
 }
 
 export function formatBytes(bytes: number): string {
@@ -38,5 +58,10 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+  return `${sizeFormat().format(value)} ${units[unit]}`;
+}
+
+/** A share (0.93) as a percentage in the browser's locale ("93%"). */
+export function formatPercent(share: number, maximumFractionDigits = 0): string {
+  return cached(`percent:${maximumFractionDigits}`, () => new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits }))!.format(share);
 }

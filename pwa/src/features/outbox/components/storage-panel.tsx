@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "@/components/ui/format";
+import { formatBytes, formatPercent } from "@/components/ui/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { StorageFacts } from "@/offline/storage";
 
@@ -27,7 +27,7 @@ export function StoragePanel({ facts, asking, onAskToPersist }: StoragePanelProp
             <div>
               <p>
                 {formatBytes(facts.usage ?? 0)} used of {formatBytes(facts.quota ?? 0)} this browser allows (
-                {new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 }).format((facts.usage ?? 0) / (facts.quota ?? 1))}).
+                {formatPercent((facts.usage ?? 0) / (facts.quota ?? 1), 1)}).
               </p>
               <ProgressBar className="mt-2" value={facts.usage ?? 0} max={facts.quota ?? 1} label="Storage used" />
             </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { formatAmount, formatDate } from "@/components/ui/format";
+import { formatAmount, formatDate, formatPercent } from "@/components/ui/format";
 import { isLowConfidence, type FieldName, type FieldView } from "../fields";
 
 export interface FieldRowProps {
@@ -26,9 +26,7 @@ const HINTS: Partial<Record<FieldName, string>> = {
   currency: "ISO 4217 code, e.g. EUR",
 };
 
-function percent(confidence: number): string {
-  return new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 0 }).format(confidence);
-}
+const percent = (confidence: number): string => formatPercent(confidence);
 
 function ConfidenceTag({ field, id }: { field: FieldView; id: string }) {
   if (field.corrected) {
