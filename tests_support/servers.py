@@ -90,9 +90,11 @@ def migrate_database() -> None:
 def use_stack(stack: Stack) -> None:
     """Point this process (its settings) at the stack and migrate its database."""
     from docflow.config import get_settings
+    from docflow.storage import get_storage
 
     os.environ.update(stack.env)
     get_settings.cache_clear()
+    get_storage.cache_clear()
     migrate_database()
 
 
