@@ -2,8 +2,8 @@
 after any fault, whatever broke. The fault tests run it after every test (the `fault` marker, see
 conftest.py); an operator can run it against a stack:
 
-    uv run python -m tests_support.invariants            # DOCFLOW_DATABASE_URL, the DOCFLOW_STORAGE_*
-    uv run python -m tests_support.invariants --storage /srv/docflow/storage    # another folder
+    uv run python -m tests_support.invariants         # DOCFLOW_DATABASE_URL, DOCFLOW_STORAGE_*
+    uv run python -m tests_support.invariants --storage /srv/docflow/storage   # a folder
 
 It prints each violation and exits 1 when there is any. The rules:
 

@@ -159,7 +159,9 @@ def test_the_store_killed_mid_upload_is_503_keeps_nothing_and_the_upload_can_be_
     body = minimal_pdf("Invoice S3-GONE Total 10.00 EUR", pad=12 * MIB)
     answers: list[Any] = []
     try:
-        with settings_env(**s3_env(relay.url, BUCKET, prefix=bucket), DOCFLOW_TASK_QUEUE=private_queue()):
+        with settings_env(
+            **s3_env(relay.url, BUCKET, prefix=bucket), DOCFLOW_TASK_QUEUE=private_queue()
+        ):
             invariants.storage = get_storage()
             relay.hold_after(3 * MIB)  # the body is staged; its commit has sent 3 MiB
             sender = threading.Thread(
@@ -233,7 +235,8 @@ def test_the_store_down_when_a_worker_fetches_puts_the_job_back_and_it_completes
             job = wait_for_status(job_id, {"completed", "failed", "cancelled"}, timeout=90)
             types = event_types(job_id)
             assert job["status"] == "completed", (job, types)
-            assert job["attempt"] == 1 and job["retry_count"] == 0
+            assert job["attempt"] == 1
+            assert job["retry_count"] == 0
             assert types.count("job_completed") == 1
             assert "job_failed" not in types
             assert types[-6:] == SEVEN_EVENTS[1:]  # the last start ran through
