@@ -165,11 +165,10 @@ class HoldingRelay:
     def _pump(self, source: socket.socket, target: socket.socket, to_server: bool) -> None:
         try:
             while data := source.recv(65536):
-                if to_server:
-                    data = self._counted(data)
-                    if data is None:
-                        return  # released after the server died: drop the connection
-                target.sendall(data)
+                forward = self._counted(data) if to_server else data
+                if forward is None:
+                    return  # released after the server died: drop the connection
+                target.sendall(forward)
         except OSError:
             pass
         finally:
