@@ -222,6 +222,9 @@ def test_the_store_down_when_a_worker_fetches_puts_the_job_back_and_it_completes
             kept = moto.client().get_object(Bucket=BUCKET, Key=stored)["Body"].read()
 
             moto.kill()
+            down = client.get(f"/api/documents/{item['document']['id']}/file")
+            assert down.status_code == 503, down.text  # a download cannot reach it either
+            assert down.headers["Retry-After"] == "30"
             workers.start(queue, **env)  # a worker takes the job: the store does not answer
             wait_for_event(job_id, "job_queued", count=2, timeout=60)  # given back, not failed
             assert wait_for_status(job_id, {"queued", "processing"}, timeout=5)
