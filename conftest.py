@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,10 +81,11 @@ def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @dataclass
 class InvariantsCheck:
-    """What the check after a `fault` test looks at: the storage folder (default: the stack's)
-    and the uploads the test saw accepted."""
+    """What the check after a `fault` test looks at: the file store (`storage`, else the folder
+    `storage_dir`, default: the stack's folder) and the uploads the test saw accepted."""
 
     storage_dir: Path | None = None
+    storage: Any = None  # a docflow.storage.Storage that outlives the test (e.g. a bucket)
     accepted: set[str] = field(default_factory=set)
 
 
@@ -111,7 +113,7 @@ def _invariants_after_fault_tests(request: pytest.FixtureRequest) -> Iterator[No
     yield
     from tests_support.invariants import assert_invariants
 
-    assert_invariants(check.storage_dir, accepted=check.accepted)
+    assert_invariants(check.storage_dir, storage=check.storage, accepted=check.accepted)
 
 
 @pytest.fixture(scope="session")

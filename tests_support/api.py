@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -56,8 +57,9 @@ def job_events(client: httpx.Client | Any, job_id: str, after: int = 0) -> list[
     return items
 
 
-def minimal_pdf(text: str = "Invoice INV-1 Total 10.00 USD") -> bytes:
-    """A valid one-page PDF with a text layer, built by hand (no generator needed)."""
+def minimal_pdf(text: str = "Invoice INV-1 Total 10.00 USD", pad: int = 0) -> bytes:
+    """A valid one-page PDF with a text layer, built by hand (no generator needed). `pad`: that
+    many random bytes in a stream object no page uses (a large file that parses as fast)."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -67,6 +69,11 @@ def minimal_pdf(text: str = "Invoice INV-1 Total 10.00 USD") -> bytes:
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    if pad:
+        filler = os.urandom(pad)
+        objects.append(
+            b"<< /Length " + str(pad).encode() + b" >>\nstream\n" + filler + b"\nendstream"
+        )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objects, start=1):

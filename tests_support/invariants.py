@@ -1,16 +1,17 @@
-"""The promises Docflow makes, checked against a database and its storage folder: what must hold
+"""The promises Docflow makes, checked against a database and its file store: what must hold
 after any fault, whatever broke. The fault tests run it after every test (the `fault` marker, see
 conftest.py); an operator can run it against a stack:
 
-    uv run python -m tests_support.invariants            # DOCFLOW_DATABASE_URL, DOCFLOW_STORAGE_DIR
-    uv run python -m tests_support.invariants --storage /srv/docflow/storage
+    uv run python -m tests_support.invariants         # DOCFLOW_DATABASE_URL, DOCFLOW_STORAGE_*
+    uv run python -m tests_support.invariants --storage /srv/docflow/storage   # a folder
 
 It prints each violation and exits 1 when there is any. The rules:
 
 - one job per accepted upload: every document has exactly one job (and every upload the caller saw
   accepted has its document);
 - one stored file per document, no orphan files: each document's file exists and is its own; no
-  file under the storage folder (staging included) belongs to no document;
+  stored file (in the folder or the bucket, and none left in the staging folder) belongs to no
+  document;
 - at most one extraction result per document, written by an attempt that completed; a completed job
   has its result; no job completed twice;
 - per attempt exactly one terminal event (`job_completed`, `job_failed`, `job_cancelled`) once the
@@ -30,9 +31,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
+
+if TYPE_CHECKING:
+    from docflow.storage import Storage
 
 TERMINAL = ("job_completed", "job_failed", "job_cancelled")
 TERMINAL_STATUSES = ("completed", "failed", "cancelled")
@@ -53,18 +57,22 @@ class Violation:
 def check(
     storage_dir: Path | None = None,
     *,
+    storage: Storage | None = None,
     accepted: Iterable[uuid.UUID | str] = (),
     settle: float | None = None,
 ) -> list[Violation]:
-    """Every violation of the rules above in the current settings' database and `storage_dir`
-    (default: the settings' storage folder). `accepted`: document ids the caller saw accepted.
-    `settle`: seconds a job may sit past its lease or its re-enqueue time before it counts
-    (default: the sweep interval + 5 s)."""
+    """Every violation of the rules above in the current settings' database and file store:
+    `storage`, else the folder `storage_dir`, else the settings' store. `accepted`: document ids
+    the caller saw accepted. `settle`: seconds a job may sit past its lease or its re-enqueue
+    time before it counts (default: the sweep interval + 5 s)."""
     from docflow.config import get_settings
     from docflow.db import get_engine
+    from docflow.storage import get_storage
+    from docflow.storage.local import LocalStorage
 
     settings = get_settings()
-    storage = (storage_dir or settings.storage_dir).resolve()
+    if storage is None:
+        storage = LocalStorage(storage_dir) if storage_dir is not None else get_storage()
     slack = settings.sweep_interval_seconds + 5.0 if settle is None else settle
     grace = max(2.0, settings.sweep_interval_seconds)
     with get_engine().connect() as conn:
@@ -84,10 +92,11 @@ def check(
 def assert_invariants(
     storage_dir: Path | None = None,
     *,
+    storage: Storage | None = None,
     accepted: Iterable[uuid.UUID | str] = (),
     settle: float | None = None,
 ) -> None:
-    violations = check(storage_dir, accepted=accepted, settle=settle)
+    violations = check(storage_dir, storage=storage, accepted=accepted, settle=settle)
     assert not violations, "invariants violated:\n" + "\n".join(f"  {v}" for v in violations)
 
 
@@ -227,21 +236,19 @@ def _time(conn: Connection, slack: float, grace: float, lost_after: float) -> li
     ]
 
 
-def _files(storage: Path, stored: list[str]) -> list[Violation]:
+def _files(storage: Storage, stored: list[str]) -> list[Violation]:
     found: list[Violation] = []
     keys = set(stored)
     if len(keys) != len(stored):
         shared = sorted({k for k in stored if stored.count(k) > 1})
         found.append(Violation("one stored file per document", _ids((k,) for k in shared)))
-    missing = sorted(k for k in keys if not (storage / k).is_file())
+    present = set(storage.iter_keys())
+    missing = sorted(keys - present)
     if missing:
         found.append(Violation("a document's file exists", _ids((k,) for k in missing)))
-    on_disk = (
-        {p.relative_to(storage).as_posix() for p in storage.rglob("*") if p.is_file()}
-        if storage.is_dir()
-        else set()
-    )
-    orphans = sorted(on_disk - keys)
+    staging = storage.staging_dir
+    staged = {f"staging/{p.name}" for p in staging.iterdir() if p.is_file()}
+    orphans = sorted((present - keys) | staged)
     if orphans:
         found.append(Violation("no orphan files", _ids((o,) for o in orphans)))
     return found
@@ -251,7 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests_support.invariants", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("--storage", type=Path, help="storage folder (default: the settings')")
+    parser.add_argument(
+        "--storage", type=Path, help="a storage folder (default: the settings' folder or bucket)"
+    )
     parser.add_argument(
         "--settle",
         type=float,

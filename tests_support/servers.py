@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -90,9 +92,11 @@ def migrate_database() -> None:
 def use_stack(stack: Stack) -> None:
     """Point this process (its settings) at the stack and migrate its database."""
     from docflow.config import get_settings
+    from docflow.storage import get_storage
 
     os.environ.update(stack.env)
     get_settings.cache_clear()
+    get_storage.cache_clear()
     migrate_database()
 
 
@@ -164,16 +168,39 @@ API_APP = "docflow.main:app"
 FAULTY_API_APP = "tests_support.faulty_api:app"  # with the faults its environment switches on
 
 
-@contextmanager
-def api_server(
+@dataclass
+class ApiProcess:
+    proc: subprocess.Popen[bytes]
+    base: str  # e.g. http://127.0.0.1:8123
+    log_path: Path
+
+    @property
+    def port(self) -> int:
+        return int(self.base.rsplit(":", 1)[1])
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def kill(self) -> None:
+        """kill -9 of the API process: open requests are cut off mid-way, nothing cleans up."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        devstack.stop(self.proc)
+
+
+def start_api(
     env: dict[str, str],
     log_path: Path,
     extra_args: tuple[str, ...] = (),
     app: str = API_APP,
-) -> Iterator[str]:
-    """A real uvicorn process of `app`; yields its base URL. `extra_args` go after the usual
-    command line (e.g. `--access-log` to turn the access log back on)."""
-    port = devstack.free_port()
+    port: int | None = None,
+) -> ApiProcess:
+    """A real uvicorn process of `app` on `port` (default: a free one), answering /api/health.
+    `extra_args` go after the usual command line (e.g. `--access-log`)."""
+    port = port or devstack.free_port()
     log_file = open(log_path, "ab")  # noqa: SIM115
     command = devstack.api_command(sys.executable, "127.0.0.1", port)
     command[command.index(API_APP)] = app
@@ -193,12 +220,27 @@ def api_server(
                 raise RuntimeError(f"API exited early:\n{log_path.read_text()[-3000:]}")
             try:
                 if httpx.get(f"{base}/api/health", timeout=0.5).status_code == 200:
-                    break
+                    return ApiProcess(proc, base, log_path)
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
                 raise RuntimeError("API did not start")
             time.sleep(0.1)
-        yield base
-    finally:
+    except BaseException:
         devstack.stop(proc)
+        raise
+
+
+@contextmanager
+def api_server(
+    env: dict[str, str],
+    log_path: Path,
+    extra_args: tuple[str, ...] = (),
+    app: str = API_APP,
+) -> Iterator[str]:
+    """A real uvicorn process of `app` for the block; yields its base URL."""
+    api = start_api(env, log_path, extra_args, app)
+    try:
+        yield api.base
+    finally:
+        api.stop()

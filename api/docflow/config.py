@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +22,29 @@ class Settings(BaseSettings):
     database_url: str = "postgresql+psycopg://docflow@127.0.0.1:55432/docflow"
     redis_url: str = "redis://127.0.0.1:56379/0"
     broker_url: str | None = None
+    # Where original files live: `local` (the folder `storage_dir`) or `s3` (any S3-compatible
+    # object store; uploads are still received into `storage_dir`/staging, then sent to the
+    # bucket). Credentials: `s3_access_key_id` / `s3_secret_access_key` when set, otherwise the
+    # standard AWS chain (AWS_ACCESS_KEY_ID…, AWS_PROFILE, ~/.aws, an instance or task role).
     storage_dir: Path = REPO_ROOT / ".data" / "storage"
+    storage_backend: Literal["local", "s3"] = "local"
+    s3_bucket: str | None = None
+    s3_prefix: str = ""
+    s3_region: str | None = None
+    s3_endpoint_url: str | None = None  # MinIO, Ceph, R2…; None: AWS S3
+    s3_addressing_style: Literal["auto", "path", "virtual"] = "auto"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    # Objects above the threshold go up (and come down to workers) in parts of `part_size_mb`,
+    # `s3_max_concurrency` parts at a time: what one transfer holds in memory is bounded by that.
+    s3_multipart_threshold_mb: int = Field(default=8, ge=5)
+    s3_part_size_mb: int = Field(default=8, ge=5)
+    s3_max_concurrency: int = Field(default=4, ge=1)
+    # A store that does not answer: each request tries `s3_max_attempts` times (botocore's
+    # standard retry mode), then uploads answer 503 + Retry-After and workers retry the job later.
+    s3_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    s3_read_timeout_seconds: float = Field(default=30.0, gt=0)
+    s3_max_attempts: int = Field(default=3, ge=1)
 
     max_upload_mb: int = Field(default=25, ge=1)
     max_files_per_request: int = Field(default=50, ge=1)
@@ -125,6 +148,13 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _check_limits(self) -> Settings:
+        if self.storage_backend == "s3" and not self.s3_bucket:
+            raise ValueError("DOCFLOW_S3_BUCKET must be set when DOCFLOW_STORAGE_BACKEND=s3")
+        if (self.s3_access_key_id is None) != (self.s3_secret_access_key is None):
+            raise ValueError(
+                "set both DOCFLOW_S3_ACCESS_KEY_ID and DOCFLOW_S3_SECRET_ACCESS_KEY, or neither "
+                "(the standard AWS credential chain)"
+            )
         if self.broker_visibility_timeout <= self.task_hard_time_limit:
             raise ValueError("broker_visibility_timeout must exceed task_hard_time_limit")
         if self.task_soft_time_limit >= self.task_hard_time_limit:

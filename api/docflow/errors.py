@@ -103,6 +103,21 @@ class ServiceUnavailable(DocflowError):
     code = "service_unavailable"
 
 
+class StorageUnavailable(ServiceUnavailable):
+    """The file store (the folder, or the object store) cannot be reached or refused to work: the
+    request was fine, so an upload is kept by the client and sent again; a worker retries the job
+    later rather than failing it."""
+
+    def __init__(
+        self,
+        message: str = "File storage is unavailable right now; try again later.",
+        *,
+        details: Any = None,
+        headers: dict[str, str] | None = None,
+    ):
+        super().__init__(message, details=details, headers={"Retry-After": "30", **(headers or {})})
+
+
 class InsufficientStorage(DocflowError):
     """The server cannot store the file now (disk or quota full): the request was fine, so a
     client (an offline outbox) must keep it and try again later, not drop it."""

@@ -159,15 +159,17 @@ def main() -> int:
         from docflow.storage import get_storage
 
         with unit_of_work() as session:
-            paths = {
-                str(job.id): (get_storage().local_path(doc.stored_file_path), doc.mime_type)
+            stored = {
+                str(job.id): (doc.stored_file_path, doc.mime_type)
                 for job, doc in session.query(Job, Document).join(
                     Document, Document.id == Job.document_id
                 )
             }
         host0, cpu0 = host_cpu(), cpu()
         for job_id in jobs:
-            extract_fields(parse_document(*paths[job_id]))
+            key, mime_type = stored[job_id]
+            with get_storage().local_copy(key) as path:
+                extract_fields(parse_document(path, mime_type))
         alone_host = host_cpu() - host0
         alone_cpu = cpu() - cpu0
 

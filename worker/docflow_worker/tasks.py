@@ -8,6 +8,7 @@ from typing import Any
 from celery import Task
 from celery.exceptions import TimeLimitExceeded
 
+from docflow.errors import StorageUnavailable
 from docflow_worker.celery_app import app
 from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE
 from docflow_worker.pipeline.runner import run_job, stopped_by_hard_limit
@@ -27,9 +28,10 @@ class PipelineTask(Task):  # type: ignore[misc]  # Celery ships no type hints
 @app.task(
     name="pipeline.process_job",
     base=PipelineTask,
-    # The database stayed unreachable past the runner's own retries: deliver the task again
-    # later (the claim is conditional, so a delivery that finds the job taken does nothing).
-    autoretry_for=DATABASE_UNAVAILABLE,
+    # The database stayed unreachable past the runner's own retries, or the file store could not
+    # be reached (the runner gave the job back): deliver the task again later (the claim is
+    # conditional, so a delivery that finds the job taken does nothing).
+    autoretry_for=(*DATABASE_UNAVAILABLE, StorageUnavailable),
     retry_backoff=2,
     retry_backoff_max=60,
     retry_jitter=True,

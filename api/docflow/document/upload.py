@@ -15,7 +15,7 @@ from docflow.errors import (
     EmptyFile,
     InsufficientStorage,
     PayloadTooLarge,
-    ServiceUnavailable,
+    StorageUnavailable,
     UnsupportedMediaType,
     ValidationFailed,
 )
@@ -134,9 +134,7 @@ def _storage_error(exc: OSError) -> DocflowError:
             "The server has no room to store this file right now; try again later.",
             headers={"Retry-After": "60"},
         )
-    return ServiceUnavailable(
-        "File storage is unavailable right now; try again later.", headers={"Retry-After": "30"}
-    )
+    return StorageUnavailable()
 
 
 async def receive_files(

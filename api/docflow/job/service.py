@@ -4,7 +4,8 @@ records its event in the same transaction, and enqueues/publishes only after com
     queued → processing → completed | failed
     failed | cancelled → queued        (retry: retry_count + 1, a new attempt)
     queued | processing → cancelled    (the worker stops at its next stage boundary)
-    processing → queued                (sweeper: the worker died and its lease ran out)
+    processing → queued                (sweeper: the worker died and its lease ran out; or the
+                                        worker gave it back: its file store was unreachable)
     processing → failed                (the worker's hard time limit stopped the attempt)
 
 A worker owns the attempt it claimed while its lease lasts; it renews the lease at every stage
@@ -266,6 +267,28 @@ class JobService:
         if job is not None:
             failed = NewEvent("job_failed", {"error": error, "stage": stage})
             record_events(self.session, job, [*events, failed])
+        return job
+
+    def give_back(self, claim: WorkerClaim, *, reason: str) -> Job | None:
+        """processing → queued: this worker cannot run the attempt now (its file could not be
+        fetched from the store) and has the task delivered again later; the same attempt, so the
+        next delivery claims it. None when it no longer owns the attempt."""
+        job = self.repo.transition(
+            claim.job_id,
+            where=self._owned(claim),
+            values={
+                "status": JobStatus.queued,
+                "claim_token": None,
+                "lease_expires_at": None,
+                "current_stage": "queued",
+                "progress_percentage": 0,
+                "started_at": None,
+                "enqueued_at": func.now(),  # the delivery again is sent by the task right now
+            },
+            document_status=DocumentStatus.queued,
+        )
+        if job is not None:
+            record_event(self.session, job, "job_queued", data={"reason": reason})
         return job
 
     def fail_stopped(self, job_id: uuid.UUID, attempt: int, *, limit: int) -> Job | None:

@@ -1,4 +1,5 @@
-"""Where original files live. The interface is small so object storage can replace the folder."""
+"""Where original files live: a local folder (the default) or an S3-compatible bucket, chosen by
+DOCFLOW_STORAGE_BACKEND. Both stage uploads locally and share one interface (base.Storage)."""
 
 from __future__ import annotations
 
@@ -13,4 +14,9 @@ __all__ = ["Storage", "StagedFile", "get_storage"]
 
 @lru_cache
 def get_storage() -> Storage:
-    return LocalStorage(get_settings().storage_dir)
+    settings = get_settings()
+    if settings.storage_backend == "s3":
+        from docflow.storage.s3 import S3Storage  # boto3 is imported only when it is used
+
+        return S3Storage(settings)
+    return LocalStorage(settings.storage_dir)

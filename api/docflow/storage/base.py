@@ -1,7 +1,14 @@
+"""The storage interface. Uploads are always received into a local staging folder (hashed and
+sniffed while they stream in); `commit` then gives the staged file its permanent key in the store.
+Every backend raises FileNotFoundError for a key it does not hold and
+docflow.errors.StorageUnavailable when the store cannot be reached."""
+
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -30,22 +37,44 @@ class StagedFile:
 
 
 class Storage(Protocol):
+    @property
+    def staging_dir(self) -> Path:
+        """The local folder uploads are received into (empty when no upload is running)."""
+        ...
+
     def stage(self) -> StagedFile: ...
 
     def discard(self, staged: StagedFile) -> None: ...
 
     def commit(self, staged: StagedFile, key: str) -> str:
-        """Move a staged file to its permanent key; returns the stored path (key)."""
+        """Store a staged file under its permanent key (the staged file is gone afterwards);
+        returns the key. Raises StorageUnavailable (the staged file is then left to `discard`)."""
         ...
 
-    def delete(self, key: str) -> None: ...
+    def delete(self, key: str) -> None:
+        """Remove a stored file; a key that is not there is not an error."""
+        ...
 
-    def open(self, key: str) -> BinaryIO: ...
+    def open(self, key: str) -> BinaryIO:
+        """The stored file, to read as a stream (the caller closes it)."""
+        ...
 
     def iter_keys(self) -> Iterator[str]:
         """Every stored key (not the staging area), for the drift check and backups."""
         ...
 
-    def local_path(self, key: str) -> Path:
-        """A filesystem path for workers that parse the file."""
+    def local_copy(self, key: str) -> AbstractContextManager[Path]:
+        """A filesystem path holding the file, for the workers that parse it, valid inside the
+        `with` block: the folder's own file, or a temporary download removed afterwards."""
         ...
+
+
+def stage_in(folder: Path) -> StagedFile:
+    """A new staged file in `folder` (every backend stages locally)."""
+    path = folder / f"{uuid.uuid4().hex}.part"
+    return StagedFile(path=path, handle=open(path, "wb"))  # noqa: SIM115 - closed by StagedFile
+
+
+def discard_staged(staged: StagedFile) -> None:
+    staged.close()
+    staged.path.unlink(missing_ok=True)

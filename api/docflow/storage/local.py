@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from docflow.storage.base import StagedFile
+from docflow.storage.base import StagedFile, discard_staged, stage_in
 
 
 class LocalStorage:
@@ -14,15 +14,17 @@ class LocalStorage:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
-        (self.root / "staging").mkdir(parents=True, exist_ok=True)
+        self.staging_dir.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.root / "staging"
 
     def stage(self) -> StagedFile:
-        path = self.root / "staging" / f"{uuid.uuid4().hex}.part"
-        return StagedFile(path=path, handle=open(path, "wb"))  # noqa: SIM115 - closed by StagedFile
+        return stage_in(self.staging_dir)
 
     def discard(self, staged: StagedFile) -> None:
-        staged.close()
-        staged.path.unlink(missing_ok=True)
+        discard_staged(staged)
 
     def commit(self, staged: StagedFile, key: str) -> str:
         staged.close()
@@ -38,13 +40,17 @@ class LocalStorage:
         return open(self._resolve(key), "rb")  # noqa: SIM115 - the caller streams and closes it
 
     def iter_keys(self) -> Iterator[str]:
-        staging = self.root / "staging"
+        staging = self.staging_dir
         for path in sorted(self.root.rglob("*")):
             if path.is_file() and staging not in path.parents:
                 yield path.relative_to(self.root).as_posix()
 
-    def local_path(self, key: str) -> Path:
-        return self._resolve(key)
+    @contextmanager
+    def local_copy(self, key: str) -> Iterator[Path]:
+        path = self._resolve(key)
+        if not path.is_file():
+            raise FileNotFoundError(key)
+        yield path  # the folder's own file: nothing to copy or remove
 
     def _resolve(self, key: str) -> Path:
         target = (self.root / key).resolve()

@@ -12,7 +12,9 @@ Any failure ends the attempt `failed` with a readable message, after the events 
 and a `job_failed` event — except the database being unreachable: each transaction is tried again
 with backoff for `db_retry_seconds` (it is whole and fenced, so a retry never writes twice), and
 past that the error goes to the task, whose delivery Celery retries; a job claimed meanwhile goes
-back to the queue when its lease runs out. A database outage delays jobs; it fails none. A stage
+back to the queue when its lease runs out. A database outage delays jobs; it fails none. Nor does
+a file store that cannot be reached: the attempt is given back (queued again, `job_queued` with
+reason `storage_unavailable`) and the task delivered again later, with backoff. A stage
 that ignores the soft time limit is killed by the hard one, and the worker's main process records
 the failure (`stopped_by_hard_limit`).
 """
@@ -22,12 +24,15 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 
 from docflow.config import get_settings
 from docflow.db import unit_of_work
+from docflow.errors import StorageUnavailable
 from docflow.events.publisher import NewEvent
 from docflow.job.service import JobCancelled, JobService, WorkerClaim
 from docflow.models import JobStatus
@@ -43,14 +48,24 @@ QUICK_STAGE_S = 0.5
 
 
 def run_job(job_id: uuid.UUID, attempt: int) -> None:
-    ctx = _start(job_id, attempt)
-    if ctx is None:
+    claim = in_transaction("claiming", lambda: _claim(job_id, attempt))
+    if claim is None:
         log.info(
             "job %s attempt %s: not claimable (duplicate, stale or cancelled)", job_id, attempt
         )
         return
-    with LeaseHeartbeat(ctx.claim, get_settings().heartbeat_interval):
-        _run_stages(ctx)
+    # The heartbeat covers the download too: a large file from a slow store keeps the lease.
+    with LeaseHeartbeat(claim, get_settings().heartbeat_interval), ExitStack() as files:
+        try:
+            path = files.enter_context(get_storage().local_copy(claim.stored_file_path))
+        except FileNotFoundError:
+            _fail_attempt(claim, "The stored file is missing.", parse.name, [])
+            return
+        except StorageUnavailable:
+            log.warning("job %s attempt %s: file store unavailable, given back", job_id, attempt)
+            in_transaction("giving the job back", lambda: _give_back(claim))
+            raise  # the task is delivered again later (tasks.py), with backoff
+        _run_stages(_context(claim, path))
 
 
 def _run_stages(ctx: PipelineContext) -> None:
@@ -126,14 +141,16 @@ def _claim(job_id: uuid.UUID, attempt: int) -> WorkerClaim | None:
         )
 
 
-def _start(job_id: uuid.UUID, attempt: int) -> PipelineContext | None:
-    claim = in_transaction("claiming", lambda: _claim(job_id, attempt))
-    if claim is None:
-        return None
+def _give_back(claim: WorkerClaim) -> None:
+    with unit_of_work() as session:
+        JobService(session).give_back(claim, reason="storage_unavailable")
+
+
+def _context(claim: WorkerClaim, file_path: Path) -> PipelineContext:
     return PipelineContext(
         claim=claim,
         document_id=claim.document_id,
-        file_path=get_storage().local_path(claim.stored_file_path),
+        file_path=file_path,
         mime_type=claim.mime_type,
         boundary_at=time.monotonic(),
     )
@@ -174,8 +191,12 @@ def _processing(type: str, data: dict[str, Any], progress: int, stage: str) -> N
 
 
 def _fail(ctx: PipelineContext, message: str, stage: str) -> None:
+    _fail_attempt(ctx.claim, message, stage, ctx.unrecorded)
+
+
+def _fail_attempt(claim: WorkerClaim, message: str, stage: str, events: list[NewEvent]) -> None:
     def fail() -> None:
         with unit_of_work() as session:
-            JobService(session).fail(ctx.claim, error=message, stage=stage, events=ctx.unrecorded)
+            JobService(session).fail(claim, error=message, stage=stage, events=events)
 
     in_transaction("recording the failure", fail)
