@@ -5,9 +5,17 @@ lose queued work (see `broker`)."""
 from __future__ import annotations
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init, worker_ready, worker_shutdown
+from celery.signals import (
+    setup_logging,
+    worker_init,
+    worker_process_init,
+    worker_process_shutdown,
+    worker_ready,
+    worker_shutdown,
+)
 
 from docflow.config import get_settings
+from docflow.observability.logs import configure_logging
 
 settings = get_settings()
 
@@ -33,6 +41,12 @@ app.conf.update(
     task_send_sent_event=False,
     worker_enable_remote_control=False,
 )
+
+
+@setup_logging.connect
+def _logging(**_: object) -> None:
+    # Connected, so Celery leaves logging to us: JSON lines with the job's ids, redacted.
+    configure_logging(get_settings().log_format)
 
 
 @worker_init.connect
@@ -78,8 +92,26 @@ def _start_sweeper(**_: object) -> None:
     start_sweeper()
 
 
+@worker_ready.connect
+def _start_metrics_server(**_: object) -> None:
+    from docflow_worker import metrics_server
+
+    metrics_server.start()
+
+
+@worker_process_shutdown.connect
+def _pool_process_exited(pid: int | None = None, **_: object) -> None:
+    import os
+
+    from docflow_worker import metrics_server
+
+    metrics_server.process_exited(pid or os.getpid())
+
+
 @worker_shutdown.connect
 def _stop_sweeper(**_: object) -> None:
+    from docflow_worker import metrics_server
     from docflow_worker.sweeper import stop_sweeper
 
     stop_sweeper()
+    metrics_server.stop()

@@ -9,6 +9,7 @@ from celery import Task
 from celery.exceptions import TimeLimitExceeded
 
 from docflow.errors import StorageUnavailable
+from docflow.observability import context as log_context
 from docflow_worker.celery_app import app
 from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE
 from docflow_worker.pipeline.runner import run_job, stopped_by_hard_limit
@@ -22,7 +23,8 @@ class PipelineTask(Task):  # type: ignore[misc]  # Celery ships no type hints
         # the attempt (that process cannot record anything any more).
         if isinstance(exc, TimeLimitExceeded):
             job_id, attempt = args
-            stopped_by_hard_limit(uuid.UUID(job_id), int(attempt))
+            with log_context.bound(**log_context.from_task_request(self.request), job_id=job_id):
+                stopped_by_hard_limit(uuid.UUID(job_id), int(attempt))
 
 
 @app.task(
@@ -36,6 +38,10 @@ class PipelineTask(Task):  # type: ignore[misc]  # Celery ships no type hints
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=None,
+    bind=True,
 )
-def process_job(job_id: str, attempt: int) -> None:
-    run_job(uuid.UUID(job_id), int(attempt))
+def process_job(self: PipelineTask, job_id: str, attempt: int) -> None:
+    # The log context the API sent in the message's headers (request_id, document_id,
+    # workspace_id), and the job: on every line this attempt logs.
+    with log_context.bound(**log_context.from_task_request(self.request), job_id=job_id):
+        run_job(uuid.UUID(job_id), int(attempt))
