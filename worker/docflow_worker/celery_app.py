@@ -4,9 +4,15 @@ lose queued work (see `broker`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextvars import Token
+from typing import Any
+
 from celery import Celery
 from celery.signals import (
     setup_logging,
+    task_postrun,
+    task_prerun,
     worker_init,
     worker_process_init,
     worker_process_shutdown,
@@ -15,6 +21,7 @@ from celery.signals import (
 )
 
 from docflow.config import get_settings
+from docflow.observability import context as log_context
 from docflow.observability.logs import configure_logging
 
 settings = get_settings()
@@ -47,6 +54,26 @@ app.conf.update(
 def _logging(**_: object) -> None:
     # Connected, so Celery leaves logging to us: JSON lines with the job's ids, redacted.
     configure_logging(get_settings().log_format)
+
+
+_bound: dict[str, Token[Mapping[str, str]]] = {}
+
+
+@task_prerun.connect
+def _bind_log_context(task_id: str = "", task: Any = None, args: Any = (), **_: object) -> None:
+    # The ids the API sent in the message's headers (request_id, document_id, workspace_id) and
+    # the job's: on every line the task logs, Celery's own "succeeded"/"raised" lines included.
+    ids = log_context.from_task_request(getattr(task, "request", None))
+    if args:
+        ids["job_id"] = str(args[0])
+    _bound[task_id] = log_context.set_for_task(ids)
+
+
+@task_postrun.connect
+def _unbind_log_context(task_id: str = "", **_: object) -> None:
+    token = _bound.pop(task_id, None)
+    if token is not None:
+        log_context.reset(token)
 
 
 @worker_init.connect

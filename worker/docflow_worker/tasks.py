@@ -23,7 +23,7 @@ class PipelineTask(Task):  # type: ignore[misc]  # Celery ships no type hints
         # the attempt (that process cannot record anything any more).
         if isinstance(exc, TimeLimitExceeded):
             job_id, attempt = args
-            with log_context.bound(**log_context.from_task_request(self.request), job_id=job_id):
+            with log_context.bound(job_id=job_id):
                 stopped_by_hard_limit(uuid.UUID(job_id), int(attempt))
 
 
@@ -38,10 +38,6 @@ class PipelineTask(Task):  # type: ignore[misc]  # Celery ships no type hints
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=None,
-    bind=True,
 )
-def process_job(self: PipelineTask, job_id: str, attempt: int) -> None:
-    # The log context the API sent in the message's headers (request_id, document_id,
-    # workspace_id), and the job: on every line this attempt logs.
-    with log_context.bound(**log_context.from_task_request(self.request), job_id=job_id):
-        run_job(uuid.UUID(job_id), int(attempt))
+def process_job(job_id: str, attempt: int) -> None:
+    run_job(uuid.UUID(job_id), int(attempt))

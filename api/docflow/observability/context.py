@@ -10,7 +10,7 @@ import re
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from typing import Any
 
 FIELDS = ("request_id", "job_id", "document_id", "workspace_id")
@@ -41,6 +41,16 @@ def bound(**ids: Any) -> Iterator[None]:
         yield
     finally:
         _current.reset(token)
+
+
+def set_for_task(ids: Mapping[str, str]) -> Token[Mapping[str, str]]:
+    """Bind exactly `ids` until `reset(token)` (for code that cannot use `bound`, such as a pair
+    of signal handlers around a task)."""
+    return _current.set({k: v for k, v in ids.items() if k in FIELDS})
+
+
+def reset(token: Token[Mapping[str, str]]) -> None:
+    _current.reset(token)
 
 
 def request_id_from(header: str | None) -> str:
