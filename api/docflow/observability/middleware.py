@@ -23,9 +23,19 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 def route_template(scope: Scope) -> str:
+    """The matched route's template with the prefix it was included under (`/api` +
+    `/jobs/{job_id}`); "unmatched" for a path no route took (bounded label values)."""
     route = scope.get("route")
-    path = getattr(route, "path", None)
-    return path if isinstance(path, str) else UNMATCHED_ROUTE
+    template = getattr(route, "path", None)
+    pattern = getattr(route, "path_regex", None)
+    if not isinstance(template, str) or pattern is None:
+        return UNMATCHED_ROUTE
+    path = str(scope.get("path", ""))
+    # The route knows its path below the router's prefix: find where the prefix ends.
+    for start, char in enumerate(path):
+        if char == "/" and pattern.fullmatch(path[start:]):
+            return path[:start] + template
+    return template
 
 
 class RequestContext:
