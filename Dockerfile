@@ -1,29 +1,35 @@
 # One image for the API, the worker and the migration job (they share the `docflow` package).
-FROM python:3.11-slim-bookworm
+# Two stages: uv resolves the locked production dependencies (no dev group) into /opt/venv; the
+# runtime image gets that environment, the migrations and the OCR engine — not uv, not the tests.
 
-ENV PYTHONUNBUFFERED=1 \
-    UV_COMPILE_BYTECODE=1 \
+FROM python:3.11-slim-bookworm AS build
+ENV UV_COMPILE_BYTECODE=1 \
     UV_LINK_MODE=copy \
-    UV_PROJECT_ENVIRONMENT=/opt/venv \
-    PATH=/opt/venv/bin:$PATH
+    UV_PROJECT_ENVIRONMENT=/opt/venv
+RUN pip install --no-cache-dir uv
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+COPY api api
+COPY worker worker
+# --no-dev: no test, lint or benchmark packages; --no-editable: the workspace's own packages are
+# installed into the environment, so the runtime image needs no source tree beside it.
+RUN uv sync --frozen --no-dev --no-editable
 
+FROM python:3.11-slim-bookworm AS runtime
+ENV PYTHONUNBUFFERED=1 \
+    PATH=/opt/venv/bin:$PATH
 RUN apt-get update \
     && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra \
     && rm -rf /var/lib/apt/lists/* \
-    && pip install --no-cache-dir uv \
     && useradd --create-home --uid 10001 docflow \
     && mkdir -p /data/storage && chown docflow /data/storage
-
+COPY --from=build /opt/venv /opt/venv
+# Alembic's configuration and migrations (the `migrate` service runs them from /app/api).
+COPY api/alembic.ini /app/api/alembic.ini
+COPY api/migrations /app/api/migrations
 WORKDIR /app
-COPY pyproject.toml uv.lock ./
-COPY api/pyproject.toml api/pyproject.toml
-COPY worker/pyproject.toml worker/pyproject.toml
-COPY api api
-COPY worker worker
-RUN uv sync --frozen --no-dev
-
 USER docflow
 ENV DOCFLOW_STORAGE_DIR=/data/storage
 EXPOSE 8000
 # X-Forwarded-* is trusted only from DOCFLOW_TRUSTED_PROXIES (the app applies it), not by uvicorn.
-CMD ["uvicorn", "docflow.main:app", "--host", "0.0.0.0", "--port", "8000", "--no-proxy-headers", "--ws", "docflow.ws_protocol:WebSocketProtocol"]
+CMD ["uvicorn", "docflow.main:app", "--host", "0.0.0.0", "--port", "8000", "--no-proxy-headers", "--ws", "docflow.ws_protocol:WebSocketProtocol", "--timeout-keep-alive", "75"]

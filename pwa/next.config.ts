@@ -19,6 +19,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // `npm test` builds into its own folder (.next-e2e) so a running `npm start` is never clobbered.
   distDir: process.env.DOCFLOW_PWA_DIST_DIR ?? ".next",
+  // The container image (pwa/Dockerfile) runs Next's self-contained server: only the files the
+  // server needs, no node_modules from the build.
+  output: process.env.DOCFLOW_PWA_STANDALONE === "1" ? "standalone" : undefined,
   reactStrictMode: true,
   poweredByHeader: false,
   experimental: { proxyClientMaxBodySize: proxyBodyLimit },

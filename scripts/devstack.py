@@ -6,6 +6,8 @@ the PWA (a production build served by `next start`, rebuilt only when its source
     python3 scripts/devstack.py start   # npm start: everything, in the foreground; Ctrl-C stops it
     python3 scripts/devstack.py test    # npm test: set up, then every suite
     python3 scripts/devstack.py setup   # install only
+    python3 scripts/devstack.py run ARGS  # the project's Python with ARGS (the npm run scripts)
+    python3 scripts/devstack.py lint    # npm run lint: ruff check, ruff format --check, mypy
 
 `test` runs, in order: the Python linters and pytest; the PWA's lint, type check, generated API
 types check and Vitest; then the browser end-to-end tests (Playwright on Debian's chromium) against
@@ -120,21 +122,26 @@ def ensure_system_tools(for_tests: bool = False) -> None:
     )
 
 
-def ensure_uv() -> str:
+def find_uv() -> str | None:
+    """uv on the PATH, or where `pip install uv` puts it when its folder is not on the PATH."""
     uv = shutil.which("uv")
+    if uv:
+        return uv
+    for candidate in (Path(sys.executable).parent / "uv", Path.home() / ".local" / "bin" / "uv"):
+        if candidate.exists():
+            return str(candidate)
+    return None
+
+
+def ensure_uv() -> str:
+    uv = find_uv()
     if uv:
         return uv
     log("installing uv with pip …")
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "uv"], check=True)
-    uv = shutil.which("uv")
+    uv = find_uv()
     if uv:
         return uv
-    candidate = Path(sys.executable).parent / "uv"
-    if candidate.exists():
-        return str(candidate)
-    user_bin = Path.home() / ".local" / "bin" / "uv"
-    if user_bin.exists():
-        return str(user_bin)
     sys.exit("[docflow] uv was installed but is not on PATH")
 
 
@@ -939,6 +946,40 @@ def _e2e_phase(steps: Steps, python: str, packages_ok: bool) -> None:
             log(f"service logs in {e2e.logs}/ (api, worker, pwa); traces in pwa/test-results/")
 
 
+# --- npm run <script> ---------------------------------------------------------------------------
+def project_python() -> str:
+    """The project environment's Python: synced by uv when uv can be found; otherwise the
+    environment `npm start` made, as it is (nothing is installed in a shell without uv)."""
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    if find_uv() is None and venv_python.exists():
+        return str(venv_python)
+    return ensure_python_env()
+
+
+def cmd_run(args: list[str]) -> int:
+    """`python3 scripts/devstack.py run <python arguments>`: the project's Python with these
+    arguments, from the repository root — the `npm run` scripts of the README's commands use it,
+    so they work in a fresh shell whether or not `uv` is on the PATH."""
+    if not args:
+        print("usage: python3 scripts/devstack.py run <module or script> [arguments]")
+        return 2
+    python = project_python()
+    os.chdir(ROOT)
+    os.execv(python, [python, *args])
+    return 0  # not reached
+
+
+def cmd_lint() -> int:
+    """`npm run lint`: the linters `npm test` runs (LINTERS), in the project's environment."""
+    python = project_python()
+    failed = [
+        name for name, args in LINTERS if subprocess.run([python, *args], cwd=ROOT).returncode != 0
+    ]
+    if failed:
+        log(f"failed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "start"
     if command == "start":
@@ -948,6 +989,10 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         setup()
         return 0
+    if command == "run":
+        return cmd_run(argv[2:])
+    if command == "lint":
+        return cmd_lint()
     print(__doc__)
     return 2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -127,6 +128,20 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = Field(default=10, ge=1)
     login_max_failures_per_address: int = Field(default=50, ge=1)
 
+    # Logs: one JSON object per line (request_id, job_id, document_id, workspace_id included), or
+    # "text" for a human at a terminal.
+    log_format: str = Field(default="json", pattern="^(json|text)$")
+    # Who may read /metrics (the API) and the worker's metrics server: a request carrying
+    # `Authorization: Bearer <metrics_token>` (when set), or any client whose address is in
+    # `metrics_allowed_networks` (IPs or CIDR networks; loopback only by default).
+    metrics_token: str | None = None
+    metrics_allowed_networks: list[str] = ["127.0.0.1/32", "::1/128"]
+    # The worker's metrics server (Prometheus text format at /metrics), one per worker host: off
+    # unless a port is set. Pool processes share PROMETHEUS_MULTIPROC_DIR (prometheus-client's
+    # multiprocess mode; a temporary folder when unset).
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    worker_metrics_host: str = "127.0.0.1"
+
     @property
     def broker(self) -> str:
         return self.broker_url or self.redis_url
@@ -166,6 +181,13 @@ class Settings(BaseSettings):
                 "job_heartbeat_seconds must be at most half of job_lease_seconds (a live worker "
                 "would lose its job to one late heartbeat)"
             )
+        for network in self.metrics_allowed_networks:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"metrics_allowed_networks: {network!r} is not an IP address or network"
+                ) from None
         if any(o.strip() == "*" for o in (*self.cors_origins, *self.allowed_ws_origins)):
             raise ValueError("origins must be listed explicitly: '*' is refused (credentials)")
         if self.environment == "production":

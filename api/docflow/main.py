@@ -28,8 +28,10 @@ from docflow.events.hub import running_hub
 from docflow.export.endpoints import router as export_router
 from docflow.health.endpoints import router as health_router
 from docflow.job.endpoints import router as job_router
-from docflow.log_redaction import install_log_redaction
 from docflow.network import TrustedHosts
+from docflow.observability.endpoints import router as metrics_router
+from docflow.observability.logs import configure_logging
+from docflow.observability.middleware import RequestContext
 from docflow.request_limits import RequestBodyLimits
 from docflow.review.endpoints import router as review_router
 from docflow.user.endpoints import router as user_router
@@ -165,8 +167,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    install_log_redaction()  # before anything can log a request
+    configure_logging(get_settings().log_format)  # redacted, JSON lines; before any request
     app = FastAPI(
         lifespan=_lifespan,
         title="Docflow API",
@@ -184,6 +185,8 @@ def create_app() -> FastAPI:
     app.add_middleware(TrustedHosts, hosts=settings.trusted_hosts)
     if settings.trusted_proxies:  # X-Forwarded-For / -Proto from these peers only
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+    # Outermost: every answer (refusals included) gets its request id and its latency recorded.
+    app.add_middleware(RequestContext)
     if settings.cors_origins:
         # An explicit allowlist only (Settings refuses "*"): credentials are allowed for exactly
         # these origins; without the setting the API is same-origin only.
@@ -216,6 +219,7 @@ def create_app() -> FastAPI:
         export_router,
     ):
         app.include_router(router, prefix="/api")
+    app.include_router(metrics_router)  # /metrics, outside /api (the PWA proxies only /api)
     install_api_docs(app)
     return app
 

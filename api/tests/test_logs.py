@@ -182,7 +182,13 @@ def test_a_refused_websocket_handshake_is_not_logged_as_an_error(
     time.sleep(0.3)
     lines = log.read_text(errors="replace")[before:].splitlines()
     assert any('"WebSocket /api/ws' in line and "401" in line for line in lines), lines
-    errors = [line for line in lines if re.match(r"^(ERROR|CRITICAL)\b", line) or " ERROR " in line]
+    errors = [
+        line
+        for line in lines
+        if re.match(r"^(ERROR|CRITICAL)\b", line)
+        or " ERROR " in line
+        or re.search(r'"level": "(ERROR|CRITICAL)"', line)  # JSON lines (DOCFLOW_LOG_FORMAT)
+    ]
     assert errors == []
 
 

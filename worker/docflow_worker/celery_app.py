@@ -4,10 +4,25 @@ lose queued work (see `broker`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextvars import Token
+from typing import Any
+
 from celery import Celery
-from celery.signals import worker_init, worker_process_init, worker_ready, worker_shutdown
+from celery.signals import (
+    setup_logging,
+    task_postrun,
+    task_prerun,
+    worker_init,
+    worker_process_init,
+    worker_process_shutdown,
+    worker_ready,
+    worker_shutdown,
+)
 
 from docflow.config import get_settings
+from docflow.observability import context as log_context
+from docflow.observability.logs import configure_logging
 
 settings = get_settings()
 
@@ -33,6 +48,32 @@ app.conf.update(
     task_send_sent_event=False,
     worker_enable_remote_control=False,
 )
+
+
+@setup_logging.connect
+def _logging(**_: object) -> None:
+    # Connected, so Celery leaves logging to us: JSON lines with the job's ids, redacted.
+    configure_logging(get_settings().log_format)
+
+
+_bound: dict[str, Token[Mapping[str, str]]] = {}
+
+
+@task_prerun.connect
+def _bind_log_context(task_id: str = "", task: Any = None, args: Any = (), **_: object) -> None:
+    # The ids the API sent in the message's headers (request_id, document_id, workspace_id) and
+    # the job's: on every line the task logs, Celery's own "succeeded"/"raised" lines included.
+    ids = log_context.from_task_request(getattr(task, "request", None))
+    if args:
+        ids["job_id"] = str(args[0])
+    _bound[task_id] = log_context.set_for_task(ids)
+
+
+@task_postrun.connect
+def _unbind_log_context(task_id: str = "", **_: object) -> None:
+    token = _bound.pop(task_id, None)
+    if token is not None:
+        log_context.reset(token)
 
 
 @worker_init.connect
@@ -78,8 +119,26 @@ def _start_sweeper(**_: object) -> None:
     start_sweeper()
 
 
+@worker_ready.connect
+def _start_metrics_server(**_: object) -> None:
+    from docflow_worker import metrics_server
+
+    metrics_server.start()
+
+
+@worker_process_shutdown.connect
+def _pool_process_exited(pid: int | None = None, **_: object) -> None:
+    import os
+
+    from docflow_worker import metrics_server
+
+    metrics_server.process_exited(pid or os.getpid())
+
+
 @worker_shutdown.connect
 def _stop_sweeper(**_: object) -> None:
+    from docflow_worker import metrics_server
     from docflow_worker.sweeper import stop_sweeper
 
     stop_sweeper()
+    metrics_server.stop()

@@ -9,6 +9,7 @@ from celery import Task
 from celery.exceptions import TimeLimitExceeded
 
 from docflow.errors import StorageUnavailable
+from docflow.observability import context as log_context
 from docflow_worker.celery_app import app
 from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE
 from docflow_worker.pipeline.runner import run_job, stopped_by_hard_limit
@@ -22,7 +23,8 @@ class PipelineTask(Task):  # type: ignore[misc]  # Celery ships no type hints
         # the attempt (that process cannot record anything any more).
         if isinstance(exc, TimeLimitExceeded):
             job_id, attempt = args
-            stopped_by_hard_limit(uuid.UUID(job_id), int(attempt))
+            with log_context.bound(job_id=job_id):
+                stopped_by_hard_limit(uuid.UUID(job_id), int(attempt))
 
 
 @app.task(

@@ -18,8 +18,9 @@ from docflow.document.params import DocumentQueryDep
 from docflow.document.schemas import DocumentList, DocumentRead, UploadResult
 from docflow.document.service import DocumentService, upload_fingerprint
 from docflow.document.upload import ReceivedFile, receive_files
-from docflow.errors import ValidationFailed
+from docflow.errors import DocflowError, ValidationFailed
 from docflow.idempotency.service import Claim, IdempotencyService, fingerprint_of
+from docflow.observability.metrics import UPLOAD_BYTES, UPLOAD_REJECTIONS
 from docflow.openapi import AUTHENTICATED, BODY_LIMITS, error_responses
 from docflow.request_limits import allow_body, upload_slots
 from docflow.storage import get_storage
@@ -95,16 +96,29 @@ async def upload_documents(
     # The whole body (every file, form field and boundary) is bounded; a Content-Length that
     # cannot fit is refused before a byte is read.
     per_file = settings.max_upload_bytes + _MULTIPART_OVERHEAD
-    allow_body(
-        request,
-        per_file if idempotency_key else per_file * settings.max_files_per_request,
-        f"The upload is larger than the {settings.max_upload_mb} MB per-file limit."
-        if idempotency_key
-        else f"The upload is larger than {settings.max_files_per_request} files of "
-        f"{settings.max_upload_mb} MB.",
-    )
-    with upload_slots.hold(principal.user_id, settings.max_concurrent_uploads_per_user):
-        return await _receive_and_register(request, principal, session, settings, idempotency_key)
+    try:
+        allow_body(
+            request,
+            per_file if idempotency_key else per_file * settings.max_files_per_request,
+            f"The upload is larger than the {settings.max_upload_mb} MB per-file limit."
+            if idempotency_key
+            else f"The upload is larger than {settings.max_files_per_request} files of "
+            f"{settings.max_upload_mb} MB.",
+        )
+        with upload_slots.hold(principal.user_id, settings.max_concurrent_uploads_per_user):
+            return await _receive_and_register(
+                request, principal, session, settings, idempotency_key
+            )
+    except DocflowError as refused:
+        _count_refusal(refused)
+        raise
+
+
+def _count_refusal(refused: DocflowError) -> None:
+    """One count per refused request (by error code) unless its files were counted one by one."""
+    if not getattr(refused, "_upload_counted", False):
+        UPLOAD_REJECTIONS.labels(refused.code).inc()
+        refused._upload_counted = True  # type: ignore[attr-defined]
 
 
 async def _receive_and_register(
@@ -144,6 +158,10 @@ async def _receive_and_register(
                     {"field": "body.files", "message": "exactly one file with Idempotency-Key"}
                 ],
             )
+        for received in files:
+            if received.error is not None:
+                UPLOAD_REJECTIONS.labels(received.error.code).inc()
+        accepted_bytes = sum(f.staged.size for f in files if f.accepted and f.staged is not None)
         fingerprint = fingerprint_of(upload_fingerprint(files))
         if stored is not None:
             answer = IdempotencyService.check_replay(stored[0], fingerprint, stored[1])
@@ -164,8 +182,11 @@ async def _receive_and_register(
                 status_code=202,
                 body=body,
             )
+        UPLOAD_BYTES.inc(accepted_bytes)
         return JSONResponse(body, status_code=202)
-    except BaseException:
+    except BaseException as failed:
+        if isinstance(failed, DocflowError) and any(f.error is not None for f in files):
+            failed._upload_counted = True  # type: ignore[attr-defined]  # counted per file
         if claim is not None:
             await run_in_threadpool(idempotency.release, claim)
         raise

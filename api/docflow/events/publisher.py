@@ -21,6 +21,7 @@ from docflow.events.channels import access_channel, events_channel
 from docflow.events.repository import EventRepository
 from docflow.events.schemas import EventRead
 from docflow.models import Job, JobEvent
+from docflow.observability.metrics import EVENTS_PUBLISHED
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def publish_raw(messages: list[str]) -> None:
         for message in messages:
             pipe.publish(events_channel(), message)
         pipe.execute()
+        EVENTS_PUBLISHED.inc(len(messages))
     except redis.RedisError as exc:
         log.warning("event publish failed (clients will catch up from job_events): %s", exc)
 

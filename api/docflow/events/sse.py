@@ -30,8 +30,10 @@ from docflow.config import Settings
 from docflow.events.envelope import StreamEvent
 from docflow.events.hub import EventHub, Subscriber
 from docflow.events.service import replay_page
+from docflow.observability.metrics import EVENTS_DELIVERED, LIVE_CONNECTIONS
 
 _REPLAY_PAGE = 500
+_DELIVERED = EVENTS_DELIVERED.labels("sse")
 
 SSE_HEADERS = {
     "Cache-Control": "no-cache",
@@ -73,6 +75,7 @@ async def job_stream(
     else:
         expires = None
     heartbeat = settings.event_heartbeat_seconds
+    LIVE_CONNECTIONS.labels("sse").inc()
     try:
         last_sent = after
         while True:
@@ -81,6 +84,7 @@ async def job_stream(
             )
             if page:
                 yield b"".join(_frame(e) for e in page)
+                _DELIVERED.inc(len(page))
                 last_sent = page[-1].seq
             if len(page) < _REPLAY_PAGE:
                 break
@@ -115,11 +119,13 @@ async def job_stream(
             fresh = [e for e in subscriber.take() if e.seq > last_sent]
             if fresh:
                 yield b"".join(_frame(e) for e in fresh)
+                _DELIVERED.inc(len(fresh))
                 last_sent = fresh[-1].seq
                 last_frame_at = loop.time()
             elif loop.time() - last_frame_at >= heartbeat:
                 yield b": ping\n\n"
                 last_frame_at = loop.time()
     finally:
+        LIVE_CONNECTIONS.labels("sse").dec()
         hub.unwatch(subscriber)
         hub.unsubscribe(subscriber)

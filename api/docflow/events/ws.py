@@ -47,6 +47,7 @@ from docflow.config import Settings
 from docflow.events.hub import EventHub, Subscriber
 from docflow.events.schemas import WsControl, WsSubscribe
 from docflow.events.service import replay_page
+from docflow.observability.metrics import EVENTS_DELIVERED, LIVE_CONNECTIONS
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ CREDENTIALS_ENDED = 4401
 _REPLAY_PAGE = 500
 _MAX_MESSAGE_CHARS = 64 * 1024
 _MAX_PENDING_COMMANDS = 32
+_DELIVERED = EVENTS_DELIVERED.labels("websocket")
 
 
 def _error_frame(code: str, message: str, details: Any = None) -> str:
@@ -122,9 +124,11 @@ class WsSession:
         revoked = asyncio.create_task(self._watch_credentials())
         tasks = (receiver, sender, dropped, revoked)
         self.hub.watch(self.subscriber)
+        LIVE_CONNECTIONS.labels("websocket").inc()
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
+            LIVE_CONNECTIONS.labels("websocket").dec()
             self.hub.unwatch(self.subscriber)
             self.hub.unsubscribe(self.subscriber)
             for task in tasks:
@@ -212,6 +216,7 @@ class WsSession:
             for event in subscriber.take():
                 if event.seq > self.last_sent and subscriber.matches(event):
                     await self._send(event.text)
+                    _DELIVERED.inc()
                     self.last_sent = event.seq
             if self.loop.time() - self.last_frame_at >= heartbeat:
                 await self._send('{"type":"ping"}')
@@ -248,6 +253,7 @@ class WsSession:
                 )
                 for event in page:
                     await self._send(event.text)
+                    _DELIVERED.inc()
                     self.last_sent = event.seq
                 if len(page) < _REPLAY_PAGE:
                     break

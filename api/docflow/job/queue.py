@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import uuid
 from functools import lru_cache
+from typing import Any
 
 from celery import Celery
 
 from docflow.config import get_settings
+from docflow.observability import context as log_context
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +37,17 @@ def _producer() -> Celery:
     return app
 
 
-def send_process_job(job_id: uuid.UUID, attempt: int) -> bool:
-    """Publish one attempt of a job. False when the broker is unreachable (the sweeper retries)."""
+def send_process_job(job_id: uuid.UUID, attempt: int, **ids: Any) -> bool:
+    """Publish one attempt of a job. False when the broker is unreachable (the sweeper retries).
+    The message's headers carry the log context (request_id, and `ids`: document_id,
+    workspace_id) to the worker's log lines."""
     try:
         _producer().send_task(
             PROCESS_JOB_TASK,
             args=[str(job_id), attempt],
             queue=get_settings().task_queue,
             ignore_result=True,
+            headers=log_context.task_headers(job_id=job_id, **ids),
         )
         return True
     except Exception as exc:

@@ -114,9 +114,55 @@ def _job(fields: Any) -> Job:
     return Job(**{column.name: fields[column.name] for column in _EVENT_FIELDS})
 
 
+@dataclass(frozen=True)
+class OperationalStats:
+    """What an operator watches (docflow.observability.metrics)."""
+
+    by_status: dict[str, int]
+    oldest_queued_seconds: float
+    stranded: int
+
+
 class JobRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def operational_stats(self, *, stranded_after: timedelta) -> OperationalStats:
+        """Jobs by status, how long the longest-queued job has waited (since it became queued),
+        and how many jobs nobody runs: processing past their lease, or queued without having been
+        handed to the broker, for longer than `stranded_after`."""
+        now = func.now()
+        by_status = {
+            str(status): int(count)
+            for status, count in self.session.execute(
+                select(Job.status, func.count()).group_by(Job.status)
+            )
+        }
+        oldest, stranded = self.session.execute(
+            select(
+                func.coalesce(
+                    func.extract(
+                        "epoch",
+                        now - func.min(Job.updated_at).filter(Job.status == JobStatus.queued),
+                    ),
+                    0,
+                ),
+                func.count().filter(
+                    or_(
+                        and_(
+                            Job.status == JobStatus.processing,
+                            Job.lease_expires_at < now - stranded_after,
+                        ),
+                        and_(
+                            Job.status == JobStatus.queued,
+                            Job.enqueued_at.is_(None),
+                            Job.updated_at < now - stranded_after,
+                        ),
+                    )
+                ),
+            )
+        ).one()
+        return OperationalStats(by_status, max(0.0, float(oldest)), int(stranded))
 
     def add(self, job: Job) -> Job:
         self.session.add(job)

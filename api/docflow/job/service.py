@@ -32,9 +32,13 @@ from docflow.errors import InvalidState, NotFound
 from docflow.events.publisher import NewEvent, record_event, record_events
 from docflow.events.repository import EventRepository
 from docflow.job.queue import send_process_job
-from docflow.job.repository import JobRepository
+from docflow.job.repository import JobRepository, OperationalStats
 from docflow.models import Document, DocumentStatus, Job, JobStatus
 from docflow.models import Job as JobModel
+
+# A job nobody has run for this long past its lease (or queued without reaching the broker) is
+# reported as stranded (the sweeper normally picks such jobs up within seconds).
+STRANDED_AFTER = timedelta(seconds=60)
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,11 @@ class JobCancelled(Exception):
     """The job was cancelled (or taken over) while this worker ran it: stop quietly."""
 
 
-def dispatch(job_id: uuid.UUID, attempt: int) -> None:
+def dispatch(job_id: uuid.UUID, attempt: int, **ids: Any) -> None:
     """After commit: hand the attempt to the broker and note that it was handed over (one
     autocommitted UPDATE). Until that note is written, the sweeper treats the job as never sent
     and sends it again after a grace period; a duplicate delivery is harmless."""
-    if send_process_job(job_id, attempt):
+    if send_process_job(job_id, attempt, **ids):
         with autocommit_session() as session:
             JobRepository(session).mark_enqueued(job_id, attempt)
 
@@ -150,7 +154,8 @@ class JobService:
 
     def _enqueue_after_commit(self, job: Job) -> None:
         job_id, attempt = job.id, job.attempt
-        after_commit(self.session, lambda: dispatch(job_id, attempt))
+        ids = {"document_id": job.document_id, "workspace_id": job.workspace_id}
+        after_commit(self.session, lambda: dispatch(job_id, attempt, **ids))
 
     # Worker side -----------------------------------------------------------------------------
     def claim(
@@ -310,6 +315,10 @@ class JobService:
             JobModel.attempt == claim.attempt,
             JobModel.claim_token == claim.token,
         ]
+
+    # Operations ------------------------------------------------------------------------------
+    def operational_stats(self) -> OperationalStats:
+        return self.repo.operational_stats(stranded_after=STRANDED_AFTER)
 
     # Sweeper ---------------------------------------------------------------------------------
     def requeue_stranded(self, limit: int = 100) -> list[tuple[uuid.UUID, int]]:

@@ -24,6 +24,9 @@ PUBLIC = {
     ("GET", "/api/docs/oauth2-redirect"),
     ("GET", "/docs/oauth2-redirect"),
 }
+# Operator routes: no user credential opens them (not even an admin's); they answer only the
+# networks of DOCFLOW_METRICS_ALLOWED_NETWORKS or DOCFLOW_METRICS_TOKEN (403 otherwise).
+OPERATOR = {("GET", "/metrics")}
 # Unsafe routes every signed-in role may call (about the caller's own credentials).
 ANY_ROLE = {
     ("POST", "/api/auth/logout"),

@@ -9,7 +9,17 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from .conftest import ANY_ROLE, PUBLIC, UNSAFE, Route, World, bearer, call, http_routes
+from .conftest import (
+    ANY_ROLE,
+    OPERATOR,
+    PUBLIC,
+    UNSAFE,
+    Route,
+    World,
+    bearer,
+    call,
+    http_routes,
+)
 
 
 def _routes(client: TestClient) -> list[Route]:
@@ -19,7 +29,29 @@ def _routes(client: TestClient) -> list[Route]:
 
 
 def _protected(client: TestClient) -> list[Route]:
-    return [r for r in _routes(client) if (r.method, r.path) not in PUBLIC]
+    return [r for r in _routes(client) if (r.method, r.path) not in PUBLIC | OPERATOR]
+
+
+def test_operator_routes_open_to_no_user_credential(
+    app_client: TestClient, world: World, signed_in: Any
+) -> None:
+    """The in-process client's address ("testclient") is in no allowed network and no metrics
+    token is set: every caller, an admin with a session or a token included, is refused."""
+    browser, _ = signed_in("admin", world.a_reviewer.workspace_id)
+    routes = [r for r in _routes(app_client) if (r.method, r.path) in OPERATOR]
+    assert {(r.method, r.path) for r in routes} == OPERATOR  # the enumeration finds them
+    failures = []
+    for route in routes:
+        for who, client, headers in (
+            ("nobody", app_client, {}),
+            ("A's viewer", app_client, bearer(world.a_viewer)),
+            ("B's admin", app_client, bearer(world.b_admin)),
+            ("A's admin (cookie)", browser, {}),
+        ):
+            answer = call(client, route, world.url(route), headers=headers)
+            if answer.status_code != 403 or answer.json()["error"]["code"] != "forbidden":
+                failures.append(f"{route} as {who}: {answer.status_code} {answer.text[:120]}")
+    assert failures == []
 
 
 def test_public_routes_answer_without_credentials(app_client: TestClient) -> None:

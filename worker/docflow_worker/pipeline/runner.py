@@ -24,7 +24,8 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ from docflow.errors import StorageUnavailable
 from docflow.events.publisher import NewEvent
 from docflow.job.service import JobCancelled, JobService, WorkerClaim
 from docflow.models import JobStatus
+from docflow.observability import context as log_context
+from docflow.observability.metrics import JOBS_FINISHED, STAGE_DURATION
 from docflow.storage import get_storage
 from docflow_worker.pipeline import extract, parse, store
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
@@ -54,6 +57,7 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
             "job %s attempt %s: not claimable (duplicate, stale or cancelled)", job_id, attempt
         )
         return
+    log_context.bind(document_id=claim.document_id)
     # The heartbeat covers the download too: a large file from a slow store keeps the lease.
     with LeaseHeartbeat(claim, get_settings().heartbeat_interval), ExitStack() as files:
         try:
@@ -68,11 +72,22 @@ def run_job(job_id: uuid.UUID, attempt: int) -> None:
         _run_stages(_context(claim, path))
 
 
+@contextmanager
+def _timed(stage: str) -> Iterator[None]:
+    """Record how long the stage took (docflow_stage_duration_seconds), however it ended."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        STAGE_DURATION.labels(stage).observe(time.perf_counter() - started)
+
+
 def _run_stages(ctx: PipelineContext) -> None:
     job_id, attempt = ctx.claim.job_id, ctx.claim.attempt
     stage = parse.name
     try:
-        parse.run(ctx)
+        with _timed(parse.name):
+            parse.run(ctx)
         assert ctx.parsed is not None
         stage = extract.name
         _boundary(
@@ -91,10 +106,13 @@ def _run_stages(ctx: PipelineContext) -> None:
                 ("field_extraction_started", {}),
             ],
         )
-        extract.run(ctx)
+        with _timed(extract.name):
+            extract.run(ctx)
         stage = store.name
-        in_transaction("storing", lambda: _store(ctx))
+        with _timed(store.name):
+            in_transaction("storing", lambda: _store(ctx))
         ctx.unrecorded.clear()
+        JOBS_FINISHED.labels("completed").inc()
     except JobCancelled:
         log.info("job %s attempt %s stopped: cancelled or taken over", job_id, attempt)
     except StageFailed as exc:
@@ -124,6 +142,7 @@ def stopped_by_hard_limit(job_id: uuid.UUID, attempt: int) -> None:
         )
         return
     if failed is not None:
+        JOBS_FINISHED.labels("failed").inc()
         log.warning(
             "job %s attempt %s failed: stopped by the %s s hard limit", job_id, attempt, limit
         )
@@ -200,3 +219,4 @@ def _fail_attempt(claim: WorkerClaim, message: str, stage: str, events: list[New
             JobService(session).fail(claim, error=message, stage=stage, events=events)
 
     in_transaction("recording the failure", fail)
+    JOBS_FINISHED.labels("failed").inc()
