@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +21,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from docflow.auth.endpoints import router as auth_router
 from docflow.config import get_settings
+from docflow.db import check_database_durability
 from docflow.docs import install_api_docs
 from docflow.document.endpoints import router as document_router
 from docflow.errors import DocflowError
@@ -162,6 +164,8 @@ class SecurityHeaders:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Refuses to start in production on a PostgreSQL that could lose commits (docflow.db).
+    await asyncio.to_thread(check_database_durability, "API")
     async with running_hub(app):  # this process's one Redis subscription for live events
         yield
 
