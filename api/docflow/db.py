@@ -14,10 +14,12 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from docflow.config import get_settings
+from docflow.errors import ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +117,23 @@ def autocommit_session() -> Iterator[Session]:
 
 def new_session() -> Session:
     return _session_factory()()
+
+
+def unavailable(exc: BaseException) -> ServiceUnavailable | None:
+    """The 503 a database error means for the client, or None when it is no such error: every
+    pooled connection stayed busy for `db_pool_timeout_seconds` (overloaded, not broken), or
+    PostgreSQL is unreachable, restarting or lost the connection. Nothing was committed either
+    way, so the client may simply try again after `Retry-After`."""
+    if isinstance(exc, PoolTimeout):
+        return ServiceUnavailable(
+            "The server is busy right now; try again shortly.", headers={"Retry-After": "2"}
+        )
+    if isinstance(exc, OperationalError | InterfaceError):
+        return ServiceUnavailable(
+            "The database is unavailable right now; try again shortly.",
+            headers={"Retry-After": "5"},
+        )
+    return None
 
 
 # PostgreSQL's durability settings: a committed job, event or document survives a crash of
