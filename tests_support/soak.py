@@ -104,6 +104,8 @@ class SoakReport:
     trickle_answers: dict[int, int] = field(default_factory=dict)
     listener_connections: int = 0
     listener_cuts: int = 0  # connections this client cut (abort: no close frame)
+    # Connections that ended otherwise (a refused or timed-out handshake, a close by the server),
+    # by exception and close code: each listener then resumed too.
     listener_server_closes: dict[str, int] = field(default_factory=dict)
     events_recorded: int = 0
     events_missed: int = 0  # (listener, event) pairs in the record a listener never got
@@ -155,7 +157,7 @@ class SoakReport:
             f"duration: {self.seconds:.0f} s",
             f"uploads accepted (202): {self.accepted} of {self.plan.uploads}; "
             f"all answers {dict(sorted(self.answers.items()))}",
-            f"jobs completed: {self.completed}, failed: {self.failed} {self.failures or ''}, "
+            f"jobs completed: {self.completed}, failed: {self.failed}{self.failures or ''}, "
             f"unfinished: {self.unfinished}",
             f"lost: {self.lost}; duplicates: {self.duplicates}; "
             f"invariant violations: {len(self.invariant_violations)}",
@@ -164,7 +166,7 @@ class SoakReport:
             f"max {lat.get('max', 0):.0f} ms",
             f"trickling uploads' answers: {dict(sorted(self.trickle_answers.items()))}",
             f"listeners: {self.plan.listeners}, connections {self.listener_connections}, "
-            f"cut by the client {self.listener_cuts}, closed by the server "
+            f"cut by the client {self.listener_cuts}, ended otherwise (then resumed) "
             f"{dict(sorted(self.listener_server_closes.items()))}",
             f"events recorded: {self.events_recorded}; missed by listeners: {self.events_missed};"
             f" received twice: {self.events_duplicated}",

@@ -31,7 +31,8 @@ def test_small_soak_loses_nothing(stack: Any, tmp_path: Path, invariants: Any) -
         rss_every=1.0,
     )
     with private_queue() as queue:
-        env = {**stack.env, "DOCFLOW_TASK_QUEUE": queue}
+        # A short lease: a job whose worker child was killed runs again within seconds.
+        env = {**stack.env, "DOCFLOW_TASK_QUEUE": queue, "DOCFLOW_JOB_LEASE_SECONDS": "6"}
         principals = make_principals(plan.clients, 1)
         worker = start_worker(env, tmp_path / "worker.log")
         try:
