@@ -1,6 +1,6 @@
 """Soak: nothing lost, nothing twice, nothing missed, while everything goes wrong at once.
 
-Run with `npm run soak` (= `uv run python bench/soak/run.py`; `--uploads`, `--listeners`, … to
+Run with `npm run soak` (= `python3 scripts/devstack.py run bench/soak/run.py`; `--uploads`, `--listeners`, … to
 change the size). It starts its own private PostgreSQL, Redis, one uvicorn API process and one
 Celery worker (2 children), loopback only, at the product's lease and sweep defaults, and runs
 tests_support/soak.py at once:
