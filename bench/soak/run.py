@@ -1,9 +1,9 @@
 """Soak: nothing lost, nothing twice, nothing missed, while everything goes wrong at once.
 
-Run with `npm run soak` (= `python3 scripts/devstack.py run bench/soak/run.py`; `--uploads`, `--listeners`, … to
-change the size). It starts its own private PostgreSQL, Redis, one uvicorn API process and one
-Celery worker (2 children), loopback only, at the product's lease and sweep defaults, and runs
-tests_support/soak.py at once:
+Run with `npm run soak` (= `python3 scripts/devstack.py run bench/soak/run.py`; `--uploads`,
+`--listeners`, … change the size). It starts its own private PostgreSQL, Redis, one uvicorn API
+process and one Celery worker (2 children), loopback only, at the product's lease and sweep
+defaults, and runs tests_support/soak.py at once:
 
 - 2,000 small one-page PDF uploads from 20 clients (20 users of one workspace), spread over
   10 minutes, each with an Idempotency-Key (a 429/503 is retried with the same key);
