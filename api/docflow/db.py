@@ -13,10 +13,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from docflow.config import get_settings
+from docflow.errors import ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -114,3 +117,77 @@ def autocommit_session() -> Iterator[Session]:
 
 def new_session() -> Session:
     return _session_factory()()
+
+
+def unavailable(exc: BaseException) -> ServiceUnavailable | None:
+    """The 503 a database error means for the client, or None when it is no such error: every
+    pooled connection stayed busy for `db_pool_timeout_seconds` (overloaded, not broken), or
+    PostgreSQL is unreachable, restarting or lost the connection. Nothing was committed either
+    way, so the client may simply try again after `Retry-After`."""
+    if isinstance(exc, PoolTimeout):
+        return ServiceUnavailable(
+            "The server is busy right now; try again shortly.", headers={"Retry-After": "2"}
+        )
+    if isinstance(exc, OperationalError | InterfaceError):
+        return ServiceUnavailable(
+            "The database is unavailable right now; try again shortly.",
+            headers={"Retry-After": "5"},
+        )
+    return None
+
+
+# PostgreSQL's durability settings: a committed job, event or document survives a crash of
+# PostgreSQL or of its machine only with all three on (synchronous_commit may also be `local` or
+# a `remote_*` value: off is what loses the last commits).
+_DURABILITY_SETTINGS = ("fsync", "synchronous_commit", "full_page_writes")
+
+
+class DatabaseNotDurable(RuntimeError):
+    """PostgreSQL runs with settings that lose committed work on a crash; the message says
+    what to change."""
+
+
+def durability_problems(engine: Engine | None = None) -> list[str]:
+    """What in the database server's settings (default: the settings' database) would lose
+    committed work on a crash."""
+    with (engine or get_engine()).connect() as conn:
+        found: dict[str, str] = dict(
+            conn.execute(
+                text("SELECT name, setting FROM pg_settings WHERE name = ANY(:names)"),
+                {"names": list(_DURABILITY_SETTINGS)},
+            ).all()
+        )
+    return [
+        f"{name} is {found.get(name, 'unknown')!r}, must be 'on'"
+        for name in _DURABILITY_SETTINGS
+        if found.get(name) in (None, "off")
+    ]
+
+
+def check_database_durability(process: str) -> None:
+    """Called as the API and each worker start. In production, raise DatabaseNotDurable when
+    PostgreSQL runs with fsync, synchronous_commit or full_page_writes off; in development and
+    test (throwaway clusters run that way on purpose) log a WARNING with the same message. A
+    database that cannot be reached yet is not checked (logged): the readiness check reports it."""
+    settings = get_settings()
+    try:
+        problems = durability_problems()
+    except SQLAlchemyError as exc:
+        log.warning("%s: PostgreSQL's durability settings not checked: %s", process, exc)
+        return
+    if not problems:
+        return
+    message = (
+        "PostgreSQL would lose committed work on a crash: "
+        + "; ".join(problems)
+        + ". Turn them on (postgresql.conf, or ALTER SYSTEM SET fsync = on; ALTER SYSTEM SET "
+        "synchronous_commit = on; ALTER SYSTEM SET full_page_writes = on; then reload)"
+    )
+    if settings.environment == "production":
+        raise DatabaseNotDurable(f"docflow {process} not started: {message}.")
+    log.warning(
+        "%s: %s. Allowed only outside production (environment: %s).",
+        process,
+        message,
+        settings.environment,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -20,6 +21,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from docflow.auth.endpoints import router as auth_router
 from docflow.config import get_settings
+from docflow.db import check_database_durability, unavailable
 from docflow.docs import install_api_docs
 from docflow.document.endpoints import router as document_router
 from docflow.errors import DocflowError
@@ -102,22 +104,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(InterfaceError)
-    async def _database_unavailable(_: Request, exc: DBAPIError) -> JSONResponse:
-        # PostgreSQL unreachable, restarting, or a connection lost mid-request: nothing was
-        # committed (the request's transaction rolled back), so the client may simply retry.
-        log.warning("database unavailable: %s", str(exc.orig or exc).splitlines()[0])
-        body = _envelope(
-            "service_unavailable", "The database is unavailable right now; try again shortly."
-        )
-        return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
-
     @app.exception_handler(PoolTimeout)
-    async def _pool_exhausted(_: Request, exc: PoolTimeout) -> JSONResponse:
-        # Every connection of the pool stayed busy for `db_pool_timeout_seconds`: the server is
-        # overloaded, not broken; nothing was done, so the client may retry.
-        log.warning("database pool exhausted: %s", str(exc).splitlines()[0])
-        body = _envelope("service_unavailable", "The server is busy right now; try again shortly.")
-        return JSONResponse(body, status_code=503, headers={"Retry-After": "2"})
+    async def _database_unavailable(_: Request, exc: Exception) -> JSONResponse:
+        # The pool stayed busy, or PostgreSQL is unreachable, restarting, or lost a connection
+        # mid-request: nothing was committed, so the client may simply retry (docflow.db).
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        log.warning("database unavailable: %s", reason)
+        error = unavailable(exc)
+        assert error is not None
+        return JSONResponse(error.body(), status_code=error.status_code, headers=error.headers)
 
     @app.exception_handler(Exception)
     async def _unhandled(_: Request, exc: Exception) -> JSONResponse:
@@ -162,6 +157,8 @@ class SecurityHeaders:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Refuses to start in production on a PostgreSQL that could lose commits (docflow.db).
+    await asyncio.to_thread(check_database_durability, "API")
     async with running_hub(app):  # this process's one Redis subscription for live events
         yield
 

@@ -318,3 +318,111 @@ def test_a_fresh_process_has_one_pool_however_its_first_requests_race(
             c for c in server.net_connections("tcp") if c.raddr and c.raddr.port == stack.pg_port
         ]
     assert len(to_postgres) <= 2, to_postgres
+
+
+@contextmanager
+def pool_held(base: str, headers: dict[str, str]) -> Iterator[None]:
+    """The API's only pooled connection is held by a request stuck on a table lock (the API runs
+    with pool size 1, no overflow) for the block."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import text
+
+    from docflow.db import get_engine
+
+    with (
+        httpx.Client(base_url=base, headers=headers, timeout=20) as c,
+        ThreadPoolExecutor(1) as pool,
+        get_engine().connect() as conn,
+    ):
+        conn.execute(text("LOCK TABLE api_tokens IN ACCESS EXCLUSIVE MODE"))
+        stuck = pool.submit(c.get, "/api/documents")
+        time.sleep(0.5)  # it now holds the only connection, waiting on the lock
+        try:
+            yield
+        finally:
+            conn.rollback()
+            assert stuck.result().status_code == 200
+
+
+def logged_errors(log: str) -> list[str]:
+    """ERROR lines (text or JSON log lines) and unhandled-exception reports."""
+    return [
+        line
+        for line in log.splitlines()
+        if " ERROR " in line
+        or '"level": "ERROR"' in line
+        or "Exception in ASGI application" in line
+    ]
+
+
+ONE_CONNECTION = {
+    "DOCFLOW_DB_POOL_SIZE": "1",
+    "DOCFLOW_DB_MAX_OVERFLOW": "0",
+    "DOCFLOW_DB_POOL_TIMEOUT_SECONDS": "1",
+}
+
+
+def test_a_websocket_handshake_on_a_busy_pool_is_refused_503(
+    stack: Any, user: Any, tmp_path: Path
+) -> None:
+    import json
+
+    from websockets.exceptions import InvalidStatus
+
+    from tests_support.live import ws_client
+
+    headers = {"Authorization": f"Bearer {user.token}"}
+
+    async def handshake(base: str) -> Any:
+        try:
+            async with ws_client(base, user.token):
+                return None
+        except InvalidStatus as refused:
+            return refused.response
+
+    with live_api(stack, tmp_path, **ONE_CONNECTION) as base:
+        with pool_held(base, headers):
+            refused = asyncio.run(handshake(base))
+        assert refused is not None, "the handshake was accepted"
+        assert refused.status_code == 503
+        assert int(refused.headers["Retry-After"]) >= 1
+        error = json.loads(refused.body)["error"]
+        assert error["code"] == "service_unavailable"
+        assert "busy" in error["message"]
+        assert asyncio.run(handshake(base)) is None  # accepted again at once
+    log = (tmp_path / "api.log").read_text()
+    # No error logged (a missed last-use stamp is a WARNING: harmless).
+    assert not logged_errors(log), log[-3000:]
+
+
+def test_a_replay_on_a_busy_pool_closes_1013_to_resume(
+    stack: Any, user: Any, tmp_path: Path
+) -> None:
+    import json
+
+    from websockets.exceptions import ConnectionClosed
+
+    from tests_support.live import ws_client
+
+    headers = {"Authorization": f"Bearer {user.token}"}
+
+    async def subscribe_while_busy(base: str) -> Any:
+        async with ws_client(base, user.token) as ws:  # the handshake gets the connection
+            with pool_held(base, headers):
+                await ws.send(json.dumps({"subscribe": "all", "after": 0}))
+                try:
+                    async with asyncio.timeout(15):
+                        while True:
+                            await ws.recv()
+                except ConnectionClosed as closed:
+                    return closed.rcvd
+
+    with live_api(stack, tmp_path, **ONE_CONNECTION) as base:
+        close = asyncio.run(subscribe_while_busy(base))
+    assert close is not None, "the socket stayed open"
+    assert close.code == 1013, close
+    assert close.reason == "try again later; resume with after=0"
+    log = (tmp_path / "api.log").read_text()
+    # No error logged (a missed last-use stamp is a WARNING: harmless).
+    assert not logged_errors(log), log[-3000:]

@@ -40,6 +40,7 @@ import redis.asyncio as aioredis  # noqa: E402
 import uvloop  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 
+from tests_support.measure import api_process, pct, seq_of  # noqa: E402
 from tests_support.servers import (  # noqa: E402
     api_server,
     migrate_database,
@@ -49,28 +50,12 @@ from tests_support.servers import (  # noqa: E402
 
 
 # --- figures -----------------------------------------------------------------------------------
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
-    return ordered[index]
-
-
 def line(name: str, values_s: list[float]) -> str:
     ms = [v * 1000 for v in values_s]
     return (
         f"{name:<34} n={len(ms):>6}  p50={pct(ms, 50):7.3f} ms  p99={pct(ms, 99):7.3f} ms  "
         f"max={max(ms) if ms else float('nan'):8.3f} ms"
     )
-
-
-def seq_of(frame: str | bytes) -> int | None:
-    """The seq of an event frame without a full JSON parse (frames start with {"seq":N,)."""
-    text = frame.decode() if isinstance(frame, bytes) else frame
-    if not text.startswith('{"seq":'):
-        return None
-    return int(text[7 : text.index(",", 7)])
 
 
 class Load:
@@ -320,15 +305,6 @@ def a_job(base: str, token: str) -> uuid.UUID:
     )
     response.raise_for_status()
     return uuid.UUID(response.json()["items"][0]["job"]["id"])
-
-
-def api_process(base: str) -> psutil.Process:
-    port = base.rsplit(":", 1)[1]
-    for child in psutil.Process().children(recursive=True):
-        cmdline = child.cmdline()
-        if "uvicorn" in cmdline and port in cmdline:
-            return child
-    raise RuntimeError("the API process is gone")
 
 
 def api_rss(base: str) -> float:

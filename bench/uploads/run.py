@@ -32,14 +32,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import httpx  # noqa: E402
 
 from tests_support.api import minimal_pdf  # noqa: E402
+from tests_support.measure import pct  # noqa: E402
 from tests_support.servers import api_server, migrate_database, start_stack, stop_stack  # noqa: E402
 from tests_support.slow_clients import Trickle  # noqa: E402
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
-    return ordered[index]
 
 
 def users(count: int) -> list[str]:

@@ -80,12 +80,17 @@ def _unbind_log_context(task_id: str = "", **_: object) -> None:
 def _require_durable_broker(**_: object) -> None:
     # In the main process, before the pool starts. A signal handler's exception is only logged,
     # so refusing to start is a SystemExit with the reason (printed, exit status 1).
+    from docflow.db import DatabaseNotDurable, check_database_durability
     from docflow_worker.broker import BrokerNotDurable, require_durable_broker
 
     try:
         require_durable_broker()
     except BrokerNotDurable as exc:
         raise SystemExit(f"docflow worker not started: {exc}") from None
+    try:
+        check_database_durability("worker")
+    except DatabaseNotDurable as exc:
+        raise SystemExit(str(exc)) from None
 
 
 @worker_process_init.connect

@@ -12,7 +12,7 @@ from docflow.auth.csrf import require_trusted_origin
 from docflow.auth.principal import Principal
 from docflow.auth.service import AuthService
 from docflow.config import get_settings
-from docflow.db import unit_of_work
+from docflow.db import unavailable, unit_of_work
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
 from docflow.errors import DocflowError, ServiceUnavailable, ValidationFailed
 from docflow.events.hub import EventHub
@@ -93,7 +93,11 @@ async def events_socket(websocket: WebSocket) -> None:
         # a foreign origin is refused whatever the credentials (no Origin: not a browser).
         require_trusted_origin(websocket, settings)
         hub = _hub(websocket)
-        principal = await run_in_threadpool(_authenticate, websocket)
+        try:
+            principal = await run_in_threadpool(_authenticate, websocket)
+        except Exception as exc:
+            # The pool stayed busy or PostgreSQL is away: a 503 with Retry-After, not a 500.
+            raise unavailable(exc) or exc from None
         if not await hub.wait_ready(5.0):
             raise ServiceUnavailable("Live events are starting; try again shortly.")
     except DocflowError as exc:

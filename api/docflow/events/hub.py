@@ -43,6 +43,7 @@ from redis.exceptions import RedisError
 from starlette.concurrency import run_in_threadpool
 
 from docflow.config import get_settings
+from docflow.db import unavailable
 from docflow.events.channels import access_channel, events_channel
 from docflow.events.envelope import StreamEvent, from_message
 from docflow.events.service import load_events, load_max_seq
@@ -348,8 +349,16 @@ class EventHub:
                 raise
             except (RedisError, OSError) as exc:
                 log.warning("event hub lost Redis (%s); reconnecting in %.1fs", exc, backoff)
-            except Exception:
-                log.exception("event hub failed; reconnecting in %.1fs", backoff)
+            except Exception as exc:
+                if unavailable(exc) is None:
+                    log.exception("event hub failed; reconnecting in %.1fs", backoff)
+                else:  # the pool stayed busy or PostgreSQL is away: an operating condition
+                    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                    log.warning(
+                        "event hub cannot read the database (%s); reconnecting in %.1fs",
+                        reason,
+                        backoff,
+                    )
             finally:
                 self.connected = False
                 self._pubsub = None

@@ -15,6 +15,10 @@ Protocol (JSON text frames):
 * a client more than `event_client_queue_max` events behind (it stopped reading) is closed with
   code 4008 and the reason `slow consumer; resume with after=N`; it reconnects and subscribes with
   that `after`. Nothing is buffered for it beyond that bound.
+* the database unavailable (pool busy past its timeout, PostgreSQL away): at the handshake the
+  answer is HTTP 503 with `Retry-After` and the error envelope (no socket); after it, a replay
+  that cannot read the table closes the socket with 1013 (`try again later; resume with
+  after=N`). A credential re-check that cannot reach the database keeps the stream.
 * a revoked token, a signed-out or expired session or a deactivated user closes the socket with
   code 4401 (`credentials revoked or expired`) at once: the change is published on Redis to every
   API process, which holds the user's streams (nothing more is sent) until each has re-checked its
@@ -44,6 +48,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from docflow.auth.principal import Principal
 from docflow.config import Settings
+from docflow.db import unavailable
 from docflow.events.hub import EventHub, Subscriber
 from docflow.events.schemas import WsControl, WsSubscribe
 from docflow.events.service import replay_page
@@ -52,6 +57,7 @@ from docflow.observability.metrics import EVENTS_DELIVERED, LIVE_CONNECTIONS
 log = logging.getLogger(__name__)
 
 SLOW_CONSUMER = 4008
+TRY_AGAIN_LATER = 1013
 CREDENTIALS_ENDED = 4401
 _REPLAY_PAGE = 500
 _MAX_MESSAGE_CHARS = 64 * 1024
@@ -142,7 +148,15 @@ class WsSession:
                     await self.ws.close(CREDENTIALS_ENDED, "credentials revoked or expired")
         elif sender in done and not sender.cancelled():
             exc = sender.exception()
-            if exc is not None and not isinstance(exc, WebSocketDisconnect | OSError):
+            if exc is not None and unavailable(exc) is not None:
+                # The pool stayed busy or PostgreSQL went away mid-replay: not a bug, a
+                # temporary refusal (1013 Try Again Later) the client resumes from.
+                log.warning("event stream ended, the database is unavailable: %s", exc)
+                with contextlib.suppress(Exception):
+                    await self.ws.close(
+                        TRY_AGAIN_LATER, f"try again later; resume with after={self.last_sent}"
+                    )
+            elif exc is not None and not isinstance(exc, WebSocketDisconnect | OSError):
                 log.error("event stream failed", exc_info=exc)
                 with contextlib.suppress(Exception):
                     await self.ws.close(1011, "internal error")
