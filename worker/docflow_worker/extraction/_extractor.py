@@ -8,7 +8,6 @@ cross-checks between subtotal, tax and total) and the confidence reflects that s
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -530,6 +529,9 @@ DATE_LIKE = re.compile(
 )
 
 
+DAY_FIRST_DATE = re.compile(r"\b(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/\d{4}\b")
+
+
 def _context(layout: Layout) -> Context:
     text = layout.doc.text
     head = text[:20000]
@@ -545,9 +547,8 @@ def _context(layout: Layout) -> Context:
     if country == "US":
         month_first = True
     if country == "CA" and lang == "en":
-        month_first = "$" in head and not re.search(
-            r"\b\d{1,2}/\d{2}/\d{4}\b.*\b1[3-9]|2\d|3[01]/", head
-        )
+        # "$" reads month first unless a date shows its day first ("25/03/2026")
+        month_first = "$" in head and not DAY_FIRST_DATE.search(head)
     return Context(layout, text, lang, country, month_first, decimal, dots + commas >= 2)
 
 
@@ -1293,8 +1294,6 @@ def _find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
                     codes.append(None)
             elif raw[-1:] in "€£₹¥$円원₫":
                 codes.append(SYMBOLS.get(raw[-1]))
-            if raw.lower() in ("rs", "rs.") and not re.search(r"\d", token.text):
-                pass
         for code in codes:
             kind = "code" if weight == 1.5 else "symbol"
             if code is None:
@@ -1944,6 +1943,10 @@ def _field(candidate: Candidate | None, confidence: float | None = None) -> Fiel
     return FieldValue(candidate.value, round(confidence, 3), source_of(candidate.tokens))
 
 
+# A fixed window, not one around today: the same document always gets the same confidence.
+PLAUSIBLE_YEARS = (1995, 2099)
+
+
 def _calibrate(name: str, candidate: Candidate | None, ctx: Context) -> float:
     """A confidence that says how much evidence backs the value, not how well it scored.
 
@@ -1984,9 +1987,7 @@ def _calibrate(name: str, candidate: Candidate | None, ctx: Context) -> float:
                 conf -= 0.2
             if "contested" in ev:
                 conf -= 0.2
-        year = int(candidate.value[:4])
-        today = dt.date.today()
-        if not 1995 <= year <= today.year + 1:
+        if not PLAUSIBLE_YEARS[0] <= int(candidate.value[:4]) <= PLAUSIBLE_YEARS[1]:
             conf *= 0.5  # a birth date, a founding year, a misread
     elif name == "total_amount":
         strong = "strong" in ev
