@@ -44,7 +44,7 @@ class ExtractionResult:
 
 
 def extract_fields(doc: ParsedDocument) -> ExtractionResult:
-    from docflow_worker.extraction._extractor import extract
+    from docflow_worker.extraction.extract import extract
 
     try:
         return extract(doc)

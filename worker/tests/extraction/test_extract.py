@@ -143,7 +143,7 @@ def _extract_text(tmp_path: pathlib.Path, text: str) -> dict[str, tuple[str | No
     ],
 )
 def test_legal_forms_across_countries(name: str) -> None:
-    from docflow_worker.extraction._extractor import _has_legal_form
+    from docflow_worker.extraction.legal_forms import has_legal_form as _has_legal_form
 
     assert _has_legal_form(name)
     assert not _has_legal_form("Tom Baker")
