@@ -18,6 +18,7 @@ from docflow_worker.extraction._values import (
     find_amounts,
 )
 from docflow_worker.extraction.context import Context
+from docflow_worker.extraction.features import Evidence
 
 
 @dataclass
@@ -25,9 +26,7 @@ class Candidate:
     value: str
     score: float
     tokens: list[Token]
-    # what backs the value, read by calibrate: "strong" / "weak" label, "checked" /
-    # "mismatch" (arithmetic), "contested" (a close rival with another value), ...
-    evidence: set[str] = field(default_factory=set)
+    evidence: set[Evidence] = field(default_factory=set)  # what backs the value
 
 
 def value_sources(

@@ -18,6 +18,7 @@ from docflow_worker.extraction._values import (
 )
 from docflow_worker.extraction.candidates import Candidate
 from docflow_worker.extraction.context import Context
+from docflow_worker.extraction.features import Evidence
 from docflow_worker.extraction.labels import IGN
 
 
@@ -25,7 +26,7 @@ def find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
     layout = ctx.layout
     votes: dict[str, float] = {}
     where: dict[str, list[Token]] = {}
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, set[Evidence]] = {}
     total_line = None
     if total and total.tokens:
         total_line = (total.tokens[0].page, total.tokens[0].y0, total.tokens[0].y1)
@@ -61,13 +62,13 @@ def find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
             elif raw[-1:] in "€£₹¥$円원₫":
                 codes.append(SYMBOLS.get(raw[-1]))
         for code in codes:
-            kind = "code" if weight == 1.5 else "symbol"
+            kind = Evidence.CODE if weight == 1.5 else Evidence.SYMBOL
             if code is None:
                 code = _resolve_dollar_or_kr(ctx, token.text)
                 if code is None:
                     continue
                 weight = 0.9
-                kind = "resolved"
+                kind = Evidence.RESOLVED
             if code == "JPY" and ctx.country == "CN" and not KANA.search(ctx.text):
                 code = "CNY"  # "¥" is also the yuan
             kinds.setdefault(code, set()).add(kind)
@@ -78,7 +79,7 @@ def find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
                 and abs(token.y0 - total_line[1]) < (total_line[2] - total_line[1])
             ):
                 bonus = 3.0
-                kinds[code].add("at_total")
+                kinds[code].add(Evidence.AT_TOTAL)
             votes[code] = votes.get(code, 0.0) + weight + bonus
             where.setdefault(code, [token])
     if votes:
@@ -86,7 +87,7 @@ def find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
         share = votes[code] / sum(votes.values())
         evidence = set(kinds[code])
         if share < 0.7:
-            evidence.add("contested")
+            evidence.add(Evidence.CONTESTED)
         return Candidate(code, 0.55 + 0.4 * share, where[code], evidence)
     label = re.search(
         r"(?:currency|währung|devise|moneda|valuta|валюта|đ[ơo]n\s*v[ịi]\s*ti[ềe]n\s*t[ệe]|통화|币种|幣別)"
@@ -98,7 +99,7 @@ def find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
         span_tokens = [
             t for t in layout.tokens if t.start >= label.start(1) and t.end <= label.end(1) + 1
         ]
-        return Candidate(label.group(1).upper(), 0.8, span_tokens, {"label"})
+        return Candidate(label.group(1).upper(), 0.8, span_tokens, {Evidence.LABEL})
     if ctx.country:
         code = territory_currency(ctx.country)
         if code:
@@ -107,7 +108,7 @@ def find_currency(ctx: Context, total: Candidate | None) -> Candidate | None:
                 for t in layout.tokens
                 if COUNTRY_NAMES.get(t.text.strip(",.").lower()) == ctx.country
             ]
-            return Candidate(code, 0.3, cue[:1], {"territory"})
+            return Candidate(code, 0.3, cue[:1], {Evidence.TERRITORY})
     return None
 
 

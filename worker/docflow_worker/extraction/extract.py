@@ -3,7 +3,7 @@ features give each chosen value its confidence."""
 
 from __future__ import annotations
 
-from docflow_worker.extraction import EMPTY, FIELD_NAMES, ExtractionResult
+from docflow_worker.extraction import EMPTY, FIELD_NAMES, ExtractedFields
 from docflow_worker.extraction._layout import (
     build_layout,
 )
@@ -20,13 +20,13 @@ from docflow_worker.extraction.vendor import find_vendor
 from docflow_worker.parsing import ParsedDocument
 
 
-def extract(doc: ParsedDocument) -> ExtractionResult:
+def extract(doc: ParsedDocument) -> ExtractedFields:
     layout = build_layout(doc)
     ctx = read_context(layout)
     total, tax, _ = find_totals(ctx)
     doc_type = detect_document_type(ctx, total, tax)
     if doc_type == "other":
-        return ExtractionResult("other", dict.fromkeys(FIELD_NAMES, EMPTY))
+        return ExtractedFields("other", dict.fromkeys(FIELD_NAMES, EMPTY))
     number, _numbers = find_number(ctx)
     found = {
         "vendor_name": find_vendor(ctx)[0],
@@ -38,4 +38,4 @@ def extract(doc: ParsedDocument) -> ExtractionResult:
         "status": find_status(ctx),
     }
     fields = {name: field_value(c, calibrate(name, c, ctx)) for name, c in found.items()}
-    return ExtractionResult(doc_type, fields)
+    return ExtractedFields(doc_type, fields)

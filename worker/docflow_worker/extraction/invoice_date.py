@@ -9,6 +9,7 @@ from docflow_worker.extraction._values import (
 )
 from docflow_worker.extraction.candidates import Candidate, value_sources
 from docflow_worker.extraction.context import Context
+from docflow_worker.extraction.features import Evidence
 from docflow_worker.extraction.labels import DATE_BLOCK, DATE_LABELS
 
 
@@ -33,16 +34,16 @@ def find_date(ctx: Context) -> Candidate | None:
                 if seg.page == 1:
                     score += 0.05
                 tokens = target.tokens_in(found.start + offset, found.end + offset)
-                evidence = {"strong" if strength >= 1.0 else "weak"}
+                evidence = {Evidence.STRONG if strength >= 1.0 else Evidence.WEAK}
                 if found.ambiguous:
-                    evidence.add("ambiguous")
+                    evidence.add(Evidence.AMBIGUOUS)
                 labelled.append(Candidate(found.value.isoformat(), score, tokens, evidence))
                 break
             break
     if labelled:
         best = max(labelled, key=lambda c: c.score)  # the first of equals
         if any(c.value != best.value and c.score >= best.score - 0.1 for c in labelled):
-            best.evidence.add("contested")
+            best.evidence.add(Evidence.CONTESTED)
         return best
     # No label: the first date on the first page that is not a due/delivery date.
     unlabelled: list[Candidate] = []
@@ -51,10 +52,12 @@ def find_date(ctx: Context) -> Candidate | None:
             continue
         for found in find_dates(seg.text, ctx.month_first):
             tokens = seg.tokens_in(found.start, found.end)
-            unlabelled.append(Candidate(found.value.isoformat(), 0.35, tokens, {"unlabelled"}))
+            unlabelled.append(
+                Candidate(found.value.isoformat(), 0.35, tokens, {Evidence.UNLABELLED})
+            )
     if not unlabelled:
         return None
     best = unlabelled[0]
     if len({c.value for c in unlabelled}) > 1:
-        best.evidence.add("contested")
+        best.evidence.add(Evidence.CONTESTED)
     return best

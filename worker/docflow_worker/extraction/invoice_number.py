@@ -12,6 +12,7 @@ from docflow_worker.extraction._values import (
 )
 from docflow_worker.extraction.candidates import Candidate, value_sources
 from docflow_worker.extraction.context import Context
+from docflow_worker.extraction.features import Evidence
 from docflow_worker.extraction.labels import IGN, INVOICE_WORD, NUMBER_BLOCK, NUMBER_LABELS
 
 RECEIPT_WORD = re.compile(
@@ -70,13 +71,13 @@ def _number_after(
             value = value[lead.end() :]
             begin += lead.end()
         score = strength - penalty
-        evidence = {"strong" if strength >= 0.8 else "weak"}
+        evidence = {Evidence.STRONG if strength >= 0.8 else Evidence.WEAK}
         if find_dates(text[begin : value_match.end(1) + 6], False):
             # "Faktura nr 15/04/2026": a date-shaped number right after its label
             if target is not seg or strength < 0.8 or penalty:
                 continue
             score -= 0.2
-            evidence.add("date_shaped")
+            evidence.add(Evidence.DATE_SHAPED)
         if len(value) < 2 and not value.isdigit():
             continue
         if target is not seg and NUMBER_BLOCK.search(text[:begin]):
@@ -104,5 +105,5 @@ def find_number(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
     best = max(found, key=lambda c: c.score)  # the first of equals
     rivals = [c for c in found if c.value.upper() != best.value.upper()]
     if any(c.score >= best.score - 0.1 for c in rivals):
-        best.evidence.add("contested")
+        best.evidence.add(Evidence.CONTESTED)
     return best, found

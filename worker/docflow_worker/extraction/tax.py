@@ -24,6 +24,7 @@ from docflow_worker.extraction.candidates import (
     is_header_cell,
 )
 from docflow_worker.extraction.context import Context
+from docflow_worker.extraction.features import Evidence
 from docflow_worker.extraction.labels import (
     IGN,
     ROW_TOTAL,
@@ -308,7 +309,7 @@ def choose_tax(
         if consistent:
             best = max(consistent, key=lambda o: (o.score, o.kind == "sum"))
             chosen = _tax_candidate(best, total, best.score + 0.05)
-            chosen.evidence.add("checked")
+            chosen.evidence.add(Evidence.CHECKED)
             return chosen
 
     totals_of_tax = [o for o in options if o.kind in ("total", "column") and o.score >= 0.85]

@@ -22,6 +22,7 @@ from docflow_worker.extraction.candidates import (
     tokens_for,
 )
 from docflow_worker.extraction.context import Context
+from docflow_worker.extraction.features import Evidence
 from docflow_worker.extraction.labels import (
     DISCOUNT_LABEL,
     IGN,
@@ -103,12 +104,14 @@ def find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Decim
             ctx, best[1], total_candidates
         )
         total = Candidate(format_amount(best[1]), best[0], best[2])
-        total.evidence.add("strong" if best[1] in strong_values else "weak")
+        total.evidence.add(Evidence.STRONG if best[1] in strong_values else Evidence.WEAK)
         if gross is not None:
             # "Total charges 499.00 / payment -312.40 / adjustment -96.60 / Balance due 90.00"
-            total = Candidate(format_amount(gross[1]), best[0], gross[2], {"strong", "checked"})
+            total = Candidate(
+                format_amount(gross[1]), best[0], gross[2], {Evidence.STRONG, Evidence.CHECKED}
+            )
         elif len({abs(c[1]) for c in peers}) > 1:
-            total.evidence.add("contested")
+            total.evidence.add(Evidence.CONTESTED)
 
     tax = choose_tax(ctx, tax_options, total, subtotal, discount)
 
@@ -119,28 +122,31 @@ def find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Decim
             if abs(expected - total_value) <= Decimal("0.02"):
                 total.score += 0.1
                 tax.score += 0.1
-                total.evidence.add("checked")
-                tax.evidence.add("checked")
+                total.evidence.add(Evidence.CHECKED)
+                tax.evidence.add(Evidence.CHECKED)
             else:
                 matching = [c for c in total_candidates if abs(expected - c[1]) <= Decimal("0.02")]
                 if matching:
                     chosen = max(matching, key=lambda c: c[0])
-                    kind = "strong" if chosen[1] in strong_values else "weak"
+                    kind = Evidence.STRONG if chosen[1] in strong_values else Evidence.WEAK
                     total = Candidate(
-                        format_amount(chosen[1]), chosen[0] + 0.05, chosen[2], {kind, "checked"}
+                        format_amount(chosen[1]),
+                        chosen[0] + 0.05,
+                        chosen[2],
+                        {kind, Evidence.CHECKED},
                     )
-                    tax.evidence.add("checked")
+                    tax.evidence.add(Evidence.CHECKED)
                 else:
                     total.score -= 0.1
-                    total.evidence.add("mismatch")
+                    total.evidence.add(Evidence.MISMATCH)
         elif tax is not None and tax.score < 0.85:
             total.score -= 0.05
-        if tax is not None and "checked" in tax.evidence:
-            total.evidence.add("checked")
+        if tax is not None and Evidence.CHECKED in tax.evidence:
+            total.evidence.add(Evidence.CHECKED)
         elif subtotal is not None and tax is None:
             gap = total_value - (subtotal - discount)
             if gap == 0:
-                total.evidence.add("checked")  # no tax: the total is the subtotal
+                total.evidence.add(Evidence.CHECKED)  # no tax: the total is the subtotal
     return total, tax, subtotal
 
 

@@ -18,6 +18,7 @@ from docflow_worker.extraction._values import (
 )
 from docflow_worker.extraction.candidates import Candidate
 from docflow_worker.extraction.context import Context
+from docflow_worker.extraction.features import Evidence
 from docflow_worker.extraction.labels import (
     BUYER_LABEL,
     IGN,
@@ -150,10 +151,10 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
             ):
                 continue  # a "label: value" field, not a name
             score = 0.2
-            evidence: set[str] = set()
+            evidence: set[Evidence] = set()
             if has_suffix:
                 score += 0.35
-                evidence.add("legal")
+                evidence.add(Evidence.LEGAL)
             if piece != seg.text.strip() and COMPANY_ID.search(seg.text) and not digits:
                 score += 0.1  # "Brasserie du Parc SRL · Rue … · TVA BE 0712.345.678"
             rel = seg.size / max_size if max_size else 0
@@ -173,7 +174,7 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
             for zone_line, x0, x1 in vendor_zones:
                 if 0 <= index - zone_line <= reach and seg.x0 < x1 + 20 and seg.x1 > x0 - 20:
                     score += 0.55  # an explicit "Seller:" / "From:" outweighs a logo
-                    evidence.add("labelled")
+                    evidence.add(Evidence.LABELLED)
             for zone_line, x0, x1 in buyer_zones:
                 if any(zone_line < v <= index for v, _, _ in vendor_zones):
                     continue  # a seller block starts between the buyer label and the line
@@ -181,12 +182,12 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                     score -= 0.6
             if any(key.startswith(p) or (len(key) >= 6 and p.startswith(key)) for p in payees):
                 score += 0.35  # "Make all checks payable to Megan Ruiz"
-                evidence.add("labelled")
+                evidence.add(Evidence.LABELLED)
             if key in persons and not has_suffix:
                 score -= 0.3  # a person signing an e-mail, not the business
             elif index in below_person and not has_suffix and len(words) <= 5:
                 score += 0.3  # the business line under the signature name
-                evidence.add("labelled")
+                evidence.add(Evidence.LABELLED)
             if piece.isupper() and len(piece.split()) == 1 and not has_suffix:
                 score -= 0.1
             if BARE_DOMAIN.fullmatch(piece):
@@ -206,7 +207,7 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
             if len(words) > 7 or (len(words) > 4 and piece.endswith((".", "!", "?"))):
                 score -= 0.15  # a sentence, not a name
             if len(re.findall(_word_re(piece.lower()), texts_all)) > 1:
-                evidence.add("repeated")
+                evidence.add(Evidence.REPEATED)
             candidate = Candidate(piece, score, tokens, evidence)
             where[id(candidate)] = (seg, index)
             candidates.append(candidate)
@@ -222,7 +223,7 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
         other_key = " ".join(_norm_words(other.value))
         distinct = other_key and other_key not in key and key not in other_key
         if distinct and other.score >= best.score - 0.15:
-            best.evidence.add("contested")
+            best.evidence.add(Evidence.CONTESTED)
     best = _expand_acronym(best, candidates)
     return _complete_vendor_name(ctx, best, *where[id(best)], persons), candidates
 
@@ -256,7 +257,9 @@ def _expand_acronym(best: Candidate, candidates: list[Candidate]) -> Candidate:
             continue
         initials = "".join(w[0] for w in _norm_words(other.value))
         if initials.startswith(letters.lower()):
-            return Candidate(other.value, best.score - 0.05, other.tokens, {"legal", "acronym"})
+            return Candidate(
+                other.value, best.score - 0.05, other.tokens, {Evidence.LEGAL, Evidence.ACRONYM}
+            )
     return best
 
 
@@ -354,7 +357,7 @@ def _complete_vendor_name(
                 f"{best.value} {tail.text.strip()}",
                 best.score,
                 best.tokens + tail.tokens,
-                best.evidence | {"joined", "legal"},
+                best.evidence | {Evidence.JOINED, Evidence.LEGAL},
             )
     if has_suffix and starts_segment:
         # a tilted scan or photo puts the start of the name on the next or previous "line"
@@ -370,7 +373,7 @@ def _complete_vendor_name(
                     f"{text} {best.value}",
                     best.score,
                     [t for piece in chain for t in piece.tokens] + best.tokens,
-                    best.evidence | {"joined"},
+                    best.evidence | {Evidence.JOINED},
                 )
     for back in range(1, 4) if has_suffix and starts_segment else ():
         if index - back < 0 or layout.lines[index - back].page != seg.page:
@@ -396,7 +399,7 @@ def _complete_vendor_name(
                         f"{text} {best.value}",
                         best.score,
                         upper.tokens + best.tokens,
-                        best.evidence | {"joined"},
+                        best.evidence | {Evidence.JOINED},
                     )
     # the legal form (and a word or two more) printed with the name elsewhere
     legal = re.search(
@@ -408,7 +411,9 @@ def _complete_vendor_name(
         tokens = [t for t in layout.tokens if t.start >= legal.start() and t.end <= legal.end()]
         if tokens:
             value = ctx.text[legal.start() : legal.end()].strip()
-            return Candidate(value, best.score, tokens, best.evidence | {"legal", "repeated"})
+            return Candidate(
+                value, best.score, tokens, best.evidence | {Evidence.LEGAL, Evidence.REPEATED}
+            )
     return best
 
 
@@ -488,6 +493,3 @@ def _vendor_pieces(seg: Segment) -> Iterator[tuple[str, list[Token]]]:
         return
     begin = text.find(name, start)
     yield name, seg.tokens_in(begin, begin + len(name))
-
-
-FRAGMENT = re.compile(r"^(?:[&+,.\-]|(?:and|und|et|y|e|di|de|von|van)\s)", IGN)
