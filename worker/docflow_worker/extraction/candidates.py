@@ -60,7 +60,7 @@ def value_sources(
                 for s in near
                 if s.x0 >= seg.x1 - 1 and abs((s.y0 + s.y1) / 2 - mid) <= 0.9 * seg.size
             ]
-            for s in beside[:2]:  # "VAT @" | "13.5%" "€113.40" a little higher
+            for s in beside[:2]:  # "VAT @" | "x%" "€y" a little higher
                 yield s.text, s, 0, 0.08
             if beside:
                 break

@@ -48,7 +48,7 @@ class Evidence(StrEnum):
 
 # A fixed window, not one around today: the same document always gets the same confidence.
 PLAUSIBLE_YEARS = (1995, 2099)
-# The start of a piece of a name split apart ("& Maleri AB", "und Partner").
+# The start of a piece of a name split apart ("& Söhne AG", "und Partner").
 FRAGMENT = re.compile(r"^(?:[&+,.\-]|(?:and|und|et|y|e|di|de|von|van)\s)", IGN)
 READ_BY_OCR = ("ocr", "mixed")
 
@@ -97,7 +97,7 @@ def calibrate(name: str, candidate: Candidate | None, ctx: Context) -> float:
         if Evidence.JOINED in ev:
             conf -= 0.05
         if FRAGMENT.search(candidate.value) or re.fullmatch(SUFFIX_CORE, candidate.value, IGN):
-            conf = min(conf, 0.4)  # "& Maleri AB", "Co.": a piece of a name split apart
+            conf = min(conf, 0.4)  # "& Partner AB", "Co.": a piece of a name split apart
     elif name == "invoice_number":
         conf = score
         if Evidence.WEAK in ev:

@@ -67,13 +67,13 @@ def _number_after(
         value = value_match.group(1).lstrip("#").strip()  # as printed: "FT 2026/145"
         begin = value_match.start(1)
         lead = LEADING_NUMBER_LABEL.match(value)
-        if lead and target is not seg:  # "INVOICE" over "No. 2216"
+        if lead and target is not seg:  # "INVOICE" over "No. 1234"
             value = value[lead.end() :]
             begin += lead.end()
         score = strength - penalty
         evidence = {Evidence.STRONG if strength >= 0.8 else Evidence.WEAK}
         if find_dates(text[begin : value_match.end(1) + 6], False):
-            # "Faktura nr 15/04/2026": a date-shaped number right after its label
+            # "Faktura nr 01/02/2025": a date-shaped number right after its label
             if target is not seg or strength < 0.8 or penalty:
                 continue
             score -= 0.2
@@ -95,7 +95,7 @@ def find_number(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
             matches = list(pattern.finditer(seg.text))
             if not matches:
                 continue
-            for match in matches:  # "Receipt #2231 · Invoice #INV-88"
+            for match in matches:  # "Receipt #123 · Invoice #INV-45"
                 candidate = _number_after(ctx, seg, match, strength)
                 if candidate is not None:
                     found.append(candidate)

@@ -18,7 +18,7 @@ PAID_STATEMENT = re.compile(
     r"direct|apple|google|pin|kort|kontant)|"
     r"^r[ée]gl[ée]\s+(?:cb|carte|esp)|zahlung\s+(?:dankend\s+)?erhalten|dankend\s+(?:bar\s+)?erhalten|"
     r"betrag\s+(?:bar\s+)?erhalten|^date\s+paid\b|^paid\s+on\b|"
-    # "Check #5512 received 03/09/2026." (no amount: not a part payment on a statement)
+    # "Check #1234 received 01/02/2025." (no amount: not a part payment on a statement)
     r"\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+\s+received\b(?![^\n]*\d[.,]\d{2}\b)",
     IGN | re.M,
 )

@@ -225,7 +225,7 @@ def _tax_column(ctx: Context, header: Segment) -> _TaxOption | None:
         amount = amount_in(cell.text, ctx)
         if amount is None and last_heading and cell is not line.segments[-1]:
             # the last heading's column is the row's last cell, even when wide characters
-            # shift a plain-text table ("税率 | 税额" over "13% | 1,118.00")
+            # shift a plain-text table ("税率 | 税额" over "13% | 1,000.00")
             cell = line.segments[-1]
             amount = amount_in(cell.text, ctx)
         if amount is None or not is_cell_value(cell.text, amount):

@@ -51,7 +51,7 @@ def find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Decim
         discount = abs(discounted.value)
     for _, rounded, _, _, _ in labelled_amounts(ctx, ROUNDING_LABEL, None):
         if abs(rounded.value) < 1:
-            discount -= rounded.value  # "Round off +0.24" between the taxes and the total
+            discount -= rounded.value  # "Round off +0.xx" between the taxes and the total
 
     tax_options = tax_lines(ctx, last_page)
 
@@ -106,7 +106,7 @@ def find_totals(ctx: Context) -> tuple[Candidate | None, Candidate | None, Decim
         total = Candidate(format_amount(best[1]), best[0], best[2])
         total.evidence.add(Evidence.STRONG if best[1] in strong_values else Evidence.WEAK)
         if gross is not None:
-            # "Total charges 499.00 / payment -312.40 / adjustment -96.60 / Balance due 90.00"
+            # "Total charges 100.00 / payment -60.00 / adjustment -10.00 / Balance due 30.00"
             total = Candidate(
                 format_amount(gross[1]), best[0], gross[2], {Evidence.STRONG, Evidence.CHECKED}
             )

@@ -143,7 +143,7 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
             if NOT_VENDOR.search(piece) and re.search(r"@|www\.|http|iban|tel\b|phone", piece, IGN):
                 continue
             if NUMBER_ID.search(piece):
-                continue  # "License #PL-44102", "İrsaliye No"
+                continue  # "License #AB-123", "İrsaliye No"
             if seg.text.rstrip().endswith(":") and not has_suffix:
                 continue  # "Mã số thuế:", "Address:": a label, its value is elsewhere
             if find_dates(piece, False) or (
@@ -156,7 +156,7 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 score += 0.35
                 evidence.add(Evidence.LEGAL)
             if piece != seg.text.strip() and COMPANY_ID.search(seg.text) and not digits:
-                score += 0.1  # "Brasserie du Parc SRL · Rue … · TVA BE 0712.345.678"
+                score += 0.1  # "<Name> SRL · Rue … · TVA BE 0xxx.xxx.xxx"
             rel = seg.size / max_size if max_size else 0
             score += 0.25 * rel
             top = seg.y0 / page_h if page_h else 1
@@ -181,7 +181,7 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
                 if 0 <= index - zone_line <= 4 and seg.x0 < x1 + 40 and seg.x1 > x0 - 40:
                     score -= 0.6
             if any(key.startswith(p) or (len(key) >= 6 and p.startswith(key)) for p in payees):
-                score += 0.35  # "Make all checks payable to Megan Ruiz"
+                score += 0.35  # "Make all checks payable to <a person>"
                 evidence.add(Evidence.LABELLED)
             if key in persons and not has_suffix:
                 score -= 0.3  # a person signing an e-mail, not the business
@@ -191,7 +191,7 @@ def find_vendor(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
             if piece.isupper() and len(piece.split()) == 1 and not has_suffix:
                 score -= 0.1
             if BARE_DOMAIN.fullmatch(piece):
-                score -= 0.3  # "marrowandmint.co.uk": a web address, the name is elsewhere
+                score -= 0.3  # "example.co.uk": a web address, the name is elsewhere
             if BUYER_LABEL.search(piece) or VENDOR_LABEL.search(piece):
                 continue
             if _is_status_word(piece):
@@ -288,7 +288,7 @@ def _left_chain(segments: list[Segment], seg: Segment) -> list[Segment]:
             and s not in chain
         ]
         if not beside and chain and chain[0].size < 0.8 * seg.size:
-            # a short lower-case tail ("ce" of "Hausmeisterservi ce") reads smaller
+            # a short lower-case tail ("ce" of a word split before its last letters) reads smaller
             beside = [
                 s
                 for s in segments
@@ -308,7 +308,7 @@ def _left_chain(segments: list[Segment], seg: Segment) -> list[Segment]:
 
 def _join_pieces(pieces: list[Segment], ocr: bool) -> str:
     """Pieces of one line of text. On a scan or photo a word cut in two by OCR
-    ("Hausmeisterservi" "ce": barely apart, lower case on both sides) is glued back."""
+    ("Malerbetri" "eb": barely apart, lower case on both sides) is glued back."""
     tokens = [t for piece in pieces for t in piece.tokens]
     text = tokens[0].text
     for before, after in zip(tokens, tokens[1:], strict=False):
@@ -419,8 +419,8 @@ def _complete_vendor_name(
 
 def _bare_legal_tail(layout: Layout, seg: Segment, index: int) -> Segment | None:
     """A legal form printed on its own next to the name: centred under it on a narrow
-    receipt ("Bio-Markt Lindenhof" / "GmbH"), or just right of it on the line a tilted
-    scan puts a little higher or lower ("Atelier Morvan" "SARL")."""
+    receipt ("<Name>" / "GmbH"), or just right of it on the line a tilted
+    scan puts a little higher or lower ("<Name>" "SARL")."""
     mid = (seg.y0 + seg.y1) / 2
     for near in (index + 1, index - 1):
         if not 0 <= near < len(layout.lines) or layout.lines[near].page != seg.page:
