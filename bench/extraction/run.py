@@ -78,7 +78,7 @@ def accuracy(labelled: LabelledSet, verbose: bool, text_only: bool) -> list[Outc
 def write_floors(measured: dict[str, dict[str, float]], lower: bool) -> None:
     """Floors = measured - MARGIN; never below the committed floors unless `lower`."""
     old = json.loads(FLOORS_FILE.read_text())["floors"] if FLOORS_FILE.exists() else {}
-    floors = {}
+    floors = {key: dict(values) for key, values in old.items() if key not in measured}
     for key, table in sorted(measured.items()):
         floors[key] = {}
         for name, value in table.items():
@@ -92,7 +92,7 @@ def write_floors(measured: dict[str, dict[str, float]], lower: bool) -> None:
                 "about": "per-set, per-field accuracy floors (%) for the text/PDF documents; "
                 f"measured minus {MARGIN} point(s); written by bench/extraction/run.py "
                 "--write-floors",
-                "floors": floors,
+                "floors": dict(sorted(floors.items())),
             },
             indent=2,
         )
