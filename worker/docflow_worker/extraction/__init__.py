@@ -50,7 +50,8 @@ ExtractionResult = ExtractedFields
 
 
 def extract_fields(doc: ParsedDocument) -> ExtractedFields:
-    from docflow_worker.extraction.extract import extract
+    # outside the try: a missing or unreadable scorer model must fail loudly, not read nothing
+    from docflow_worker.extraction.scorer import extract
 
     try:
         return extract(doc)

@@ -20,6 +20,9 @@ from docflow_worker.extraction.legal_forms import SUFFIX_CORE
 if TYPE_CHECKING:
     from docflow_worker.extraction.candidates import Candidate
     from docflow_worker.extraction.context import Context
+    from docflow_worker.extraction.extract import Reading
+
+CHOSEN_AMONG = ("invoice_number", "invoice_date")  # fields whose candidates the model ranks
 
 
 class Evidence(StrEnum):
@@ -153,3 +156,41 @@ def calibrate(name: str, candidate: Candidate | None, ctx: Context) -> float:
     if ctx.layout.doc.method in READ_BY_OCR and name in ("vendor_name", "invoice_number"):
         conf *= 0.85  # read by OCR: a letter or digit may be misread
     return max(0.05, min(0.99, conf))
+
+
+def candidate_features(
+    name: str, candidate: Candidate, reading: Reading, rivals: list[Candidate]
+) -> dict[str, float]:
+    """The model's input for one candidate: its named features and how it stands among rivals."""
+    picked = reading.picked[name]
+    vector = features(name, candidate, reading.ctx)
+    vector["rule_confidence"] = calibrate(name, candidate, reading.ctx)
+    vector["rule_pick"] = float(picked is not None and _key(name, picked) == _key(name, candidate))
+    best = max((c.score for c in rivals), default=candidate.score)
+    vector["score_gap"] = best - candidate.score
+    values = [_key(name, c) for c in rivals] or [_key(name, candidate)]
+    vector["distinct_values"] = min(len(set(values)), 5) / 5
+    vector["value_share"] = values.count(_key(name, candidate)) / len(values)
+    vector["receipt"] = float(reading.document_type == "receipt")
+    vector["credit_note"] = float(reading.document_type == "credit_note")
+    return vector
+
+
+def options(name: str, reading: Reading) -> list[Candidate]:
+    """The candidates the model weighs for a field: one per distinct value, the pick first."""
+    picked = reading.picked[name]
+    if picked is None:
+        return []
+    if name not in CHOSEN_AMONG:
+        return [picked]
+    seen = {_key(name, picked)}
+    kept = [picked]
+    for candidate in sorted(reading.candidates.get(name, []), key=lambda c: -c.score):
+        if candidate.value and _key(name, candidate) not in seen:
+            seen.add(_key(name, candidate))
+            kept.append(candidate)
+    return kept
+
+
+def _key(name: str, candidate: Candidate) -> str:
+    return candidate.value.upper() if name == "invoice_number" else candidate.value

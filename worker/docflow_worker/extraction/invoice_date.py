@@ -13,7 +13,8 @@ from docflow_worker.extraction.features import Evidence
 from docflow_worker.extraction.labels import DATE_BLOCK, DATE_LABELS
 
 
-def find_date(ctx: Context) -> Candidate | None:
+def find_date(ctx: Context) -> tuple[Candidate | None, list[Candidate]]:
+    """The invoice date the rules pick, and every candidate they found (for the scorer)."""
     labelled: list[Candidate] = []
     for seg in ctx.layout.segments():
         for pattern, strength in DATE_LABELS:
@@ -44,7 +45,7 @@ def find_date(ctx: Context) -> Candidate | None:
         best = max(labelled, key=lambda c: c.score)  # the first of equals
         if any(c.value != best.value and c.score >= best.score - 0.1 for c in labelled):
             best.evidence.add(Evidence.CONTESTED)
-        return best
+        return best, labelled
     # No label: the first date on the first page that is not a due/delivery date.
     unlabelled: list[Candidate] = []
     for seg in ctx.layout.segments():
@@ -56,8 +57,8 @@ def find_date(ctx: Context) -> Candidate | None:
                 Candidate(found.value.isoformat(), 0.35, tokens, {Evidence.UNLABELLED})
             )
     if not unlabelled:
-        return None
+        return None, []
     best = unlabelled[0]
     if len({c.value for c in unlabelled}) > 1:
         best.evidence.add(Evidence.CONTESTED)
-    return best
+    return best, unlabelled
