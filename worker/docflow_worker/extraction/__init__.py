@@ -11,7 +11,7 @@ from docflow_worker.parsing import ParsedDocument
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FIELD_NAMES", "ExtractionResult", "FieldValue", "extract_fields"]
+__all__ = ["FIELD_NAMES", "ExtractedFields", "ExtractionResult", "FieldValue", "extract_fields"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ EMPTY = FieldValue(None, 0.0, None)
 
 
 @dataclass(frozen=True)
-class ExtractionResult:
+class ExtractedFields:
+    """What the extractor read from one document (stored as a docflow.models.ExtractionResult)."""
+
     document_type: str  # "invoice" | "receipt" | "credit_note" | "other"
     fields: dict[str, FieldValue]
 
@@ -43,11 +45,16 @@ class ExtractionResult:
         }
 
 
-def extract_fields(doc: ParsedDocument) -> ExtractionResult:
-    from docflow_worker.extraction._extractor import extract
+# The name this class had before; the database row is docflow.models.ExtractionResult.
+ExtractionResult = ExtractedFields
+
+
+def extract_fields(doc: ParsedDocument) -> ExtractedFields:
+    # outside the try: a missing or unreadable scorer model must fail loudly, not read nothing
+    from docflow_worker.extraction.scorer import extract
 
     try:
         return extract(doc)
     except Exception:  # a heuristic bug must not fail the job: the reviewer fills the fields
         logger.exception("field extraction failed; returning empty fields")
-        return ExtractionResult("other", dict.fromkeys(FIELD_NAMES, EMPTY))
+        return ExtractedFields("other", dict.fromkeys(FIELD_NAMES, EMPTY))

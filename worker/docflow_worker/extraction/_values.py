@@ -404,7 +404,7 @@ def guess_country(text: str) -> str | None:
         hits = len(pattern.findall(text))
         if hits:
             scores[country] = scores.get(country, 0.0) + weight * min(hits, 3) ** 0.5
-    # EU VAT numbers and IBANs start with their country ("IT02938410164", "IT60X0542…"):
+    # EU VAT numbers and IBANs start with their country ("IT0123…", "IT60X…"):
     # a weak cue, below any printed country name
     prefixed: dict[str, int] = {}
     for match in PREFIXED_ID.finditer(text):

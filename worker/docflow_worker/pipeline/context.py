@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docflow.events.publisher import NewEvent
 from docflow.job.service import WorkerClaim
-from docflow_worker.extraction import ExtractionResult
+from docflow_worker.extraction import ExtractedFields
 from docflow_worker.parsing import ParsedDocument
 
 
@@ -20,7 +20,7 @@ class PipelineContext:
     mime_type: str
     boundary_at: float  # time.monotonic() of the last stage boundary written
     parsed: ParsedDocument | None = None
-    extraction: ExtractionResult | None = None
+    extraction: ExtractedFields | None = None
     # Events of stage boundaries not written yet (carried into the next transaction).
     unrecorded: list[NewEvent] = field(default_factory=list)
 

@@ -143,7 +143,7 @@ def _extract_text(tmp_path: pathlib.Path, text: str) -> dict[str, tuple[str | No
     ],
 )
 def test_legal_forms_across_countries(name: str) -> None:
-    from docflow_worker.extraction._extractor import _has_legal_form
+    from docflow_worker.extraction.legal_forms import has_legal_form as _has_legal_form
 
     assert _has_legal_form(name)
     assert not _has_legal_form("Tom Baker")
@@ -233,3 +233,41 @@ Total      $108.00
         for value, confidence in fields.values():
             if value is None:
                 assert confidence == 0
+
+
+CANADIAN_DOLLAR_INVOICE = """Maple Leaf Printing Inc.
+120 King Street West, Toronto, ON M5V 2T6, Canada
+INVOICE
+Invoice No: MLP-2231
+Invoice Date: {date}
+Bill To: Harbour Cafe Ltd.
+Description Qty Amount
+Flyers 1 $200.00
+Subtotal $200.00
+HST 13% $26.00
+Total Due $226.00
+"""
+
+
+def _canadian(tmp_path: pathlib.Path, date: str) -> tuple[str | None, float]:
+    path = tmp_path / "ca.txt"
+    path.write_text(CANADIAN_DOLLAR_INVOICE.format(date=date))
+    field = extract_fields(parse_document(path, "text/plain")).fields["invoice_date"]
+    return field.value, field.confidence
+
+
+def test_dollar_invoice_in_english_canada_reads_month_first(tmp_path: pathlib.Path) -> None:
+    # a year ("2026") is not a day-first cue: only a first part above 12 is
+    assert _canadian(tmp_path, "03/04/2026")[0] == "2026-03-04"
+
+
+def test_dollar_invoice_with_a_day_first_date_reads_day_first(tmp_path: pathlib.Path) -> None:
+    assert _canadian(tmp_path, "25/03/2026")[0] == "2026-03-25"
+
+
+def test_date_confidence_does_not_depend_on_the_clock(tmp_path: pathlib.Path) -> None:
+    # the same document, dated years from now, is read with the same confidence
+    now = _canadian(tmp_path, "March 4, 2026")
+    later = _canadian(tmp_path, "March 4, 2031")
+    assert (now[0], later[0]) == ("2026-03-04", "2031-03-04")
+    assert later[1] == now[1]

@@ -1,0 +1,62 @@
+"""Japanese labels."""
+
+from docflow_worker.extraction.labels.table import LabelTable
+
+TABLE = LabelTable(
+    code="ja",
+    name="Japanese",
+    invoice_word=(
+        "請求書",
+        "インボイス",
+    ),
+    bare_number_label=(
+        "請求番号",
+        "請求書番号",
+        "伝票番号",
+    ),
+    date_label=(
+        "請求日",
+        "発行日",
+    ),
+    date_word=("日付",),
+    date_block=(
+        "支払期限",
+        "期限",
+        "付款期限",
+    ),
+    total_strong=(
+        "合計金額",
+        "ご?請求金額",
+        "総額",
+        "應付金額",
+    ),
+    total_block=(
+        "税抜",
+        "税別",
+    ),
+    tax_word=(
+        "消費税",
+        "消費税(?:額)?(?:合計)?",
+    ),
+    tax_total=("消費税(?:額)?合計",),
+    subtotal=("小計",),
+    vendor_label=(
+        "売主",
+        "販売者",
+        "発行者",
+        "発行元",
+    ),
+    not_vendor_script=(
+        "請求書",
+        "領収書",
+        "インボイス",
+        "消費税",
+        "金額",
+        "小計",
+    ),
+    title_invoice=(
+        "請求書",
+        "インボイス",
+    ),
+    title_receipt=("領収書",),
+)

@@ -1,0 +1,60 @@
+"""Korean labels."""
+
+from docflow_worker.extraction.labels.table import LabelTable
+
+TABLE = LabelTable(
+    code="ko",
+    name="Korean",
+    invoice_word=(
+        r"청\s*구\s*서",
+        r"세금\s*계산서",
+        "인보이스",
+    ),
+    number_word=("번호",),
+    bare_number_label=("번호",),
+    date_label=(r"(?:청구|발행|작성|발급)\s*일(?:자)?",),
+    date_word=(
+        "날짜",
+        "일자",
+    ),
+    date_block=(
+        "기한",
+        "만기",
+        "납기",
+    ),
+    total_strong=(
+        r"합계\s*금액",
+        r"총\s*(?:합계|금액|청구\s*금액)",
+        r"청구\s*금액",
+    ),
+    total_weak=("합계",),
+    total_block=(
+        "공급가액",
+        "세전",
+    ),
+    tax_word=(
+        "부가세",
+        "부가가치세",
+    ),
+    tax_block=("공급가액",),
+    tax_total=("세액",),
+    subtotal=(r"공급가액\s*합계",),
+    vendor_label=(
+        "공급자",
+        "판매자",
+    ),
+    buyer_label=(
+        r"공급받는\s*자",
+        "구매자",
+    ),
+    not_vendor_script=(
+        "청구서",
+        "계산서",
+        "영수증",
+    ),
+    title_invoice=(
+        r"청\s*구\s*서",
+        r"세금\s*계산서",
+        "인보이스",
+    ),
+)

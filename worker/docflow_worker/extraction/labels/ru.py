@@ -1,0 +1,67 @@
+"""Russian labels."""
+
+from docflow_worker.extraction.labels.table import LabelTable
+
+TABLE = LabelTable(
+    code="ru",
+    name="Russian",
+    invoice_word=(
+        "сч[её]т(?:-фактура)?",
+        "фактура",
+    ),
+    doc_qualifier=(r"на\s+оплату",),
+    number_word=(
+        "№",
+        "номер",
+    ),
+    bare_number_label=(
+        r"№(?=\s*[:.]?\s*[^\W\d_]{0,4}-?\d)",
+        "номер",
+    ),
+    date_word=(
+        "дата",
+        "от",
+    ),
+    date_block=(
+        "срок",
+        r"оплатить\s+до",
+        "доставк",
+        "постав[кч]",
+        "отгрузк",
+    ),
+    total_strong=(
+        r"\bк\s*оплате",
+        r"сумма\s*к\s*оплате",
+    ),
+    total_weak=(
+        "итого",
+        "всего",
+    ),
+    total_block=("наименовани",),
+    tax_word=("ндс",),
+    tax_block=(
+        "без",
+        r"\bинн?\b",
+        "идентификац",
+        r"м[áa]\s*s[ốo]",
+    ),
+    tax_included=(
+        r"в\s+том\s+числе",
+        r"в\s+т\.\s*ч\.",
+    ),
+    tax_total=(r"сумма\s*ндс",),
+    vendor_label=(
+        "поставщик",
+        "исполнитель",
+    ),
+    buyer_label=(
+        "покупатель",
+        "заказчик",
+        "плательщик",
+    ),
+    title_invoice=(
+        r"\bсч[её]т\b",
+        r"\bсч[её]т-фактура\b",
+        r"\bфактура\b",
+    ),
+)
