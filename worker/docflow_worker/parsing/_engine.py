@@ -192,7 +192,32 @@ def parse_pdf(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
                 },
             }
         )
+    attachments = pdf.count_attachments()
     pdf.close()
+    if attachments:
+        _emit_einvoice_xml(path, emit)
+
+
+MAX_EMBEDDED_XML_BYTES = 10 * 1024 * 1024
+
+
+def _emit_einvoice_xml(path: str, emit: Emit) -> None:
+    """A Factur-X / ZUGFeRD / XRechnung PDF's invoice XML (PDF/A-3 attachment), read by the
+    `factur-x` library here in the sandbox; the worker re-reads it with the hardened parser."""
+    import base64
+    import logging
+
+    from facturx import get_xml_from_pdf
+
+    logging.getLogger("facturx").setLevel(logging.ERROR)
+    try:
+        with open(path, "rb") as fh:
+            name, data = get_xml_from_pdf(fh, check_xsd=False)
+    except Exception:  # a broken attachment is no reason to refuse the PDF: its text was read
+        return
+    if not name or not data or len(data) > MAX_EMBEDDED_XML_BYTES:
+        return
+    emit({"type": "xml", "name": str(name)[:200], "data": base64.b64encode(data).decode()})
 
 
 def _ocr_pdf_page(

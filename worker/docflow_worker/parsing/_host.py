@@ -87,6 +87,7 @@ def main() -> None:
     import PIL.JpegImagePlugin  # noqa: F401
     import PIL.PngImagePlugin  # noqa: F401
     import PIL.TiffImagePlugin  # noqa: F401
+    import facturx  # noqa: F401
     import pypdfium2  # noqa: F401
 
     from docflow_worker.parsing import _engine
