@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import subprocess
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -308,90 +307,10 @@ def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
 
 
 def ocr_image(image: Any) -> tuple[str, list[WordRow]]:
-    """OCR a PIL image with the tesseract CLI (TSV output); words in reading order."""
-    import io
+    """OCR a PIL image, its language chosen per page (see ``_ocr``)."""
+    from docflow_worker.parsing import _ocr
 
-    if image.mode != "L":
-        image = image.convert("L")
-    width, height = image.size
-    buffer = io.BytesIO()
-    image.save(buffer, format="PPM")  # uncompressed: much cheaper to write than PNG
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
-        proc = subprocess.run(
-            ["tesseract", "stdin", "stdout", "--psm", "3", "-l", _ocr_languages(), "tsv"],
-            input=buffer.getvalue(),
-            capture_output=True,
-            env=env,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UserFacingError("OCR is not available (tesseract is not installed)") from None
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UserFacingError(f"OCR failed: {message[-1] if message else proc.returncode}")
-    return _tsv_to_words(proc.stdout.decode("utf-8", "replace"), width, height)
-
-
-_LANGS: str | None = None
-
-
-def _ocr_languages() -> str:
-    """English plus German/French when their traineddata is installed."""
-    global _LANGS
-    if _LANGS is None:
-        try:
-            out = subprocess.run(
-                ["tesseract", "--list-langs"], capture_output=True, check=False, timeout=10
-            ).stdout.decode()
-        except (OSError, subprocess.TimeoutExpired):
-            out = "eng"
-        available = set(out.split())
-        langs = [lang for lang in ("eng", "deu", "fra") if lang in available]
-        _LANGS = "+".join(langs) or "eng"
-    return _LANGS
-
-
-def _tsv_to_words(tsv: str, width: int, height: int) -> tuple[str, list[WordRow]]:
-    words: list[WordRow] = []
-    lines: list[str] = []
-    current_key: tuple[str, str, str] | None = None
-    current_block: str | None = None
-    line_words: list[str] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        text = cols[11].strip()
-        if not text:
-            continue
-        try:
-            conf = float(cols[10])
-            left, top, w, h = (int(c) for c in cols[6:10])
-        except ValueError:
-            continue
-        if conf < 0:
-            continue
-        key = (cols[2], cols[3], cols[4])
-        if key != current_key:
-            if line_words:
-                lines.append(" ".join(line_words))
-            if current_block is not None and cols[2] != current_block:
-                lines.append("")
-            line_words = []
-            current_key = key
-            current_block = cols[2]
-        for token in text.split():
-            line_words.append(token)
-            words.append(
-                [
-                    token,
-                    round(left / width, 4),
-                    round(top / height, 4),
-                    round((left + w) / width, 4),
-                    round((top + h) / height, 4),
-                ]
-            )
-    if line_words:
-        lines.append(" ".join(line_words))
-    return "\n".join(lines), words
+        return _ocr.ocr_image(image)
+    except _ocr.OcrError as exc:
+        raise UserFacingError(str(exc)) from None

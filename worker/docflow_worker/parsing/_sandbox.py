@@ -6,8 +6,8 @@ any tesseract grandchild together; the next call starts a fresh host.
 
 from __future__ import annotations
 
-import contextlib
 import base64
+import contextlib
 import json
 import os
 import pathlib
