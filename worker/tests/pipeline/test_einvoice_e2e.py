@@ -1,5 +1,5 @@
-"""E-invoices through the real pipeline: uploaded over the API, parsed and extracted by a real worker
-process, read back as a client would — every field of every sample right, from the XML."""
+"""E-invoices through the real pipeline: uploaded over the API, parsed and extracted by a real
+worker process, read back as a client would — every field of every sample right, from the XML."""
 
 from __future__ import annotations
 
