@@ -67,9 +67,26 @@ APT_PACKAGES = {
 
 # Tesseract's language data for the languages the extractor reads (worker/docflow_worker/parsing/
 # _ocr.py SUPPORTED; a test keeps the two lists and the Dockerfile's in step).
-OCR_LANGUAGES = (
-    "eng deu fra spa ita nld por pol ces slk hun swe dan nor fin ron tur ell".split()
-)
+OCR_LANGUAGES = [
+    "eng",
+    "deu",
+    "fra",
+    "spa",
+    "ita",
+    "nld",
+    "por",
+    "pol",
+    "ces",
+    "slk",
+    "hun",
+    "swe",
+    "dan",
+    "nor",
+    "fin",
+    "ron",
+    "tur",
+    "ell",
+]
 
 
 def missing_ocr_languages() -> list[str]:

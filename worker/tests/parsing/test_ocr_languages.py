@@ -52,4 +52,4 @@ def test_too_few_words_choose_no_language() -> None:
 
 def test_a_language_not_installed_is_never_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_ocr, "_INSTALLED", frozenset({"eng"}))
-    assert _ocr.detect_language("Rechnung Rechnungsdatum Gesamtbetrag MwSt".split()) is None
+    assert _ocr.detect_language(["Rechnung", "Rechnungsdatum", "Gesamtbetrag", "MwSt"]) is None
