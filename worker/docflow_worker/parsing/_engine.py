@@ -233,7 +233,7 @@ def _ocr_pdf_page(
         )
     bitmap = page.render(scale=dpi / 72, grayscale=True)
     image = bitmap.to_pil()
-    return ocr_image(image)
+    return ocr_image(image, dpi)
 
 
 # --------------------------------------------------------------------------- images
@@ -282,7 +282,7 @@ def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
                 raise UserFacingError(f"Image too large: {exc}") from None
             except (OSError, SyntaxError, ValueError, EOFError) as exc:
                 raise UserFacingError(f"The image is truncated or corrupt: {exc}") from None
-            text, words = ocr_image(gray)
+            text, words = ocr_image(gray, _frame_dpi(frame))
             emit(
                 {
                     "type": "page",
@@ -303,14 +303,22 @@ def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
         raise UserFacingError(f"The image is truncated or corrupt: {exc}") from None
 
 
+def _frame_dpi(frame: Any) -> float | None:
+    try:
+        dpi = float(frame.info.get("dpi", (0, 0))[0])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return dpi if 30 <= dpi <= 2400 else None
+
+
 # --------------------------------------------------------------------------- OCR
 
 
-def ocr_image(image: Any) -> tuple[str, list[WordRow]]:
+def ocr_image(image: Any, dpi: float | None = None) -> tuple[str, list[WordRow]]:
     """OCR a PIL image, its language chosen per page (see ``_ocr``)."""
     from docflow_worker.parsing import _ocr
 
     try:
-        return _ocr.ocr_image(image)
+        return _ocr.ocr_image(image, dpi)
     except _ocr.OcrError as exc:
         raise UserFacingError(str(exc)) from None
