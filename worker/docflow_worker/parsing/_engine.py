@@ -191,13 +191,30 @@ def parse_pdf(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
                 },
             }
         )
-    attachments = pdf.count_attachments()
+    usable = _has_safe_xml_attachment(pdf)
     pdf.close()
-    if attachments:
+    if usable:
         _emit_einvoice_xml(path, emit)
 
 
 MAX_EMBEDDED_XML_BYTES = 10 * 1024 * 1024
+
+
+def _has_safe_xml_attachment(pdf: Any) -> bool:
+    """Whether the PDF has an XML attachment worth handing to factur-x: none that declares a DTD
+    (entity expansion, external entities) is ever parsed, here or later."""
+    import re
+
+    found = False
+    for index in range(pdf.count_attachments()):
+        attachment = pdf.get_attachment(index)
+        if not attachment.get_name().lower().endswith(".xml"):
+            continue
+        data = bytes(attachment.get_data())
+        if len(data) > MAX_EMBEDDED_XML_BYTES or re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", data, re.I):
+            return False
+        found = True
+    return found
 
 
 def _emit_einvoice_xml(path: str, emit: Emit) -> None:

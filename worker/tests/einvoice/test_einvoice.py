@@ -261,3 +261,25 @@ def test_too_deep_nesting_not_xml_and_other_xml_are_refused_clearly() -> None:
     assert "neither a UBL 2.1" in _refused(
         b'<Invoice xmlns="urn:example:not-ubl"><ID>1</ID></Invoice>'
     )
+
+
+def test_a_pdf_carrying_hostile_xml_is_read_from_its_print(tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    printed = (SAMPLES.parent / "invoice-01-us.pdf").read_bytes()
+    for name, data in (
+        ("laughs", billion_laughs()),
+        ("xxe", xxe("file:///etc/passwd")),
+    ):
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(printed)))
+        writer.add_attachment("factur-x.xml", data)
+        out = io.BytesIO()
+        writer.write(out)
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(out.getvalue())
+        parsed = parse_document(path, "application/pdf")
+        assert parsed.xml is None, name
+        assert "root:" not in parsed.text
+        assert parsed.method == "pdf_text"
