@@ -66,6 +66,7 @@ EINVOICE_ROOTS = {
     "CrossIndustryInvoice": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
 }
 _PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
+_DOCTYPE = re.compile(r"\s*<!DOCTYPE\s+(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)", re.I)
 _ROOT_TAG = re.compile(r"\s*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^<>]*)>", re.S)
 
 
@@ -81,8 +82,13 @@ def sniff_xml(head: bytes) -> XmlKind | None:
     while (item := _PROLOG_ITEM.match(text, position)) is not None:
         position = item.end()
     rest = text[position:]
-    if rest.lstrip().upper().startswith("<!DOCTYPE"):
-        return XmlKind(root="", einvoice=False, declares_dtd=True)
+    doctype = _DOCTYPE.match(rest)
+    if doctype is not None:
+        # `<!DOCTYPE html>` is a page, not XML (refused as markup); a declared XML or an
+        # e-invoice's root name with a DTD is XML that could expand entities.
+        if declared or doctype.group(1) in EINVOICE_ROOTS:
+            return XmlKind(root="", einvoice=False, declares_dtd=True)
+        return None
     root = _ROOT_TAG.match(rest)
     if root is None:
         return XmlKind(root="", einvoice=False, declares_dtd=False) if declared else None
