@@ -7,7 +7,7 @@
 - UBL 2.1 XML (Peppol BIS Billing 3.0 Invoice and CreditNote, XRechnung UBL), and a
   standalone CII XML (XRechnung CII), following the standards' published examples.
 
-Run with `uv run python samples/einvoice/generate.py`. The XML and the expected fields are
+Run with `.venv/bin/python samples/einvoice/generate.py`. The XML and the expected fields are
 byte-for-byte deterministic; the PDFs carry factur-x's creation timestamp in their metadata.
 """
 
