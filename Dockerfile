@@ -19,7 +19,11 @@ FROM python:3.11-slim-bookworm AS runtime
 ENV PYTHONUNBUFFERED=1 \
     PATH=/opt/venv/bin:$PATH
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra \
+    && apt-get install -y --no-install-recommends tesseract-ocr \
+       tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-ita \
+       tesseract-ocr-nld tesseract-ocr-por tesseract-ocr-pol tesseract-ocr-ces tesseract-ocr-slk \
+       tesseract-ocr-hun tesseract-ocr-swe tesseract-ocr-dan tesseract-ocr-nor tesseract-ocr-fin \
+       tesseract-ocr-ron tesseract-ocr-tur tesseract-ocr-ell \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 docflow \
     && mkdir -p /data/storage && chown docflow /data/storage

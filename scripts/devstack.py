@@ -65,6 +65,35 @@ APT_PACKAGES = {
 }
 
 
+# Tesseract's language data for the languages the extractor reads (worker/docflow_worker/parsing/
+# _ocr.py SUPPORTED; a test keeps the two lists and the Dockerfile's in step).
+OCR_LANGUAGES = [
+    "eng",
+    "deu",
+    "fra",
+    "spa",
+    "ita",
+    "nld",
+    "por",
+    "pol",
+    "ces",
+    "slk",
+    "hun",
+    "swe",
+    "dan",
+    "nor",
+    "fin",
+    "ron",
+    "tur",
+    "ell",
+]
+
+
+def missing_ocr_languages() -> list[str]:
+    found = {Path(p).stem for p in glob.glob("/usr/share/tesseract-ocr/*/tessdata/*.traineddata")}
+    return [f"tesseract-ocr-{lang}" for lang in OCR_LANGUAGES if lang not in found]
+
+
 def log(message: str) -> None:
     print(f"[docflow] {message}", flush=True)
 
@@ -98,6 +127,8 @@ def missing_system_tools(for_tests: bool = False) -> list[str]:
             pwd.getpwnam("postgres")
         except KeyError:
             missing.append("postgresql")
+    if shutil.which("apt-get") is not None:  # elsewhere tesseract's data lives in other places
+        missing += missing_ocr_languages()
     if for_tests and not Path(CHROMIUM).exists():  # the browser tests drive Debian's chromium
         missing += ["chromium", "fonts-liberation"]
     return sorted(set(missing))

@@ -132,3 +132,9 @@ class IdempotencyKeyReused(ValidationFailed):
 
 class EmptyFile(ValidationFailed):
     code = "empty_file"
+
+
+class UnsafeXml(ValidationFailed):
+    """An XML upload that declares a DTD (entity expansion, external entities): refused unread."""
+
+    code = "unsafe_xml"

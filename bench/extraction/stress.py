@@ -44,6 +44,8 @@ def main() -> None:
     scan = _scanner()
     per_field: dict[str, tuple[list[float], list[float]]] = {}
     bands: dict[bool, list[bool]] = {True: [], False: []}
+    field_right: dict[str, list[bool]] = {name: [] for name in FIELD_NAMES}
+    page_seconds: list[float] = []
     started = time.perf_counter()
     count = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,9 +59,12 @@ def main() -> None:
                 angle = random.Random(count).uniform(-0.8, 0.8)
                 image = Path(tmp) / f"{path.stem}.png"
                 image.write_bytes(scan(path.read_bytes(), count, angle))
+                began = time.perf_counter()
                 result = extract_fields(parse_document(image, "image/png"))
+                page_seconds.append(time.perf_counter() - began)
                 for name in FIELD_NAMES:
                     got = result.fields[name]
+                    field_right[name].append(same(name, got.value, truth["fields"][name]))
                     if got.value is None:
                         continue
                     right = same(name, got.value, truth["fields"][name])
@@ -77,6 +82,16 @@ def main() -> None:
         return f"{100 * sum(values) / len(values):.1f}% (n={len(values)})" if values else "-"
 
     print(f"{count} PDFs scanned and OCR'd in {time.perf_counter() - started:.0f} s")
+    if page_seconds:
+        ordered = sorted(page_seconds)
+        print(
+            f"  OCR + extraction per page: median {statistics.median(ordered):.2f} s, "
+            f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.2f} s, max {ordered[-1]:.2f} s"
+        )
+    every = [right for rights in field_right.values() for right in rights]
+    print(f"  field accuracy (every field, empty ones too): {pct(every)}")
+    for name, rights in field_right.items():
+        print(f"    {name:15} {pct(rights)}")
     for name, (right, wrong) in per_field.items():
         print(f"  {name:15} confidence right {mean(right)}, wrong {mean(wrong)}")
     right_all = [c for r, _ in per_field.values() for c in r]

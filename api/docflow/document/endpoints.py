@@ -46,8 +46,10 @@ _UPLOAD_ERRORS = error_responses(
         409: "A request with this Idempotency-Key is still being processed (`conflict`)",
         413: "Too large for the per-file limit, or too many files (`payload_too_large`)"
         + _ALL_REJECTED,
-        415: "Unsupported file type (`unsupported_media_type`)" + _ALL_REJECTED,
-        422: "Not a multipart body with files, an empty file (`empty_file`), or the "
+        415: "Unsupported file type (`unsupported_media_type`), also an XML that is not a UBL 2.1 "
+        "or UN/CEFACT CII e-invoice" + _ALL_REJECTED,
+        422: "Not a multipart body with files, an empty file (`empty_file`), an XML declaring a "
+        "DTD (`unsafe_xml`), or the "
         "Idempotency-Key reused for another file (`idempotency_key_reused`)" + _ALL_REJECTED,
         429: "The user already has `DOCFLOW_MAX_CONCURRENT_UPLOADS_PER_USER` uploads running "
         "(`too_many_uploads`): send it again after Retry-After seconds",

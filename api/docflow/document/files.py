@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 
 PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
 TEXT = "text/plain"
+XML = "application/xml"  # an e-invoice: UBL 2.1 Invoice/CreditNote or UN/CEFACT CII
 
-EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", TIFF: ".tif", TEXT: ".txt"}
+EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", TIFF: ".tif", TEXT: ".txt", XML: ".xml"}
 # The extensions a shown name may keep for each detected type. Any other (`invoice.html` that is
 # plain text) gets the type's own appended (`invoice.html.txt`): a downloaded file opens as what
 # it is, never as a page or a program its name claims.
@@ -22,7 +24,11 @@ MATCHING_EXTENSIONS = {
     JPEG: frozenset({".jpg", ".jpeg", ".jpe", ".jfif"}),
     TIFF: frozenset({".tif", ".tiff"}),
     TEXT: frozenset({".txt", ".text"}),
+    XML: frozenset({".xml"}),
 }
+UNSUPPORTED = (
+    "Unsupported file type: only PDF, PNG, JPEG, TIFF, plain text and e-invoice XML are accepted."
+)
 
 _MAX_NAME_CHARS = 200
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
@@ -38,9 +44,95 @@ def sniff_mime(head: bytes) -> str | None:
         return JPEG
     if head.startswith((b"II*\x00", b"MM\x00*")):
         return TIFF
+    xml = sniff_xml(head)
+    if xml is not None:
+        return XML if xml.einvoice else None
     if _looks_like_text(head) and not _looks_like_markup(head):
         return TEXT
     return None
+
+
+@dataclass(frozen=True)
+class XmlKind:
+    root: str  # the root element's local name ("" when it could not be read from the head)
+    einvoice: bool  # a UBL 2.1 Invoice/CreditNote or a CII CrossIndustryInvoice
+    declares_dtd: bool  # <!DOCTYPE …> before the root: refused (entity expansion, XXE)
+
+
+# The e-invoice root elements and their namespaces.
+EINVOICE_ROOTS = {
+    "Invoice": "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
+    "CreditNote": "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2",
+    "CrossIndustryInvoice": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+}
+_PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
+_DOCTYPE = re.compile(r"\s*<!DOCTYPE\s+(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)", re.I)
+_ROOT_TAG = re.compile(r"\s*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^<>]*)>", re.S)
+
+
+def sniff_xml(head: bytes) -> XmlKind | None:
+    """What an XML file is, from its first bytes: None when it does not look like XML (a
+    declaration, or a root element that is an e-invoice's)."""
+    text = _decode_head(head)
+    if text is None:
+        return None
+    text = text.lstrip("\ufeff")
+    declared = text.lstrip().startswith("<?xml")
+    position = 0
+    while (item := _PROLOG_ITEM.match(text, position)) is not None:
+        position = item.end()
+    rest = text[position:]
+    doctype = _DOCTYPE.match(rest)
+    if doctype is not None:
+        # `<!DOCTYPE html>` is a page, not XML (refused as markup); a declared XML or an
+        # e-invoice's root name with a DTD is XML that could expand entities.
+        if declared or doctype.group(1) in EINVOICE_ROOTS:
+            return XmlKind(root="", einvoice=False, declares_dtd=True)
+        return None
+    root = _ROOT_TAG.match(rest)
+    if root is None:
+        return XmlKind(root="", einvoice=False, declares_dtd=False) if declared else None
+    prefix, local, attributes = root.group(1), root.group(2), root.group(3)
+    namespace = re.search(
+        r"xmlns" + (f":{re.escape(prefix)}" if prefix else "") + r"\s*=\s*[\"']([^\"']*)[\"']",
+        attributes,
+    )
+    einvoice = (
+        local in EINVOICE_ROOTS
+        and namespace is not None
+        and (namespace.group(1) == EINVOICE_ROOTS[local])
+    )
+    if not declared and not einvoice:
+        return None  # text that happens to start with a tag stays what it was
+    return XmlKind(root=local, einvoice=einvoice, declares_dtd=False)
+
+
+def unsupported_reason(head: bytes) -> str:
+    """Why a file of no accepted type was refused, as the uploader will read it."""
+    xml = sniff_xml(head)
+    if xml is None:
+        return UNSUPPORTED
+    if xml.declares_dtd:
+        return (
+            "XML with a document type declaration (<!DOCTYPE …>) is not accepted: e-invoices "
+            "never need one, and its entities could expand or read files."
+        )
+    found = f"its root element is <{xml.root}>" if xml.root else "its root element is unreadable"
+    return (
+        "Unsupported XML: only e-invoices in UBL 2.1 (Invoice, CreditNote) or UN/CEFACT CII "
+        f"(CrossIndustryInvoice) are accepted; {found}."
+    )
+
+
+def _decode_head(head: bytes) -> str | None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return head[: len(head) - len(head) % 2].decode("utf-16", "replace")
+        except UnicodeDecodeError:  # pragma: no cover - "replace" never raises
+            return None
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return None
+    return head.decode("utf-8", "replace")
 
 
 # Text a browser would render as a page (HTML, SVG, XML): refused rather than stored as "plain

@@ -40,7 +40,8 @@ class DocumentSummary(BaseModel):
 # documented through these models (StoredJson): answers carry each row exactly as stored.
 class FieldSourceRead(BaseModel):
     """Where a value was found: its page and box, and its span in `raw_text`. Results of the
-    first extractor carry only the span."""
+    first extractor carry only the span. A value read from an e-invoice's XML names its element
+    (`xpath`), plus the page and box where the same value is printed, if it is."""
 
     page: int | Absent = Field(default=None, description="1-based page number")
     box: tuple[float, float, float, float] | Absent = Field(
@@ -50,12 +51,33 @@ class FieldSourceRead(BaseModel):
     span: tuple[int, int] | Absent = Field(
         default=None, description="[start, end) character offsets in the extraction's raw_text"
     )
+    xpath: str | Absent = Field(
+        default=None,
+        description="e-invoices: the XML element the value was read from, an absolute XPath with "
+        "the standards' prefixes (rsm/ram/udt for CII, ubl/cac/cbc for UBL)",
+    )
+
+
+class FieldWarningRead(BaseModel):
+    """Something the reviewer should check about a field's value."""
+
+    code: Literal["printed_value_differs"] = Field(
+        description="`printed_value_differs`: an e-invoice PDF prints another value than its XML "
+        "(the XML's value is kept)"
+    )
+    message: str = Field(description="Human-readable, safe to show.")
+    printed_value: str | None = Field(
+        description="the value the printed document shows, null when it shows none"
+    )
 
 
 class ExtractedFieldRead(BaseModel):
     value: str | None = Field(description="null when nothing was found")
     confidence: float = Field(ge=0, le=1, description="0 when value is null")
     source: FieldSourceRead | None
+    warning: FieldWarningRead | Absent = Field(
+        default=None, description="present only when the reviewer should check this field"
+    )
 
 
 class ExtractedFieldsRead(BaseModel):
@@ -68,11 +90,47 @@ class ExtractedFieldsRead(BaseModel):
     status: ExtractedFieldRead = Field(description="the invoice's own status, e.g. paid/due")
 
 
+class XmlValueRead(BaseModel):
+    value: str
+    source: FieldSourceRead
+
+
+class LineItemRead(BaseModel):
+    """One invoice line as the e-invoice states it; a key is left out when the XML lacks it."""
+
+    id: str | Absent = Field(default=None, description="line identifier (BT-126)")
+    description: str | Absent = Field(default=None, description="item name (BT-153)")
+    quantity: str | Absent = Field(default=None, description="decimal string (BT-129)")
+    unit_code: str | Absent = Field(default=None, description="UN/ECE rec. 20 unit (BT-130)")
+    unit_price: str | Absent = Field(default=None, description="net price, decimal (BT-146)")
+    net_amount: str | Absent = Field(default=None, description="line net amount (BT-131)")
+    tax_rate: str | Absent = Field(default=None, description="VAT rate in percent (BT-152)")
+    source: FieldSourceRead = Field(description="the line's element (`xpath`)")
+
+
+class EInvoiceRead(BaseModel):
+    """What an e-invoice's XML adds beyond the fields (present only for e-invoices)."""
+
+    syntax: Literal["UBL", "CII"]
+    profile: str | None = Field(description="specification identifier (BT-24)")
+    attachment: str | None = Field(
+        description="the PDF attachment's file name; null for an uploaded XML"
+    )
+    due_date: XmlValueRead | None = Field(description="payment due date (BT-9), ISO YYYY-MM-DD")
+    amount_due: XmlValueRead | None = Field(description="amount due for payment (BT-115)")
+    line_items: list[LineItemRead]
+
+
 class StructuredOutputRead(BaseModel):
     """`structured_output_json`: what extraction found, per field."""
 
     document_type: str = Field(description="invoice, receipt, credit_note or other")
     fields: ExtractedFieldsRead
+    einvoice: EInvoiceRead | Absent = Field(
+        default=None,
+        description="e-invoices only (an uploaded UBL/CII XML, or a PDF carrying one): its "
+        "fields are read from the XML with confidence 1.0",
+    )
 
 
 class ReviewedFieldsRead(BaseModel):

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from docflow.document.files import sanitize_filename, sniff_mime
+from docflow.document.files import sanitize_filename, sniff_mime, sniff_xml, unsupported_reason
 from docflow.errors import (
     DocflowError,
     EmptyFile,
     InsufficientStorage,
     PayloadTooLarge,
     StorageUnavailable,
+    UnsafeXml,
     UnsupportedMediaType,
     ValidationFailed,
 )
@@ -110,10 +111,11 @@ class _Receiver:
             current.error = EmptyFile("The file is empty.")
         else:
             current.mime_type = sniff_mime(staged.head)
-            if current.mime_type is None:
-                current.error = UnsupportedMediaType(
-                    "Unsupported file type: only PDF, PNG, JPEG, TIFF and plain text are accepted."
-                )
+            xml = sniff_xml(staged.head) if current.mime_type is None else None
+            if xml is not None and xml.declares_dtd:
+                current.error = UnsafeXml(unsupported_reason(staged.head))
+            elif current.mime_type is None:
+                current.error = UnsupportedMediaType(unsupported_reason(staged.head))
             else:
                 # From the raw name again: a nameless file becomes "upload.<ext of its type>".
                 current.filename = sanitize_filename(current.raw_filename, current.mime_type)

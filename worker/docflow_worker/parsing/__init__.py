@@ -1,8 +1,9 @@
 """Turn an uploaded file into pages of text with word boxes.
 
 PDFs and images are read in a sandboxed child process (see ``_sandbox``): a hostile file
-can exhaust at most that child's memory/CPU budget, and it is killed on timeout.
-Plain text is decoded in-process (cheap and bounded by the file size).
+can exhaust at most that child's memory/CPU budget, and it is killed on timeout; a PDF's
+embedded e-invoice XML (Factur-X / ZUGFeRD / XRechnung) is taken out there too.
+Plain text and e-invoice XML are read in-process (cheap and bounded by the file size).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = [
+    "EmbeddedXml",
     "Page",
     "ParseError",
     "ParseLimits",
@@ -21,7 +23,7 @@ __all__ = [
 ]
 
 SUPPORTED_MIME_TYPES = frozenset(
-    {"application/pdf", "image/png", "image/jpeg", "image/tiff", "text/plain"}
+    {"application/pdf", "image/png", "image/jpeg", "image/tiff", "text/plain", "application/xml"}
 )
 
 
@@ -46,9 +48,18 @@ class Page:
 
 
 @dataclass(frozen=True)
+class EmbeddedXml:
+    """An e-invoice's XML: a PDF's attachment (``name`` as attached) or the uploaded file."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class ParsedDocument:
     pages: tuple[Page, ...]
-    method: str  # "pdf_text" | "ocr" | "plain_text" | "mixed"
+    method: str  # "pdf_text" | "ocr" | "plain_text" | "mixed" | "xml"
+    xml: EmbeddedXml | None = None  # the e-invoice XML the fields are read from, if any
 
     @property
     def text(self) -> str:
@@ -94,6 +105,10 @@ def parse_document(
         from docflow_worker.parsing._plain import parse_plain_text
 
         return parse_plain_text(path, limits=limits, on_page=on_page)
+    if mime_type == "application/xml":
+        from docflow_worker.parsing._xml import parse_einvoice_xml
+
+        return parse_einvoice_xml(path)
     from docflow_worker.parsing._sandbox import run_sandboxed
 
     return run_sandboxed(path, mime_type, limits=limits, on_page=on_page)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import subprocess
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -192,7 +191,49 @@ def parse_pdf(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
                 },
             }
         )
+    usable = _has_safe_xml_attachment(pdf)
     pdf.close()
+    if usable:
+        _emit_einvoice_xml(path, emit)
+
+
+MAX_EMBEDDED_XML_BYTES = 10 * 1024 * 1024
+
+
+def _has_safe_xml_attachment(pdf: Any) -> bool:
+    """Whether the PDF has an XML attachment worth handing to factur-x: none that declares a DTD
+    (entity expansion, external entities) is ever parsed, here or later."""
+    import re
+
+    found = False
+    for index in range(pdf.count_attachments()):
+        attachment = pdf.get_attachment(index)
+        if not attachment.get_name().lower().endswith(".xml"):
+            continue
+        data = bytes(attachment.get_data())
+        if len(data) > MAX_EMBEDDED_XML_BYTES or re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", data, re.I):
+            return False
+        found = True
+    return found
+
+
+def _emit_einvoice_xml(path: str, emit: Emit) -> None:
+    """A Factur-X / ZUGFeRD / XRechnung PDF's invoice XML (PDF/A-3 attachment), read by the
+    `factur-x` library here in the sandbox; the worker re-reads it with the hardened parser."""
+    import base64
+    import logging
+
+    from facturx import get_xml_from_pdf
+
+    logging.getLogger("facturx").setLevel(logging.ERROR)
+    try:
+        with open(path, "rb") as fh:
+            name, data = get_xml_from_pdf(fh, check_xsd=False)
+    except Exception:  # a broken attachment is no reason to refuse the PDF: its text was read
+        return
+    if not name or not data or len(data) > MAX_EMBEDDED_XML_BYTES:
+        return
+    emit({"type": "xml", "name": str(name)[:200], "data": base64.b64encode(data).decode()})
 
 
 def _ocr_pdf_page(
@@ -209,7 +250,7 @@ def _ocr_pdf_page(
         )
     bitmap = page.render(scale=dpi / 72, grayscale=True)
     image = bitmap.to_pil()
-    return ocr_image(image)
+    return ocr_image(image, dpi)
 
 
 # --------------------------------------------------------------------------- images
@@ -258,7 +299,7 @@ def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
                 raise UserFacingError(f"Image too large: {exc}") from None
             except (OSError, SyntaxError, ValueError, EOFError) as exc:
                 raise UserFacingError(f"The image is truncated or corrupt: {exc}") from None
-            text, words = ocr_image(gray)
+            text, words = ocr_image(gray, _frame_dpi(frame))
             emit(
                 {
                     "type": "page",
@@ -279,94 +320,22 @@ def parse_image(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
         raise UserFacingError(f"The image is truncated or corrupt: {exc}") from None
 
 
+def _frame_dpi(frame: Any) -> float | None:
+    try:
+        dpi = float(frame.info.get("dpi", (0, 0))[0])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return dpi if 30 <= dpi <= 2400 else None
+
+
 # --------------------------------------------------------------------------- OCR
 
 
-def ocr_image(image: Any) -> tuple[str, list[WordRow]]:
-    """OCR a PIL image with the tesseract CLI (TSV output); words in reading order."""
-    import io
+def ocr_image(image: Any, dpi: float | None = None) -> tuple[str, list[WordRow]]:
+    """OCR a PIL image, its language chosen per page (see ``_ocr``)."""
+    from docflow_worker.parsing import _ocr
 
-    if image.mode != "L":
-        image = image.convert("L")
-    width, height = image.size
-    buffer = io.BytesIO()
-    image.save(buffer, format="PPM")  # uncompressed: much cheaper to write than PNG
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
-        proc = subprocess.run(
-            ["tesseract", "stdin", "stdout", "--psm", "3", "-l", _ocr_languages(), "tsv"],
-            input=buffer.getvalue(),
-            capture_output=True,
-            env=env,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UserFacingError("OCR is not available (tesseract is not installed)") from None
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UserFacingError(f"OCR failed: {message[-1] if message else proc.returncode}")
-    return _tsv_to_words(proc.stdout.decode("utf-8", "replace"), width, height)
-
-
-_LANGS: str | None = None
-
-
-def _ocr_languages() -> str:
-    """English plus German/French when their traineddata is installed."""
-    global _LANGS
-    if _LANGS is None:
-        try:
-            out = subprocess.run(
-                ["tesseract", "--list-langs"], capture_output=True, check=False, timeout=10
-            ).stdout.decode()
-        except (OSError, subprocess.TimeoutExpired):
-            out = "eng"
-        available = set(out.split())
-        langs = [lang for lang in ("eng", "deu", "fra") if lang in available]
-        _LANGS = "+".join(langs) or "eng"
-    return _LANGS
-
-
-def _tsv_to_words(tsv: str, width: int, height: int) -> tuple[str, list[WordRow]]:
-    words: list[WordRow] = []
-    lines: list[str] = []
-    current_key: tuple[str, str, str] | None = None
-    current_block: str | None = None
-    line_words: list[str] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        text = cols[11].strip()
-        if not text:
-            continue
-        try:
-            conf = float(cols[10])
-            left, top, w, h = (int(c) for c in cols[6:10])
-        except ValueError:
-            continue
-        if conf < 0:
-            continue
-        key = (cols[2], cols[3], cols[4])
-        if key != current_key:
-            if line_words:
-                lines.append(" ".join(line_words))
-            if current_block is not None and cols[2] != current_block:
-                lines.append("")
-            line_words = []
-            current_key = key
-            current_block = cols[2]
-        for token in text.split():
-            line_words.append(token)
-            words.append(
-                [
-                    token,
-                    round(left / width, 4),
-                    round(top / height, 4),
-                    round((left + w) / width, 4),
-                    round((top + h) / height, 4),
-                ]
-            )
-    if line_words:
-        lines.append(" ".join(line_words))
-    return "\n".join(lines), words
+        return _ocr.ocr_image(image, dpi)
+    except _ocr.OcrError as exc:
+        raise UserFacingError(str(exc)) from None

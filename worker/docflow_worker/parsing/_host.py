@@ -83,15 +83,16 @@ def main() -> None:
     # Keep the protocol pipe private: stray prints from libraries go to stderr instead.
     fd = os.dup(1)
     os.dup2(2, 1)
+    import facturx  # noqa: F401
     import PIL.Image  # noqa: F401  (warm imports shared by every forked child)
     import PIL.JpegImagePlugin  # noqa: F401
     import PIL.PngImagePlugin  # noqa: F401
     import PIL.TiffImagePlugin  # noqa: F401
     import pypdfium2  # noqa: F401
 
-    from docflow_worker.parsing import _engine
+    from docflow_worker.parsing import _engine, _ocr  # noqa: F401
 
-    _engine._ocr_languages()
+    _ocr.installed_languages()
     _write(fd, {"type": "ready"})
     for line in sys.stdin.buffer:
         if not line.strip():

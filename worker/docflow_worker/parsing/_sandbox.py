@@ -6,6 +6,7 @@ any tesseract grandchild together; the next call starts a fresh host.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -20,7 +21,14 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from docflow_worker.parsing import Page, ParsedDocument, ParseError, ParseLimits, Word
+from docflow_worker.parsing import (
+    EmbeddedXml,
+    Page,
+    ParsedDocument,
+    ParseError,
+    ParseLimits,
+    Word,
+)
 
 HOST_START_TIMEOUT_S = 60.0
 
@@ -153,6 +161,7 @@ def run_sandboxed(
         deadline = time.monotonic() + limits.timeout_s
         pages: list[Page] = []
         ocr_pages = 0
+        xml: EmbeddedXml | None = None
         error: str | None = None
         try:
             while True:
@@ -168,6 +177,8 @@ def run_sandboxed(
                     ocr_pages += bool(message["page"].get("ocr"))
                     if on_page is not None:
                         on_page(page.number, int(message["count"]))
+                elif kind == "xml":
+                    xml = EmbeddedXml(str(message["name"]), base64.b64decode(message["data"]))
                 elif kind == "error":
                     error = str(message["message"])
                 elif kind == "exit":
@@ -206,4 +217,4 @@ def run_sandboxed(
         method = "ocr"
     else:
         method = "mixed"
-    return ParsedDocument(pages=tuple(pages), method=method)
+    return ParsedDocument(pages=tuple(pages), method=method, xml=xml)

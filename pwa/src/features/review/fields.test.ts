@@ -77,3 +77,25 @@ describe("attention", () => {
     expect(needsAttention({ confidence: 0.99, corrected: false }, "x")).toBe(false);
   });
 });
+
+describe("field warnings (e-invoices whose print disagrees with their XML)", () => {
+  const structured = {
+    document_type: "invoice",
+    fields: {
+      total_amount: {
+        value: "2370.96",
+        confidence: 1,
+        source: { xpath: "/rsm:CrossIndustryInvoice/x" },
+        warning: { code: "printed_value_differs", message: "The printed document shows total 2470.96.", printed_value: "2470.96" },
+      },
+    },
+  };
+
+  it("reads the warning's message and asks for attention until a reviewer answers it", () => {
+    const total = readFields(doc(structured, null)).find((f) => f.name === "total_amount");
+    expect(total?.warning).toBe("The printed document shows total 2470.96.");
+    expect(needsAttention(total!, "2370.96")).toBe(true);
+    const answered = readFields(doc(structured, { fields: { total_amount: "2370.96" } })).find((f) => f.name === "total_amount");
+    expect(needsAttention(answered!, "2370.96")).toBe(false);
+  });
+});

@@ -55,6 +55,8 @@ export interface FieldView {
   /** 0..1, the extractor's; null when the extractor gave none. */
   confidence: number | null;
   source: FieldSource | null;
+  /** Something to check about the extracted value (an e-invoice PDF printing another value than its XML). */
+  warning?: string | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -95,6 +97,7 @@ export function readFields(document: DocumentRead | undefined): FieldView[] {
       corrected,
       confidence,
       source: asSource(entry.source),
+      warning: isRecord(entry.warning) ? asText(entry.warning.message) : null,
     };
   });
 }
@@ -112,9 +115,9 @@ export function isLowConfidence(field: Pick<FieldView, "confidence" | "corrected
   return !field.corrected && field.confidence !== null && field.confidence < LOW_CONFIDENCE;
 }
 
-/** A field needs attention when it is empty or its extracted value is of low confidence. */
-export function needsAttention(field: Pick<FieldView, "confidence" | "corrected">, currentInput: string): boolean {
-  return currentInput.trim() === "" || isLowConfidence(field);
+/** A field needs attention when it is empty, its extracted value is of low confidence, or it carries a warning no reviewer has answered. */
+export function needsAttention(field: Pick<FieldView, "confidence" | "corrected" | "warning">, currentInput: string): boolean {
+  return currentInput.trim() === "" || isLowConfidence(field) || (!field.corrected && Boolean(field.warning));
 }
 
 export function isFinalized(document: DocumentRead): boolean {

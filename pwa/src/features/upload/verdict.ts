@@ -26,7 +26,7 @@ const FALLBACK_WORDS: Record<number, string> = {
   403: "Your role may not upload.",
   409: "The server is still handling an earlier try of this file. Retry in a moment.",
   413: "The file is too large.",
-  415: "This type of file is not supported: only PDF, PNG, JPEG, TIFF and plain text are accepted.",
+  415: "This type of file is not supported: only PDF, PNG, JPEG, TIFF, plain text and e-invoice XML are accepted.",
   422: "The file was refused.",
   429: "Too many uploads at once. Retry in a moment.",
 };

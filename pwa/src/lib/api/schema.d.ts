@@ -612,6 +612,33 @@ export interface components {
             uploaded_at: string;
         };
         /**
+         * EInvoiceRead
+         * @description What an e-invoice's XML adds beyond the fields (present only for e-invoices).
+         */
+        EInvoiceRead: {
+            /** @description amount due for payment (BT-115) */
+            amount_due: components["schemas"]["XmlValueRead"] | null;
+            /**
+             * Attachment
+             * @description the PDF attachment's file name; null for an uploaded XML
+             */
+            attachment: string | null;
+            /** @description payment due date (BT-9), ISO YYYY-MM-DD */
+            due_date: components["schemas"]["XmlValueRead"] | null;
+            /** Line Items */
+            line_items: components["schemas"]["LineItemRead"][];
+            /**
+             * Profile
+             * @description specification identifier (BT-24)
+             */
+            profile: string | null;
+            /**
+             * Syntax
+             * @enum {string}
+             */
+            syntax: "UBL" | "CII";
+        };
+        /**
          * ErrorEnvelope
          * @description Every error answer: `{"error": {"code", "message", "details"}}`.
          */
@@ -765,6 +792,11 @@ export interface components {
              * @description null when nothing was found
              */
             value: string | null;
+            /**
+             * Warning
+             * @description present only when the reviewer should check this field
+             */
+            warning?: components["schemas"]["FieldWarningRead"];
         };
         /** ExtractedFieldsRead */
         ExtractedFieldsRead: {
@@ -842,7 +874,8 @@ export interface components {
         /**
          * FieldSourceRead
          * @description Where a value was found: its page and box, and its span in `raw_text`. Results of the
-         *     first extractor carry only the span.
+         *     first extractor carry only the span. A value read from an e-invoice's XML names its element
+         *     (`xpath`), plus the page and box where the same value is printed, if it is.
          */
         FieldSourceRead: {
             /**
@@ -868,6 +901,33 @@ export interface components {
                 number,
                 number
             ];
+            /**
+             * Xpath
+             * @description e-invoices: the XML element the value was read from, an absolute XPath with the standards' prefixes (rsm/ram/udt for CII, ubl/cac/cbc for UBL)
+             */
+            xpath?: string;
+        };
+        /**
+         * FieldWarningRead
+         * @description Something the reviewer should check about a field's value.
+         */
+        FieldWarningRead: {
+            /**
+             * Code
+             * @description `printed_value_differs`: an e-invoice PDF prints another value than its XML (the XML's value is kept)
+             * @constant
+             */
+            code: "printed_value_differs";
+            /**
+             * Message
+             * @description Human-readable, safe to show.
+             */
+            message: string;
+            /**
+             * Printed Value
+             * @description the value the printed document shows, null when it shows none
+             */
+            printed_value: string | null;
         };
         /** HealthRead */
         HealthRead: {
@@ -915,6 +975,49 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * LineItemRead
+         * @description One invoice line as the e-invoice states it; a key is left out when the XML lacks it.
+         */
+        LineItemRead: {
+            /**
+             * Description
+             * @description item name (BT-153)
+             */
+            description?: string;
+            /**
+             * Id
+             * @description line identifier (BT-126)
+             */
+            id?: string;
+            /**
+             * Net Amount
+             * @description line net amount (BT-131)
+             */
+            net_amount?: string;
+            /**
+             * Quantity
+             * @description decimal string (BT-129)
+             */
+            quantity?: string;
+            /** @description the line's element (`xpath`) */
+            source: components["schemas"]["FieldSourceRead"];
+            /**
+             * Tax Rate
+             * @description VAT rate in percent (BT-152)
+             */
+            tax_rate?: string;
+            /**
+             * Unit Code
+             * @description UN/ECE rec. 20 unit (BT-130)
+             */
+            unit_code?: string;
+            /**
+             * Unit Price
+             * @description net price, decimal (BT-146)
+             */
+            unit_price?: string;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -1012,6 +1115,11 @@ export interface components {
              * @description invoice, receipt, credit_note or other
              */
             document_type: string;
+            /**
+             * Einvoice
+             * @description e-invoices only (an uploaded UBL/CII XML, or a PDF carrying one): its fields are read from the XML with confidence 1.0
+             */
+            einvoice?: components["schemas"]["EInvoiceRead"];
             fields: components["schemas"]["ExtractedFieldsRead"];
         };
         /** TokenCreate */
@@ -1321,6 +1429,12 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+        };
+        /** XmlValueRead */
+        XmlValueRead: {
+            source: components["schemas"]["FieldSourceRead"];
+            /** Value */
+            value: string;
         };
     };
     responses: never;
@@ -2312,7 +2426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unsupported file type (`unsupported_media_type`); when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
+            /** @description Unsupported file type (`unsupported_media_type`), also an XML that is not a UBL 2.1 or UN/CEFACT CII e-invoice; when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2321,7 +2435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not a multipart body with files, an empty file (`empty_file`), or the Idempotency-Key reused for another file (`idempotency_key_reused`); when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
+            /** @description Not a multipart body with files, an empty file (`empty_file`), an XML declaring a DTD (`unsafe_xml`), or the Idempotency-Key reused for another file (`idempotency_key_reused`); when every file is rejected, the first file's reason with details.items listing each file's {filename, status, error} */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -82,10 +82,11 @@ export function FieldRow({
   const confidenceId = `${inputId}-confidence`;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
+  const warningId = `${inputId}-warning`;
   const shown = preview(field.name, current, currency, Boolean(error));
   const extractedText = field.extracted ?? "";
   const differs = current.trim() !== extractedText && !(field.name === "currency" && current.trim().toUpperCase() === extractedText);
-  const describedBy = [confidenceId, error ? errorId : null, HINTS[field.name] && !readOnly ? hintId : null].filter(Boolean).join(" ");
+  const describedBy = [confidenceId, field.warning ? warningId : null, error ? errorId : null, HINTS[field.name] && !readOnly ? hintId : null].filter(Boolean).join(" ");
 
   return (
     <div
@@ -100,6 +101,12 @@ export function FieldRow({
         </label>
         <ConfidenceTag field={field} id={confidenceId} />
       </div>
+      {field.warning ? (
+        <p id={warningId} className="mt-1 text-sm text-amber-900">
+          <span aria-hidden="true">⚠ </span>
+          {field.warning}
+        </p>
+      ) : null}
       <input
         id={inputId}
         type="text"

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type ChangeEvent, type DragEvent } from "re
 
 /** What the API accepts (checked again, by magic bytes, on the server). */
 export const ACCEPTED_TYPES =
-  "application/pdf,image/png,image/jpeg,image/tiff,text/plain,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt";
+  "application/pdf,image/png,image/jpeg,image/tiff,text/plain,application/xml,text/xml,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.xml";
 
 const PICKER_LABEL =
   "inline-flex min-h-11 cursor-pointer items-center justify-center rounded-md px-4 text-sm font-medium " +

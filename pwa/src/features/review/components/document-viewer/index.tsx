@@ -12,7 +12,7 @@ function viewerKind(mimeType: string): "pdf" | "image" | "text" | null {
   const type = mimeType.split(";")[0].trim().toLowerCase();
   if (type === "application/pdf") return "pdf";
   if (type === "image/png" || type === "image/jpeg" || type === "image/tiff") return "image";
-  if (type === "text/plain") return "text";
+  if (type === "text/plain" || type === "application/xml") return "text";
   return null;
 }
 
