@@ -1,6 +1,7 @@
 # One image for the API, the worker and the migration job (they share the `docflow` package).
 # Two stages: uv resolves the locked production dependencies (no dev group) into /opt/venv; the
 # runtime image gets that environment, the migrations and the OCR engine — not uv, not the tests.
+# postgresql-client-15 (the compose file's postgres:15) gives `docflow.cli backup` its pg_dump.
 
 FROM python:3.11-slim-bookworm AS build
 ENV UV_COMPILE_BYTECODE=1 \
@@ -20,6 +21,7 @@ ENV PYTHONUNBUFFERED=1 \
     PATH=/opt/venv/bin:$PATH
 RUN apt-get update \
     && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra \
+       postgresql-client-15 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 docflow \
     && mkdir -p /data/storage && chown docflow /data/storage

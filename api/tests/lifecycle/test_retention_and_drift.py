@@ -194,3 +194,38 @@ def test_storage_check_command(stack: Any, user: Any, tmp_path: Path) -> None:
     clean = run()
     assert clean.returncode == 0, clean.stdout
     assert json.loads(clean.stdout)["clean"] is True
+
+
+def test_the_workers_sweeper_runs_retention_and_the_drift_check(
+    stack: Any, user: Any, tmp_path: Path
+) -> None:
+    """A real worker process whose sweeper has retention on and a short drift interval."""
+    import time
+
+    from tests_support.servers import start_worker, stop_worker
+
+    root = tmp_path / "storage"
+    root.mkdir()
+    seed_finalized_bulk(user.workspace_id, 2, start=datetime.now(UTC) - timedelta(days=10))
+    stray = orphan(root)
+    worker = start_worker(
+        stack.env,
+        tmp_path / "worker.log",
+        concurrency=1,
+        extra_env={
+            "DOCFLOW_STORAGE_DIR": str(root),
+            "DOCFLOW_RETENTION_DAYS": "7",
+            "DOCFLOW_STORAGE_CHECK_INTERVAL_SECONDS": "1",
+            "DOCFLOW_STORAGE_ORPHAN_GRACE_SECONDS": "1",
+            "DOCFLOW_TASK_QUEUE": "docflow-test-sweeper",
+        },
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while document_ids() or (root / stray).exists():
+            assert time.monotonic() < deadline, worker.log()[-3000:]
+            time.sleep(0.2)
+    finally:
+        stop_worker(worker)
+    assert sorted(audit_actions()) == [("document.purged", None)] * 2
+    assert "removed 1 file(s) without a document" in worker.log()
