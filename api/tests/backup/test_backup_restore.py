@@ -151,7 +151,8 @@ def test_a_backup_restores_into_a_fresh_stack_identically(
 
     again = cli(target, "restore", str(folder))
     assert again.returncode == 1
-    assert "restore refused" in again.stderr and "--force" in again.stderr
+    assert "restore refused" in again.stderr
+    assert "--force" in again.stderr
     forced = cli(target, "restore", str(folder), "--force")
     assert forced.returncode == 0, forced.stderr
 
