@@ -17,6 +17,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from docflow.auth.passwords import hash_password
 from docflow.auth.repository import AuthRepository
 from docflow.auth.service import AuthService
@@ -123,6 +125,9 @@ def run_backup(folder: Path) -> int:
 
     try:
         summary = backup(get_settings().database_url, get_storage(), folder)
+    except OperationalError as exc:
+        print(f"[docflow] backup failed: cannot reach the database: {exc.orig}", file=sys.stderr)
+        return 1
     except BackupError as exc:
         print(f"[docflow] backup failed: {exc}", file=sys.stderr)
         return 1
@@ -139,6 +144,9 @@ def run_restore(folder: Path, force: bool) -> int:
 
     try:
         files = restore(get_settings().database_url, get_storage(), folder, force=force)
+    except OperationalError as exc:
+        print(f"[docflow] restore failed: cannot reach the database: {exc.orig}", file=sys.stderr)
+        return 1
     except BackupError as exc:
         print(f"[docflow] restore refused: {exc}", file=sys.stderr)
         return 1
