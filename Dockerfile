@@ -1,6 +1,7 @@
 # One image for the API, the worker and the migration job (they share the `docflow` package).
 # Two stages: uv resolves the locked production dependencies (no dev group) into /opt/venv; the
 # runtime image gets that environment, the migrations and the OCR engine — not uv, not the tests.
+# postgresql-client-15 (the compose file's postgres:15) gives `docflow.cli backup` its pg_dump.
 
 FROM python:3.11-slim-bookworm AS build
 ENV UV_COMPILE_BYTECODE=1 \
@@ -24,6 +25,7 @@ RUN apt-get update \
        tesseract-ocr-nld tesseract-ocr-por tesseract-ocr-pol tesseract-ocr-ces tesseract-ocr-slk \
        tesseract-ocr-hun tesseract-ocr-swe tesseract-ocr-dan tesseract-ocr-nor tesseract-ocr-fin \
        tesseract-ocr-ron tesseract-ocr-tur tesseract-ocr-ell \
+       postgresql-client-15 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 docflow \
     && mkdir -p /data/storage && chown docflow /data/storage

@@ -8,6 +8,8 @@ the PWA (a production build served by `next start`, rebuilt only when its source
     python3 scripts/devstack.py setup   # install only
     python3 scripts/devstack.py run ARGS  # the project's Python with ARGS (the npm run scripts)
     python3 scripts/devstack.py lint    # npm run lint: ruff check, ruff format --check, mypy
+    python3 scripts/devstack.py cli …   # a docflow.cli command (npm run backup / restore /
+                                        # storage:check) against the `npm start` stack
 
 `test` runs, in order: the Python linters and pytest; the PWA's lint, type check, generated API
 types check and Vitest; then the browser end-to-end tests (Playwright on Debian's chromium) against
@@ -1011,8 +1013,21 @@ def cmd_lint() -> int:
     return 1 if failed else 0
 
 
+def cmd_cli(args: list[str]) -> int:
+    """An operational command (`docflow.cli`) against the `npm start` stack's PostgreSQL and
+    storage; DOCFLOW_* variables already set win (another database, object storage). Relative
+    paths are taken from where `npm run` was called (INIT_CWD), not from the repository."""
+    python = project_python()
+    env = service_env(DEV_PG_PORT, DEV_REDIS_PORT)
+    env.update({k: v for k, v in os.environ.items() if k.startswith("DOCFLOW_")})
+    cwd = os.environ.get("INIT_CWD") or os.getcwd()
+    return subprocess.run([python, "-m", "docflow.cli", *args], env=env, cwd=cwd).returncode
+
+
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "start"
+    if command == "cli":
+        return cmd_cli(argv[2:])
     if command == "start":
         return cmd_start()
     if command == "test":

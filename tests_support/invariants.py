@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 TERMINAL = ("job_completed", "job_failed", "job_cancelled")
 TERMINAL_STATUSES = ("completed", "failed", "cancelled")
 # Review events describe the document, not the job's lifecycle.
-DOCUMENT_EVENTS = ("document_reviewed", "document_finalized")
+DOCUMENT_EVENTS = ("document_reviewed", "document_finalized", "document_deleted")
 _SHOWN = 10  # offending ids listed per rule
 
 

@@ -101,6 +101,32 @@ class Settings(BaseSettings):
     idempotency_purge_interval_seconds: float = 3600.0
     idempotency_lease_seconds: int = 300
 
+    # Document lifecycle (docflow.lifecycle). Finalized documents finalized more than
+    # `retention_days` ago are deleted by the sweeper (off when unset). The storage drift check
+    # runs every `storage_check_interval_seconds` in the sweeper (and as `npm run storage:check`):
+    # documents without their file are reported (logged at error), files without a document are
+    # removed once they have been orphans for `storage_orphan_grace_seconds`.
+    retention_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="finalized documents finalized more than this many days ago are deleted by "
+        "the sweeper, each audit-logged as `document.purged` (unset: off)",
+    )
+    retention_purge_interval_seconds: float = Field(
+        default=3600.0, gt=0, description="how often the sweeper looks for documents past retention"
+    )
+    storage_check_interval_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="how often the sweeper runs the storage drift check (`npm run storage:check` "
+        "runs it once)",
+    )
+    storage_orphan_grace_seconds: float = Field(
+        default=3600.0,
+        ge=0,
+        description="a stored file without a document is removed once it has been one this long",
+    )
+
     # Browser origins. The API's own origin is always trusted. `cors_origins` may call the API
     # cross-origin with credentials (an explicit list, never "*"); they and `allowed_ws_origins`
     # are trusted for cookie-authenticated requests and WebSocket handshakes (e.g. the PWA's origin

@@ -199,8 +199,9 @@ class JobEvent(Base):
     __tablename__ = "job_events"
 
     seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
-    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id"))
-    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"))
+    # No foreign keys: a deleted document's `document_deleted` event outlives its job and document.
+    job_id: Mapped[uuid.UUID] = mapped_column()
+    document_id: Mapped[uuid.UUID] = mapped_column()
     workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id"))
     type: Mapped[str] = mapped_column(String(60))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
@@ -301,6 +302,17 @@ class FinalizedRecord(Base):
     finalized_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finalized_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     record: Mapped[dict[str, Any]] = mapped_column(JSONB)
+
+
+class StorageOrphan(Base):
+    """A stored file without a document row, and when the drift check first saw it."""
+
+    __tablename__ = "storage_orphans"
+
+    key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    first_seen_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
 
 
 # Dashboard list indexes (one per sort key; a backward scan serves the descending order).

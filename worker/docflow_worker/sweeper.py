@@ -3,7 +3,9 @@ broker lost its messages (see `broker`), or left `processing` by a worker that d
 out: nothing renews it any more). Runs as a thread in each worker's main process; several
 sweepers share the work through SKIP LOCKED, and a duplicate send is harmless (claims are
 conditional). Now and then it also deletes expired idempotency records (kept
-`idempotency_ttl_days`; a document remembers its upload key beyond that, see DocumentService)."""
+`idempotency_ttl_days`; a document remembers its upload key beyond that, see DocumentService),
+purges finalized documents past `retention_days` (when set), and runs the storage drift check
+(documents without files are logged at error; files without documents removed after a grace)."""
 
 from __future__ import annotations
 
@@ -11,11 +13,14 @@ import contextlib
 import logging
 import threading
 import time
+from datetime import timedelta
 
 from docflow.config import get_settings
 from docflow.db import unit_of_work
 from docflow.idempotency.repository import IdempotencyRepository
 from docflow.job.service import JobService
+from docflow.lifecycle.service import DriftReport, LifecycleService
+from docflow.storage import get_storage
 from docflow_worker.broker import declare_queue, forget_marker, lost_its_messages
 
 log = logging.getLogger(__name__)
@@ -78,20 +83,57 @@ def purge_idempotency_records() -> int:
     return purged
 
 
+_RETENTION_BATCH = 100
+
+
+def purge_expired_documents() -> int:
+    """Delete the finalized documents past `retention_days` (audit-logged), a batch per
+    transaction; nothing when retention is off."""
+    days = get_settings().retention_days
+    if days is None:
+        return 0
+    purged = 0
+    while not _stop.is_set():
+        with unit_of_work() as session:
+            deleted = LifecycleService(session, get_storage()).purge_expired(
+                days, limit=_RETENTION_BATCH
+            )
+        purged += deleted
+        if deleted < _RETENTION_BATCH:
+            break
+    if purged:
+        log.info("sweeper purged %d finalized document(s) past %d day(s)", purged, days)
+    return purged
+
+
+def check_storage() -> DriftReport:
+    grace = timedelta(seconds=get_settings().storage_orphan_grace_seconds)
+    with unit_of_work() as session:
+        return LifecycleService(session, get_storage()).check_storage(grace=grace)
+
+
 def _loop(interval: float) -> None:
-    purge_every = get_settings().idempotency_purge_interval_seconds
-    next_purge = time.monotonic()
+    settings = get_settings()
+    # (what, every how many seconds, the next time it is due)
+    periodic = [
+        (purge_idempotency_records, settings.idempotency_purge_interval_seconds),
+        (purge_expired_documents, settings.retention_purge_interval_seconds),
+        (check_storage, settings.storage_check_interval_seconds),
+    ]
+    due = [time.monotonic()] * len(periodic)
     while not _stop.wait(interval):
         try:
             sweep_once()
         except Exception:
             log.exception("sweep failed; will try again")
-        if time.monotonic() >= next_purge:
-            next_purge = time.monotonic() + purge_every
+        for i, (task, every) in enumerate(periodic):
+            if time.monotonic() < due[i]:
+                continue
+            due[i] = time.monotonic() + every
             try:
-                purge_idempotency_records()
+                task()
             except Exception:
-                log.exception("idempotency purge failed; will try again")
+                log.exception("%s failed; will try again", task.__name__)
 
 
 def start_sweeper() -> None:

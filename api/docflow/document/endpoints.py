@@ -6,7 +6,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Header, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -20,6 +20,7 @@ from docflow.document.service import DocumentService, upload_fingerprint
 from docflow.document.upload import ReceivedFile, receive_files
 from docflow.errors import DocflowError, ValidationFailed
 from docflow.idempotency.service import Claim, IdempotencyService, fingerprint_of
+from docflow.lifecycle.service import LifecycleService
 from docflow.observability.metrics import UPLOAD_BYTES, UPLOAD_REJECTIONS
 from docflow.openapi import AUTHENTICATED, BODY_LIMITS, error_responses
 from docflow.request_limits import allow_body, upload_slots
@@ -257,3 +258,31 @@ def download_file(
             "Cache-Control": "private, max-age=0",
         },
     )
+
+
+@router.delete(
+    "/documents/{document_id}",
+    status_code=204,
+    operation_id="documents-delete",
+    response_class=Response,
+    responses={
+        204: {"description": "Deleted: its file, job, events and results are gone"},
+        **error_responses(
+            *AUTHENTICATED,
+            404,
+            409,
+            422,
+            notes={
+                403: "Viewers may not delete (`forbidden`), or a cookie request failed the "
+                "Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check",
+                404: "Not found in the caller's workspace, or already deleted (`not_found`)",
+                409: "The document is finalized and the caller is not an admin (`invalid_state`)",
+            },
+        ),
+    },
+)
+def delete_document(
+    document_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
+    LifecycleService(session, get_storage()).delete(principal, document_id)
+    return Response(status_code=204)

@@ -420,9 +420,7 @@ class DocumentRepository:
         )
         keys = sorted({k for k in (document.duplicate_key, columns.duplicate_key) if k})
         for key in keys:
-            self.session.execute(
-                select(func.pg_advisory_xact_lock(_GROUP_LOCK_CLASS, func.hashtext(key)))
-            )
+            self.lock_duplicate_group(key)
         self.session.execute(
             update(Document)
             .where(Document.id == document.id)
@@ -434,10 +432,17 @@ class DocumentRepository:
             .execution_options(synchronize_session=False)
         )
         for key in keys:
-            self._refresh_duplicate_group(document.workspace_id, key)
+            self.refresh_duplicate_group(document.workspace_id, key)
         self.session.expire(document)
 
-    def _refresh_duplicate_group(self, workspace_id: uuid.UUID, key: str) -> None:
+    def lock_duplicate_group(self, key: str) -> None:
+        """Serialise the transactions that change a business-duplicate group (held until the
+        transaction ends); taken before any document row of the group."""
+        self.session.execute(
+            select(func.pg_advisory_xact_lock(_GROUP_LOCK_CLASS, func.hashtext(key)))
+        )
+
+    def refresh_duplicate_group(self, workspace_id: uuid.UUID, key: str) -> None:
         """Within one group every document but the earliest uploaded points at the earliest."""
         group = (
             select(

@@ -123,6 +123,9 @@ def _run_stages(ctx: PipelineContext) -> None:
     except DATABASE_UNAVAILABLE:
         raise  # not the document's fault: the task is delivered again (see the module docstring)
     except Exception as exc:
+        if not _still_owned(ctx):  # e.g. its document was deleted (file and rows) meanwhile
+            log.info("job %s attempt %s stopped: cancelled, taken over or deleted", job_id, attempt)
+            return
         log.exception("job %s failed while %s", job_id, stage)
         _fail(ctx, f"Unexpected error while {stage}: {type(exc).__name__}.", stage)
 
@@ -214,9 +217,28 @@ def _fail(ctx: PipelineContext, message: str, stage: str) -> None:
 
 
 def _fail_attempt(claim: WorkerClaim, message: str, stage: str, events: list[NewEvent]) -> None:
-    def fail() -> None:
-        with unit_of_work() as session:
-            JobService(session).fail(claim, error=message, stage=stage, events=events)
+    """End the attempt `failed`; nothing is written when this worker no longer owns it (it was
+    cancelled, taken over, or its document was deleted — the job row is gone then)."""
 
-    in_transaction("recording the failure", fail)
-    JOBS_FINISHED.labels("failed").inc()
+    def fail() -> bool:
+        with unit_of_work() as session:
+            job = JobService(session).fail(claim, error=message, stage=stage, events=events)
+            return job is not None
+
+    if in_transaction("recording the failure", fail):
+        JOBS_FINISHED.labels("failed").inc()
+        return
+    log.info(
+        "job %s attempt %s stopped (%s): cancelled, taken over or deleted meanwhile",
+        claim.job_id,
+        claim.attempt,
+        message,
+    )
+
+
+def _still_owned(ctx: PipelineContext) -> bool:
+    def renew() -> bool:
+        with unit_of_work() as session:
+            return JobService(session).renew_lease(ctx.claim)
+
+    return in_transaction("checking the claim", renew)

@@ -3,6 +3,19 @@ import { insertTimelineEvents, patchJob, reduceDocumentDetail, reduceDocumentLis
 import { detail, event, job, listData, page, row } from "./test-fixtures";
 
 describe("reduceDocumentList", () => {
+  it("drops a deleted document's row and its count; a deletion further down asks for a refetch", () => {
+    const data = listData(page([row("a"), row("b")]));
+    const { data: next, changed, refetch } = reduceDocumentList(data, [event(40, "document_deleted", "a", { status: "deleted" })]);
+    expect(changed).toBe(true);
+    expect(refetch).toBe(false);
+    expect(next.pages[0].items.map((item) => item.id)).toEqual(["b"]);
+    expect(next.pages[0].counts).toMatchObject({ queued: 1 });
+    expect(reduceDocumentList(data, [event(41, "document_deleted", "elsewhere", { status: "deleted" })])).toMatchObject({
+      changed: false,
+      refetch: true,
+    });
+  });
+
   it("moves a row through its job's stages and its status counts with it", () => {
     const data = listData(page([row("a"), row("b")]));
     const { data: next, changed, refetch } = reduceDocumentList(data, [

@@ -26,7 +26,9 @@ const ENDED = new Set(["completed", "failed", "cancelled"]);
 /** Events of the review, not of the job: they leave the job as it is. */
 const REVIEW_EVENTS = new Set(["document_reviewed", "document_finalized"]);
 /** After these the document holds data the event does not carry (extraction, reviewed values). */
-const DOCUMENT_REFETCH = new Set(["job_completed", "document_reviewed", "document_finalized"]);
+const DOCUMENT_REFETCH = new Set(["job_completed", "document_reviewed", "document_finalized", "document_deleted"]);
+/** The document is gone (DELETE /api/documents/{id} or the retention purge): lists drop its row. */
+export const DOCUMENT_DELETED = "document_deleted";
 /** After these a list row's own columns (vendor, number, total…) may have changed. */
 const ROW_REFETCH = new Set(["job_completed", "document_reviewed"]);
 /** Events that move a document to another status (a list's counts and filter follow). */
@@ -178,11 +180,16 @@ export function reduceDocumentList<T extends DocumentListData | DocumentList>(
 
   const reducePage = (page: DocumentList): DocumentList => {
     let pageChanged = false;
-    const items = page.items.map((item) => {
+    const items = page.items.flatMap((item) => {
       const group = groups.get(item.id);
-      if (!group) return item;
+      if (!group) return [item];
       const first = !found.has(item.id);
       found.add(item.id);
+      if (group.some((event) => event.type === DOCUMENT_DELETED)) {
+        pageChanged = true;
+        if (first) delta.set(item.current_status, (delta.get(item.current_status) ?? 0) - 1);
+        return [];
+      }
       let row = item;
       for (const event of group) {
         const outcome = patchDocument(row, event);
@@ -190,13 +197,13 @@ export function reduceDocumentList<T extends DocumentListData | DocumentList>(
         else if (ROW_REFETCH.has(event.type) && event.attempt >= (row.job?.attempt ?? 0)) refetch = true;
         row = outcome.doc;
       }
-      if (row === item) return item;
+      if (row === item) return [item];
       pageChanged = true;
       if (first && row.current_status !== item.current_status) {
         delta.set(item.current_status, (delta.get(item.current_status) ?? 0) - 1);
         delta.set(row.current_status, (delta.get(row.current_status) ?? 0) + 1);
       }
-      return row;
+      return [row];
     });
     return pageChanged ? { ...page, items } : page;
   };
@@ -204,7 +211,7 @@ export function reduceDocumentList<T extends DocumentListData | DocumentList>(
   const pages = isDocumentListData(data) ? data.pages.map(reducePage) : [reducePage(data as DocumentList)];
   changed = pages.some((page, i) => page !== (isDocumentListData(data) ? data.pages[i] : data));
   for (const [id, group] of groups) {
-    if (!found.has(id) && group.some((event) => STATUS_EVENTS.has(event.type))) refetch = true;
+    if (!found.has(id) && group.some((event) => STATUS_EVENTS.has(event.type) || event.type === DOCUMENT_DELETED)) refetch = true;
   }
   for (const [status, by] of delta) if (by === 0) delta.delete(status);
   if (delta.size > 0) {

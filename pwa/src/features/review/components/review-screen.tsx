@@ -11,11 +11,13 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiError, errorMessage, NetworkError } from "@/lib/api/errors";
 import { useOnline } from "@/offline/hooks";
 import { queryKeys } from "@/lib/api/keys";
+import { useDeleteDocument } from "../api/delete-document";
 import { useDocument } from "../api/get-document";
 import { useJobEvents } from "../api/get-job-events";
 import { isFinalized, type FieldSource } from "../fields";
 import { useDocumentQueue } from "../hooks/use-document-queue";
 import { useReviewShortcuts } from "../hooks/use-review-shortcuts";
+import { DeleteDialog } from "./delete-dialog";
 import { DocumentViewer } from "./document-viewer";
 import { DuplicateBanners } from "./duplicate-banners";
 import { EditHistory } from "./edit-history";
@@ -53,6 +55,8 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
   const [helpOpen, setHelpOpen] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [leaveTo, setLeaveTo] = useState<string | null>(null);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const removal = useDeleteDocument(documentId);
   const formRef = useRef<ReviewFormHandle | null>(null);
   const online = useOnline();
 
@@ -217,7 +221,14 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
             ) : null}
           </p>
         </div>
-        {permissions.export && document.extraction ? <ExportButtons documentId={document.id} finalized={finalized} /> : null}
+        <div className="flex flex-wrap items-start gap-2">
+          {permissions.export && document.extraction ? <ExportButtons documentId={document.id} finalized={finalized} /> : null}
+          {permissions.write && (!finalized || permissions.admin) ? (
+            <Button variant="ghost" onClick={() => setDeleteOpen(true)} disabled={!online} title={online ? undefined : "Deleting needs a connection"}>
+              Delete
+            </Button>
+          ) : null}
+        </div>
       </header>
 
       <DuplicateBanners document={document} />
@@ -251,6 +262,25 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
       </div>
 
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      <DeleteDialog
+        open={deleteOpen}
+        onOpenChange={(open) => {
+          setDeleteOpen(open);
+          if (!open) removal.reset();
+        }}
+        filename={document.original_filename}
+        finalized={finalized}
+        busy={removal.isPending}
+        error={removal.error ? errorMessage(removal.error) : null}
+        onConfirm={() =>
+          removal.mutate(undefined, {
+            onSuccess: () => {
+              setDeleteOpen(false);
+              router.push(queue.backHref);
+            },
+          })
+        }
+      />
       <Dialog
         open={leaveTo !== null}
         onOpenChange={(open) => (open ? undefined : setLeaveTo(null))}
