@@ -44,6 +44,7 @@ from tests_support.servers import (  # noqa: E402
 from tests_support.soak import SoakPlan, make_principals, run_soak  # noqa: E402
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
+KEPT_FROM = "## Memory: leak or high-water mark?"
 
 
 def main() -> int:
@@ -113,12 +114,16 @@ def write_results(
     command = "npm run soak" + (
         "" if args.uploads == 2000 and args.listeners == 100 else f" -- {' '.join(sys.argv[1:])}"
     )
+    # Sections below the latest run's figures (e.g. the memory investigation) are kept.
+    previous = RESULTS.read_text() if RESULTS.exists() else ""
+    kept = previous[previous.index(KEPT_FROM) :] if KEPT_FROM in previous else ""
     RESULTS.write_text(
         "# Soak — latest run\n\n"
         f"`{command}` (bench/soak/run.py), {started}, on the shared 2-core machine "
         f"(load average at the end {load[0]:.1f}).\n\n"
         + "".join(f"- {line}\n" for line in lines)
         + f"\nAPI RSS samples (minutes into the run, MB): {samples}\n"
+        + (f"\n{kept}" if kept else "")
     )
     print(f"wrote {RESULTS.relative_to(ROOT)}")
 
