@@ -406,20 +406,21 @@ export class OutboxRuntime {
   private async sendItem(item: OutboxItem, onProgress: (progress: Progress) => void): Promise<unknown> {
     const controller = new AbortController();
     this.aborts.set(item.id, controller);
-    const attempt = async (refresh: boolean) => {
+    const attempt = async (refresh: boolean, file: Blob | undefined) => {
       await this.deps.ensureSession?.(item.userId, { refresh });
-      const db = item.kind === "upload" ? await this.ready : null;
-      const file = db ? await fileOf(db, item.id) : undefined;
       return this.deps.send(requestFromItem(item, file, onProgress, controller.signal));
     };
     try {
+      // An upload's bytes are read once per send, from their own table.
+      const db = item.kind === "upload" ? await this.ready : null;
+      const file = db ? await fileOf(db, item.id) : undefined;
       let result: unknown;
       try {
-        result = await attempt(false);
+        result = await attempt(false, file);
       } catch (error) {
         // A CSRF refusal is checked before anything is done: with the session's token, send again.
         if (!(error instanceof ApiError && error.status === 403 && error.code === "csrf_failed") || !this.deps.ensureSession) throw error;
-        result = await attempt(true);
+        result = await attempt(true, file);
       }
       this.errors.delete(item.id);
       return result;
