@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
   output: process.env.DOCFLOW_PWA_STANDALONE === "1" ? "standalone" : undefined,
   reactStrictMode: true,
   poweredByHeader: false,
+  // The signed-in screens read their first data from the API while rendering (src/lib/api/server-client.ts):
+  // the same address as the rewrite, fixed by the same build.
+  env: { DOCFLOW_SERVER_API_URL: apiUrl },
   experimental: { proxyClientMaxBodySize: proxyBodyLimit },
   async rewrites() {
     return [{ source: "/api/:path*", destination: `${apiUrl}/api/:path*` }];

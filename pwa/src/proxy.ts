@@ -1,12 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-
-const SESSION_COOKIE = "docflow_session";
+import { PRECACHE_HEADER, SESSION_COOKIE } from "./lib/api/session-cookie";
 
 /** A screen visited without a session cookie goes to /login?next=… (the API still checks it). */
 export function proxy(request: NextRequest) {
   if (request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
   // The service worker precaching the app shell (static pages, no user data) for offline use.
-  if (request.headers.get("x-docflow-precache") === "1") return NextResponse.next();
+  if (request.headers.get(PRECACHE_HEADER) === "1") return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/login";
   url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;

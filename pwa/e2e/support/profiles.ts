@@ -22,6 +22,9 @@ export interface Profile {
 export const OFFLINE_NOISE = [
   /Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED|CONNECTION_RESET|CONNECTION_REFUSED|NETWORK_CHANGED|NAME_NOT_RESOLVED|ABORTED)/,
   /WebSocket connection to .* failed/,
+  // The service worker's script fetch (its first registration, or an update check) cut off by the
+  // offline switch: the page now opens fast enough (server-rendered) to go offline before it ends.
+  /An unknown error occurred when fetching the script/,
 ];
 
 export function persistentProfiles({ prefix, noise }: { prefix: string; noise: RegExp[] }) {

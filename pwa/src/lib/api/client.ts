@@ -1,4 +1,4 @@
-import createClient, { type Middleware } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { getCsrfToken } from "./csrf";
 import { ApiError, NetworkError, toApiError } from "./errors";
 import type { paths } from "./schema";
@@ -21,8 +21,11 @@ const session: Middleware = {
   },
 };
 
+/** A typed client of the API: the browser's (`api`) or, while the server renders, one per request. */
+export type ApiClient = Client<paths>;
+
 /** The typed client for the API (same origin: the PWA proxies /api/* to it). */
-export const api = createClient<paths>({
+export const api: ApiClient = createClient<paths>({
   baseUrl: typeof window === "undefined" ? "http://127.0.0.1" : window.location.origin,
   credentials: "same-origin",
 });

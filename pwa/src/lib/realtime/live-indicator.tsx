@@ -7,6 +7,12 @@ const LABELS: Record<LiveState, string> = {
   offline: "Offline",
 };
 
+/**
+ * On a phone the header's first row has room for a short word only: a longer one would wrap the
+ * row, and the page would jump each time the state changes (every page opens "Reconnecting").
+ */
+const SHORT_LABELS: Record<LiveState, string> = { ...LABELS, reconnecting: "Retrying" };
+
 const DOTS: Record<LiveState, string> = {
   live: "bg-emerald-500",
   reconnecting: "bg-amber-500",
@@ -17,9 +23,15 @@ const DOTS: Record<LiveState, string> = {
 /** Says in words whether updates arrive live, by polling, or not at all. */
 export function LiveIndicator({ state }: { state: LiveState }) {
   return (
-    <span role="status" aria-live="polite" aria-label={`Updates: ${LABELS[state]}`} className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700">
+    <span
+      role="status"
+      aria-live="polite"
+      aria-label={`Updates: ${LABELS[state]}`}
+      className="inline-flex min-w-[4.75rem] items-center justify-center gap-1.5 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700"
+    >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOTS[state]}`} />
-      {LABELS[state]}
+      <span className="sm:hidden">{SHORT_LABELS[state]}</span>
+      <span className="hidden sm:inline">{LABELS[state]}</span>
     </span>
   );
 }

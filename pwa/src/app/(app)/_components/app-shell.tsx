@@ -2,10 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { IntentLink } from "@/components/ui/intent-link";
 import { logout } from "@/features/auth/api/logout";
 import { useSession } from "@/features/auth/hooks/use-session";
 import { ApiError } from "@/lib/api/errors";
@@ -103,21 +103,21 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-          <Link href="/" className="flex min-h-11 items-center text-lg font-bold text-brand-700">
+          <IntentLink href="/" className="flex min-h-11 items-center text-lg font-bold text-brand-700">
             Docflow
-          </Link>
+          </IntentLink>
           <nav aria-label="Main" className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
             {NAV.filter((item) => can(item.permission)).map((item) => {
               const current = item.href === "/" ? pathname === "/" || pathname.startsWith("/documents") : pathname.startsWith(item.href);
               return (
-                <Link
+                <IntentLink
                   key={item.href}
                   href={item.href}
                   aria-current={current ? "page" : undefined}
                   className={`flex min-h-11 items-center rounded-md px-3 text-sm font-medium ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
                 >
                   {item.label}
-                </Link>
+                </IntentLink>
               );
             })}
           </nav>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { setCsrfToken } from "@/lib/api/csrf";
 import { meQueryOptions } from "../api/me";
 
 export type Permission = "read" | "write" | "export" | "admin";
@@ -11,6 +13,12 @@ export type Permission = "read" | "write" | "export" | "admin";
  */
 export function useSession({ enabled = true }: { enabled?: boolean } = {}) {
   const query = useQuery({ ...meQueryOptions(), enabled });
+  // The answer may have come with the page (rendered on the server), not through getMe: the
+  // writes still need the session's CSRF token. (A copy restored from IndexedDB has none.)
+  const csrf = query.data?.csrf_token;
+  useEffect(() => {
+    if (csrf) setCsrfToken(csrf);
+  }, [csrf]);
   const permissions = new Set(query.data?.permissions ?? []);
   return {
     ...query,

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery, keepPreviousData, type InfiniteData } from "@tanstack/react-query";
-import { api, unwrap } from "@/lib/api/client";
+import { api, unwrap, type ApiClient } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/keys";
 import type { components } from "@/lib/api/schema";
 import type { DocumentListParams } from "../schemas";
@@ -15,9 +15,10 @@ export async function listDocuments(
   params: DocumentListParams,
   cursor: string | null,
   signal?: AbortSignal,
+  client: ApiClient = api,
 ): Promise<DocumentList> {
   return unwrap(
-    api.GET("/api/documents", {
+    client.GET("/api/documents", {
       params: { query: { ...params, ...(cursor ? { cursor } : {}) } },
       signal,
     }),

@@ -2,6 +2,9 @@
 
 import { useCallback, useDeferredValue, useMemo } from "react";
 import { Button } from "@/components/ui/button";
+import { usePhoneHint } from "@/components/ui/device-hint";
+import { useFormat } from "@/components/ui/format-context";
+import type { Format } from "@/components/ui/format";
 import { errorMessage } from "@/lib/api/errors";
 import { useDocuments } from "../api/list-documents";
 import { useDashboardFilters } from "../hooks/use-dashboard-filters";
@@ -14,8 +17,6 @@ import { DocumentTable } from "./document-table";
 import { ExportMenu } from "./export-menu";
 import { FilterBar } from "./filter-bar";
 import { EmptyState, ErrorState, ListSkeleton, NoMatches } from "./list-states";
-
-const number = new Intl.NumberFormat();
 
 export interface DashboardProps {
   /** The signed-in role may retry, cancel and upload (controls it may not use are not shown). */
@@ -31,7 +32,8 @@ export function Dashboard({ canWrite, canExport }: DashboardProps) {
   const { filters, setFilters, query } = useDashboardFilters();
   const params = useMemo(() => filtersToListParams(filters), [filters]);
   const list = useDocuments(params);
-  const phone = useMediaQuery("(max-width: 639px)");
+  const phone = useMediaQuery("(max-width: 639px)", usePhoneHint());
+  const format = useFormat();
 
   const pages = list.data?.pages;
   const items = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
@@ -89,7 +91,7 @@ export function Dashboard({ canWrite, canExport }: DashboardProps) {
           <p role="status" className="text-sm text-slate-600">
             {!list.data && list.isError
               ? "Not loaded"
-              : summary(list.data ? items.length : null, total, Boolean(hasNextPage), list.isPlaceholderData)}
+              : summary(format, list.data ? items.length : null, total, Boolean(hasNextPage), list.isPlaceholderData)}
           </p>
         </div>
         {canExport ? <ExportMenu filters={filters} /> : null}
@@ -123,13 +125,13 @@ export function Dashboard({ canWrite, canExport }: DashboardProps) {
   );
 }
 
-function summary(loaded: number | null, total: number | null, more: boolean, updating: boolean): string {
+function summary(format: Format, loaded: number | null, total: number | null, more: boolean, updating: boolean): string {
   if (loaded === null) return "Loading…";
   const suffix = updating ? " · updating…" : "";
   if (more) {
     return total !== null
-      ? `Showing ${number.format(loaded)} of ${number.format(total)} documents${suffix}`
-      : `Showing the first ${number.format(loaded)} documents${suffix}`;
+      ? `Showing ${format.number(loaded)} of ${format.number(total)} documents${suffix}`
+      : `Showing the first ${format.number(loaded)} documents${suffix}`;
   }
-  return `${number.format(loaded)} ${loaded === 1 ? "document" : "documents"}${suffix}`;
+  return `${format.number(loaded)} ${loaded === 1 ? "document" : "documents"}${suffix}`;
 }

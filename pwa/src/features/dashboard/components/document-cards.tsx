@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRef } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/format-context";
 import type { DocumentListItem } from "../api/list-documents";
 import { RowList, VIRTUALIZE_AFTER } from "./row-list";
 import { DuplicateMark, JobError, RowActionButtons, RowActionError, StageProgress, documentHref, useRowActions } from "./row-parts";
@@ -32,7 +32,8 @@ export function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; 
 function DocumentCard({ item, canWrite }: { item: DocumentListItem; canWrite: boolean }) {
   const nameId = `doc-card-${item.id}`;
   const actions = useRowActions(item);
-  const total = item.total_amount ? formatAmount(item.total_amount, item.currency) : null;
+  const format = useFormat();
+  const total = item.total_amount ? format.amount(item.total_amount, item.currency) : null;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <div className="flex items-start justify-between gap-3">
@@ -56,13 +57,13 @@ function DocumentCard({ item, canWrite }: { item: DocumentListItem; canWrite: bo
         {item.invoice_date ? (
           <>
             <dt className="text-slate-600">Invoice date</dt>
-            <dd>{formatDate(item.invoice_date)}</dd>
+            <dd>{format.date(item.invoice_date)}</dd>
           </>
         ) : null}
         <dt className="text-slate-600">Total</dt>
         <dd className="font-medium tabular-nums">{total ?? "—"}</dd>
         <dt className="text-slate-600">Uploaded</dt>
-        <dd>{formatDateTime(item.uploaded_at)}</dd>
+        <dd>{format.dateTime(item.uploaded_at)}</dd>
       </dl>
       <div className="flex flex-wrap gap-2 empty:hidden">
         <DuplicateMark item={item} />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRef } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatAmount, formatDate, formatDateTime } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/format-context";
 import type { DocumentListItem } from "../api/list-documents";
 import { RowList, VIRTUALIZE_AFTER } from "./row-list";
 import { sortDirection, sortKey, type Sort, type SortKey } from "../schemas";
@@ -117,6 +117,7 @@ function DocumentRow({
   const cell = "border-b border-slate-200 px-3 py-1.5 align-middle";
   const nameId = `doc-${item.id}`;
   const actions = useRowActions(item);
+  const format = useFormat();
   return (
     <tr ref={measureRow} data-index={index} aria-rowindex={index + 2} className="bg-white hover:bg-slate-50">
       <td className={cell}>
@@ -131,7 +132,7 @@ function DocumentRow({
           </Link>
           <DuplicateMark item={item} />
         </div>
-        <span className="block text-xs text-slate-600 lg:hidden">{formatDateTime(item.uploaded_at)}</span>
+        <span className="block text-xs text-slate-600 lg:hidden">{format.dateTime(item.uploaded_at)}</span>
       </td>
       <td className={cell}>
         <span className="break-words">{item.vendor_name ?? <Missing />}</span>
@@ -140,9 +141,9 @@ function DocumentRow({
         </span>
       </td>
       <td className={`${cell} hidden break-words lg:table-cell`}>{item.invoice_number ?? <Missing />}</td>
-      <td className={`${cell} hidden lg:table-cell`}>{item.invoice_date ? formatDate(item.invoice_date) : <Missing />}</td>
+      <td className={`${cell} hidden lg:table-cell`}>{item.invoice_date ? format.date(item.invoice_date) : <Missing />}</td>
       <td className={`${cell} text-right tabular-nums`}>
-        {item.total_amount ? formatAmount(item.total_amount, item.currency) : <Missing />}
+        {item.total_amount ? format.amount(item.total_amount, item.currency) : <Missing />}
       </td>
       <td className={cell}>
         <StatusBadge status={item.current_status} />
@@ -150,7 +151,7 @@ function DocumentRow({
         <JobError item={item} />
         <RowActionError actions={actions} />
       </td>
-      <td className={`${cell} hidden text-slate-700 lg:table-cell`}>{formatDateTime(item.uploaded_at)}</td>
+      <td className={`${cell} hidden text-slate-700 lg:table-cell`}>{format.dateTime(item.uploaded_at)}</td>
       {canWrite ? (
         <td className={cell}>
           <RowActionButtons actions={actions} describedBy={nameId} />

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/format-context";
 import { statusLabel } from "@/components/ui/status-badge";
 import { useDebouncedValue } from "../hooks/use-debounced-value";
 import {
@@ -31,7 +32,6 @@ const SORT_OPTIONS: { value: Sort; label: string }[] = [
   { value: "-status", label: "Status Z–A" },
 ];
 
-const count = new Intl.NumberFormat();
 
 export interface FilterBarProps {
   filters: DashboardFilters;
@@ -43,6 +43,7 @@ export interface FilterBarProps {
 }
 
 export function FilterBar({ filters, onChange, onClear, counts, countsCapped }: FilterBarProps) {
+  const format = useFormat();
   const id = useId();
   const [moreOpen, setMoreOpen] = useState(false);
   const rangeInvalid = dateRangeInvalid(filters);
@@ -162,7 +163,7 @@ export function FilterBar({ filters, onChange, onClear, counts, countsCapped }: 
                 />
                 {statusLabel(status)}
                 <span className={`rounded-full px-1.5 text-xs tabular-nums ${checked ? "bg-white" : "bg-slate-100"}`}>
-                  {n === undefined ? "…" : `${count.format(n)}${countsCapped ? "+" : ""}`}
+                  {n === undefined ? "…" : `${format.number(n)}${countsCapped ? "+" : ""}`}
                 </span>
               </label>
             );

@@ -21,17 +21,6 @@ export function ListSkeleton({ rows = 6 }: { rows?: number }) {
   );
 }
 
-/** The whole page while the URL's filters are read (prerendered, before the client takes over). */
-export function DashboardSkeleton() {
-  return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold text-slate-900">Documents</h1>
-      <div aria-hidden="true" className="h-28 animate-pulse rounded-lg border border-slate-200 bg-white" />
-      <ListSkeleton />
-    </div>
-  );
-}
-
 function Panel({ children, role }: { children: ReactNode; role?: "alert" }) {
   return (
     <div role={role} className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">

@@ -2,8 +2,11 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 
-/** Whether a CSS media query matches now (false while rendering on the server). */
-export function useMediaQuery(query: string): boolean {
+/**
+ * Whether a CSS media query matches now. While the server's HTML is rendered and hydrated it is
+ * `serverGuess` (the server cannot see the screen), then the browser's answer.
+ */
+export function useMediaQuery(query: string, serverGuess = false): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
       const list = window.matchMedia(query);
@@ -15,6 +18,6 @@ export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     subscribe,
     () => window.matchMedia(query).matches,
-    () => false,
+    () => serverGuess,
   );
 }

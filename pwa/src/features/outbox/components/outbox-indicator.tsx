@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useOutboxCount, useOutboxState } from "@/offline/hooks";
 
 /**
@@ -11,7 +11,7 @@ export function OutboxIndicator({ current }: { current: boolean }) {
   const count = useOutboxCount();
   // Read as "Outbox 3 items waiting"; seen as "Outbox 3".
   return (
-    <Link
+    <IntentLink
       href="/outbox"
       aria-current={current ? "page" : undefined}
       className={`inline-flex min-h-11 items-center gap-1.5 rounded-md px-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
@@ -23,7 +23,7 @@ export function OutboxIndicator({ current }: { current: boolean }) {
         {count}
       </span>
       <span className="sr-only">{count === 1 ? " item waiting" : " items waiting"}</span>
-    </Link>
+    </IntentLink>
   );
 }
 

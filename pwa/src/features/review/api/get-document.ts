@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api, unwrapWithResponse } from "@/lib/api/client";
+import { api, unwrapWithResponse, type ApiClient } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/keys";
 import type { DocumentRead } from "../fields";
 
@@ -10,9 +10,9 @@ export interface DocumentDetail {
 }
 
 /** GET /api/documents/{id}: the document with its job and extraction, and its ETag. */
-export async function getDocument(id: string): Promise<DocumentDetail> {
+export async function getDocument(id: string, client: ApiClient = api): Promise<DocumentDetail> {
   const { data, response } = await unwrapWithResponse(
-    api.GET("/api/documents/{document_id}", { params: { path: { document_id: id } } }),
+    client.GET("/api/documents/{document_id}", { params: { path: { document_id: id } } }),
   );
   // The operation declares no response model yet (schema.d.ts says `unknown`); the API answers
   // DocumentRead (api/docflow/document/endpoints.py get_document).

@@ -1,7 +1,8 @@
 "use client";
 
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { formatAmount, formatDate, formatPercent } from "@/components/ui/format";
+import type { Format } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/format-context";
 import { isLowConfidence, type FieldName, type FieldView } from "../fields";
 
 export interface FieldRowProps {
@@ -26,9 +27,9 @@ const HINTS: Partial<Record<FieldName, string>> = {
   currency: "ISO 4217 code, e.g. EUR",
 };
 
-const percent = (confidence: number): string => formatPercent(confidence);
-
 function ConfidenceTag({ field, id }: { field: FieldView; id: string }) {
+  const format = useFormat();
+  const percent = (confidence: number): string => format.percent(confidence);
   if (field.corrected) {
     return (
       <span id={id} className="inline-flex items-center gap-1 rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-inset ring-violet-300">
@@ -58,11 +59,11 @@ function ConfidenceTag({ field, id }: { field: FieldView; id: string }) {
 }
 
 /** How a valid value will read (dates and amounts in the browser's locale). */
-function preview(name: FieldName, value: string, currency: string | null, invalid: boolean): string | null {
+function preview(format: Format, name: FieldName, value: string, currency: string | null, invalid: boolean): string | null {
   const text = value.trim();
   if (!text || invalid) return null;
-  if (name === "invoice_date") return formatDate(text);
-  if (name === "total_amount" || name === "tax_amount") return formatAmount(text, currency);
+  if (name === "invoice_date") return format.date(text);
+  if (name === "total_amount" || name === "tax_amount") return format.amount(text, currency);
   return null;
 }
 
@@ -83,7 +84,8 @@ export function FieldRow({
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
   const warningId = `${inputId}-warning`;
-  const shown = preview(field.name, current, currency, Boolean(error));
+  const format = useFormat();
+  const shown = preview(format, field.name, current, currency, Boolean(error));
   const extractedText = field.extracted ?? "";
   const differs = current.trim() !== extractedText && !(field.name === "currency" && current.trim().toUpperCase() === extractedText);
   const describedBy = [confidenceId, field.warning ? warningId : null, error ? errorId : null, HINTS[field.name] && !readOnly ? hintId : null].filter(Boolean).join(" ");

@@ -5,8 +5,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Dialog } from "@/components/ui/dialog";
-import { formatBytes, formatDateTime } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/format-context";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiError, errorMessage, NetworkError } from "@/lib/api/errors";
 import { useOnline } from "@/offline/hooks";
@@ -51,6 +52,7 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
   const document = query.data?.document;
   const events = useJobEvents(document?.job?.id);
   const queue = useDocumentQueue(documentId);
+  const format = useFormat();
   const [highlight, setHighlight] = useState<FieldSource | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -167,16 +169,16 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
     <div className="space-y-4">
       <title>{`${document.original_filename} · Docflow`}</title>
       <nav aria-label="Documents" className="flex flex-wrap items-center gap-2">
-        <Link href={queue.backHref} onClick={guardLink(queue.backHref)} className={NAV_LINK}>
+        <IntentLink href={queue.backHref} onClick={guardLink(queue.backHref)} className={NAV_LINK}>
           <span aria-hidden="true">←</span> Back to documents
-        </Link>
+        </IntentLink>
         <span className="flex-1" />
         {queue.position !== null ? (
           <span className="flex items-center gap-2">
             {queue.previous ? (
-              <Link href={`/documents/${queue.previous}`} onClick={guardLink(`/documents/${queue.previous}`)} className={NAV_LINK} rel="prev">
+              <IntentLink href={`/documents/${queue.previous}`} onClick={guardLink(`/documents/${queue.previous}`)} className={NAV_LINK} rel="prev">
                 <span aria-hidden="true">‹</span> Previous
-              </Link>
+              </IntentLink>
             ) : (
               <span className={NAV_DISABLED} aria-disabled="true">
                 <span aria-hidden="true">‹</span> Previous
@@ -186,9 +188,9 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
               {queue.position} of {queue.total}
             </span>
             {queue.next ? (
-              <Link href={`/documents/${queue.next}`} onClick={guardLink(`/documents/${queue.next}`)} className={NAV_LINK} rel="next">
+              <IntentLink href={`/documents/${queue.next}`} onClick={guardLink(`/documents/${queue.next}`)} className={NAV_LINK} rel="next">
                 Next <span aria-hidden="true">›</span>
-              </Link>
+              </IntentLink>
             ) : (
               <span className={NAV_DISABLED} aria-disabled="true">
                 Next <span aria-hidden="true">›</span>
@@ -208,9 +210,9 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
           <h1 className="break-all text-xl font-semibold text-slate-900 sm:text-2xl">{document.original_filename}</h1>
           <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
             <StatusBadge status={document.current_status} />
-            <span>Uploaded {formatDateTime(document.uploaded_at)}</span>
+            <span>Uploaded {format.dateTime(document.uploaded_at)}</span>
             <span aria-hidden="true">·</span>
-            <span>{formatBytes(document.file_size)}</span>
+            <span>{format.bytes(document.file_size)}</span>
             {document.extraction ? (
               <>
                 <span aria-hidden="true">·</span>
@@ -240,6 +242,7 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
             mimeType={document.mime_type}
             pageCount={document.extraction?.page_count ?? null}
             highlight={highlight}
+            preview={null}
           />
         </div>
         <div className="min-w-0 space-y-4">

@@ -1,19 +1,14 @@
-"use client";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { reviewData } from "../../_server/initial-data";
+import { ReviewRoute } from "./_components/review-route";
 
-import { use } from "react";
-import { useSession } from "@/features/auth/hooks/use-session";
-import { ReviewScreen } from "@/features/review/components/review-screen";
-
-/** `/documents/<id>`: the review screen, with what the signed-in role may do. */
-export default function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = use(params);
-  const { me, can } = useSession();
+/** `/documents/<id>`: the review screen, the document's fields in the HTML. */
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const state = await reviewData(id);
   return (
-    <ReviewScreen
-      key={id}
-      documentId={id}
-      permissions={{ write: can("write"), export: can("export"), admin: can("admin") }}
-      currentUserId={me?.user.id ?? null}
-    />
+    <HydrationBoundary state={state}>
+      <ReviewRoute documentId={id} />
+    </HydrationBoundary>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { JSX } from "react";
 import type { Box } from "./geometry";
+import type { PagePreview } from "./page-preview";
 import { ImageViewer } from "./image-viewer";
 import { PdfViewer } from "./pdf-viewer";
 import { TextViewer } from "./text-viewer";
@@ -28,18 +29,21 @@ export function DocumentViewer({
   mimeType,
   pageCount,
   highlight,
+  preview,
 }: {
   documentId: string;
   mimeType: string;
   pageCount: number | null;
   highlight: { page: number; box: [number, number, number, number] } | null;
+  /** The server's picture of a PDF's first page, if it made one. */
+  preview: PagePreview | null;
 }): JSX.Element {
   const kind = viewerKind(mimeType);
   const box: { page: number; box: Box } | null = highlight;
   return (
     <div className="flex max-h-[70dvh] min-h-80 w-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white md:sticky md:top-4 md:max-h-[calc(100dvh-6rem)] md:self-start">
       {kind === "pdf" ? (
-        <PdfViewer key={documentId} documentId={documentId} pageCount={pageCount} highlight={box} />
+        <PdfViewer key={documentId} documentId={documentId} pageCount={pageCount} highlight={box} preview={preview} />
       ) : kind === "image" ? (
         <ImageViewer key={documentId} documentId={documentId} mimeType={mimeType} highlight={box} />
       ) : kind === "text" ? (

@@ -5,6 +5,7 @@ import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { isCancellation } from "./file-error";
 import { outputScale, type Box } from "./geometry";
 import { HighlightBox } from "./highlight-box";
+import { PreviewImage, type PagePreview } from "./page-preview";
 import { PDF_TO_CSS } from "./zoom";
 
 export interface PageSize {
@@ -27,6 +28,8 @@ interface PdfPageProps {
   register: (pageNumber: number, element: HTMLDivElement | null) => void;
   /** Reports the page's own size (scale 1, points) when it is not the first page's. */
   onSize: (pageNumber: number, size: PageSize) => void;
+  /** The server's picture of this page (page 1), shown under the canvas until it is drawn. */
+  preview?: PagePreview | null;
 }
 
 /**
@@ -34,7 +37,7 @@ interface PdfPageProps {
  * at the screen's density. A zoom change draws a new canvas off-screen and swaps it in, so the
  * old one (stretched) stays visible meanwhile; a page that scrolls far away drops its canvas.
  */
-export const PdfPage = memo(function PdfPage({ doc, pageNumber, numPages, width, height, renderScale, near, box, register, onSize }: PdfPageProps) {
+export const PdfPage = memo(function PdfPage({ doc, pageNumber, numPages, width, height, renderScale, near, box, register, onSize, preview }: PdfPageProps) {
   const frameRef = useRef<HTMLDivElement | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
@@ -95,9 +98,13 @@ export const PdfPage = memo(function PdfPage({ doc, pageNumber, numPages, width,
       className="relative mx-auto bg-white shadow-sm ring-1 ring-slate-300"
       style={{ width, height }}
     >
-      <p className="absolute inset-x-0 top-1/3 text-center text-sm text-slate-500">
-        {failed ? `Page ${pageNumber} could not be drawn.` : `Loading page ${pageNumber}…`}
-      </p>
+      {preview && !failed ? (
+        <PreviewImage preview={preview} />
+      ) : (
+        <p className="absolute inset-x-0 top-1/3 text-center text-sm text-slate-500">
+          {failed ? `Page ${pageNumber} could not be drawn.` : `Loading page ${pageNumber}…`}
+        </p>
+      )}
       <div ref={hostRef} className="absolute inset-0" />
       {box && <HighlightBox box={box} />}
     </div>

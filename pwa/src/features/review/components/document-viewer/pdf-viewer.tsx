@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { isCancellation, pdfError, type ViewerError } from "./file-error";
 import type { Box } from "./geometry";
 import { loadPdfjs, PDFJS_DATA, pdfWorker, warmPdfjs } from "./load-pdfjs";
+import { PreviewPage, type PagePreview } from "./page-preview";
 import { PdfPage, type PageSize } from "./pdf-page";
 import { ViewerToolbar } from "./toolbar";
 import { documentFileUrl, readArrayBuffer, useDocumentFile } from "./use-document-file";
@@ -24,19 +25,25 @@ export function PdfViewer({
   documentId,
   pageCount,
   highlight,
+  preview,
 }: {
   documentId: string;
   pageCount: number | null;
   highlight: { page: number; box: Box } | null;
+  /** The server's picture of page 1, shown until PDF.js has drawn it (null: none). */
+  preview: PagePreview | null;
 }) {
   const downloadHref = documentFileUrl(documentId);
-  const { state: file, retry } = useDocumentFile(documentId, readArrayBuffer);
+  // With a picture of page 1 on screen, PDF.js (~1.5 MB with its worker) and the file wait until
+  // the page has painted and the browser is idle: the reviewer sees the page at once either way.
+  const start = useStartWhenIdle(preview !== null);
+  const { state: file, retry } = useDocumentFile(documentId, readArrayBuffer, undefined, start);
   const data = file.status === "ready" ? file.data : null;
 
   // Fetch PDF.js (and boot its worker) while the file downloads.
   useEffect(() => {
-    warmPdfjs();
-  }, []);
+    if (start) warmPdfjs();
+  }, [start]);
 
   const [opened, setOpened] = useState<{ data: ArrayBuffer; result: Opened } | null>(null);
   useEffect(() => {
@@ -232,6 +239,8 @@ export function PdfViewer({
       >
         {error ? (
           <ViewerMessage error={error} onRetry={retry} downloadHref={file.status === "error" ? undefined : downloadHref} />
+        ) : (!doc || !base || scale === null) && preview ? (
+          <PreviewPage preview={preview} numPages={numPages} box={highlight && highlight.page === 1 ? highlight.box : null} />
         ) : !doc || !base || scale === null ? (
           <ViewerMessage>{numPages ? `Loading document (${numPages} ${numPages === 1 ? "page" : "pages"})…` : "Loading document…"}</ViewerMessage>
         ) : (
@@ -252,6 +261,7 @@ export function PdfViewer({
                   box={pageNumber === highlightPage && highlight ? highlight.box : null}
                   register={register}
                   onSize={onSize}
+                  preview={pageNumber === 1 ? preview : null}
                 />
               );
             })}
@@ -260,4 +270,28 @@ export function PdfViewer({
       </div>
     </>
   );
+}
+
+/** True at once when `defer` is false; else once the page has painted and the browser is idle (at most ~1.5 s). */
+function useStartWhenIdle(defer: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!defer) return;
+    let idleHandle: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const go = () => setIdle(true);
+    // The frame after this one has painted, then the first idle moment.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (typeof requestIdleCallback === "function") idleHandle = requestIdleCallback(go, { timeout: 1500 });
+        else timer = setTimeout(go, 200);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
+      if (idleHandle !== null && typeof cancelIdleCallback === "function") cancelIdleCallback(idleHandle);
+    };
+  }, [defer]);
+  return !defer || idle;
 }

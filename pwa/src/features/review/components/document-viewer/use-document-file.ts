@@ -24,18 +24,21 @@ export const revokeObjectUrl = (url: string) => URL.revokeObjectURL(url);
  * The original file of a document (same origin, session cookie), read with `read`. Refetched when
  * the document changes or `retry` is called; an in-flight download is aborted when it is no longer
  * wanted. A 401 also asks the app shell to sign in again. `dispose` releases what `read` made
- * (e.g. an object URL) once it is replaced or the viewer closes.
+ * (e.g. an object URL) once it is replaced or the viewer closes. Nothing is fetched while
+ * `enabled` is false.
  */
 export function useDocumentFile<T>(
   documentId: string,
   read: (response: Response) => Promise<T>,
   dispose?: (data: T) => void,
+  enabled = true,
 ): { state: FileState<T>; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
   const key = `${documentId}#${attempt}`;
   const [settled, setSettled] = useState<Settled<T> | null>(null);
 
   useEffect(() => {
+    if (!enabled) return;
     const controller = new AbortController();
     let made: { data: T } | null = null;
     const settle = (state: FileState<T>) => {
@@ -63,7 +66,7 @@ export function useDocumentFile<T>(
       controller.abort();
       if (made) dispose?.(made.data);
     };
-  }, [documentId, key, attempt, read, dispose]);
+  }, [documentId, key, attempt, read, dispose, enabled]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const state: FileState<T> = settled && settled.key === key ? settled.state : { status: "loading" };
