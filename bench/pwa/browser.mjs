@@ -6,8 +6,10 @@
 //   upload-latency  — a signed-in dashboard (desktop) filtered to this run; N uploads one after the
 //                     other straight to the API; for each, the wall-clock time the row first shows
 //                     "Completed" (the animation frame after the DOM change).
-//   pdf-first-page  — /documents/<id> of a 50-page PDF: navigation start → page 1's canvas drawn
-//                     (the frame after PdfPage marks it data-rendered), cold (fresh context) and warm.
+//   pdf-first-page  — /documents/<id> of a 50-page PDF: navigation start → page 1 visible (the
+//                     server's preview image painted, or the canvas drawn if first) and → page 1's
+//                     canvas drawn by PDF.js (the frame after PdfPage marks it data-rendered), cold
+//                     (fresh context) and warm.
 //   dashboard-scale — a dashboard over many documents: rows in the DOM before/after scrolling far
 //                     (cursor pages load as it scrolls), and click on a status filter / Enter in
 //                     Search → table updated (frame after the DOM shows only matching rows).
@@ -115,12 +117,24 @@ async function uploadLatency({ base, api, token, creds, files, runId, warmup = 2
 // --- 4a. 50-page PDF: first page visible ---------------------------------------------------------
 const FIRST_PAGE_WATCH = () => {
   window.__firstPage = null;
+  // Page 1 visible: the server's preview image painted (its largest-contentful-paint entry, the
+  // browser's own paint time), or else the canvas drawn — whichever comes first.
+  window.__firstVisible = null;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (window.__firstVisible || !entry.element?.matches?.("img[data-page-preview]")) continue;
+      window.__firstVisible = { how: "preview", at: entry.renderTime || entry.startTime };
+    }
+  }).observe({ type: "largest-contentful-paint", buffered: true });
   const check = () => {
     const page = document.querySelector('[data-page="1"][data-rendered="true"]');
     if (!page || window.__firstPage) return;
     const dom = performance.now();
     window.__firstPage = { dom, frame: null, pages: document.querySelectorAll("[data-page]").length };
-    requestAnimationFrame(() => (window.__firstPage.frame = performance.now()));
+    requestAnimationFrame(() => {
+      window.__firstPage.frame = performance.now();
+      window.__firstVisible ??= { how: "canvas", at: window.__firstPage.frame };
+    });
   };
   const start = () => new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-rendered"] });
   if (document.documentElement) start();
@@ -146,6 +160,8 @@ async function pdfFirstPage({ base, creds, documentId, cold = 5, warm = 3, timeo
         .sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
       return {
         ...window.__firstPage,
+        visible: window.__firstVisible?.at ?? null,
+        visible_how: window.__firstVisible?.how ?? null,
         dcl: nav?.domContentLoadedEventEnd ?? null,
         pdf_bytes: file?.encodedBodySize ?? null,
         milestones: {

@@ -8,8 +8,9 @@ const LABELS: Record<LiveState, string> = {
 };
 
 /**
- * On a phone the header's first row has room for a short word only: a longer one would wrap the
- * row, and the page would jump each time the state changes (every page opens "Reconnecting").
+ * On a phone the header's first row has room for a short word only, in a pill of fixed width: a
+ * longer or changing one would wrap the row, and the page would jump each time the state changes
+ * (every page opens "Reconnecting").
  */
 const SHORT_LABELS: Record<LiveState, string> = { ...LABELS, reconnecting: "Retrying" };
 
@@ -27,7 +28,7 @@ export function LiveIndicator({ state }: { state: LiveState }) {
       role="status"
       aria-live="polite"
       aria-label={`Updates: ${LABELS[state]}`}
-      className="inline-flex min-w-[4.75rem] items-center justify-center gap-1.5 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700"
+      className="inline-flex w-20 items-center justify-center gap-1.5 rounded-full bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700 sm:w-auto sm:px-2.5"
     >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOTS[state]}`} />
       <span className="sm:hidden">{SHORT_LABELS[state]}</span>

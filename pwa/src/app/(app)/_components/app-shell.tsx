@@ -121,7 +121,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               );
             })}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <LiveIndicator state={live} />
             <OutboxIndicator current={pathname.startsWith("/outbox")} />
             <p className="hidden text-right text-sm leading-tight md:block">

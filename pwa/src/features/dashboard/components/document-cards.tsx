@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef } from "react";
+import { memo, useRef } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useFormat } from "@/components/ui/format-context";
 import type { DocumentListItem } from "../api/list-documents";
@@ -9,7 +9,8 @@ import { RowList, VIRTUALIZE_AFTER } from "./row-list";
 import { DuplicateMark, JobError, RowActionButtons, RowActionError, StageProgress, documentHref, useRowActions } from "./row-parts";
 
 /** The phone list: one card (list item) per document, virtualised when long. */
-export function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; canWrite: boolean }) {
+// Memoised like DocumentTable: a refetch that brings the same rows does not re-render them.
+export const DocumentCards = memo(function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; canWrite: boolean }) {
   const listRef = useRef<HTMLUListElement>(null);
   const virtualized = items.length > VIRTUALIZE_AFTER;
   return (
@@ -27,7 +28,7 @@ export function DocumentCards({ items, canWrite }: { items: DocumentListItem[]; 
       />
     </ul>
   );
-}
+});
 
 function DocumentCard({ item, canWrite }: { item: DocumentListItem; canWrite: boolean }) {
   const nameId = `doc-card-${item.id}`;

@@ -9,14 +9,18 @@ import { useOutboxCount, useOutboxState } from "@/offline/hooks";
  */
 export function OutboxIndicator({ current }: { current: boolean }) {
   const count = useOutboxCount();
-  // Read as "Outbox 3 items waiting"; seen as "Outbox 3".
+  // Read as "Outbox 3 items waiting"; seen as "Outbox 3" (on a phone, a tray and "3": the header's
+  // first row keeps room for the live indicator, so it does not wrap).
   return (
     <IntentLink
       href="/outbox"
       aria-current={current ? "page" : undefined}
       className={`inline-flex min-h-11 items-center gap-1.5 rounded-md px-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
     >
-      Outbox
+      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="size-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+        <path d="M4 13h4l1.5 3h5L16 13h4M4 13l2.5-7h11L20 13v6H4z" />
+      </svg>
+      <span className="sr-only sm:not-sr-only">Outbox </span>
       <span
         className={`inline-flex min-w-6 justify-center rounded-full px-1.5 text-xs font-semibold ${count > 0 ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-700"}`}
       >
