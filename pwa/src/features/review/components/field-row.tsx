@@ -9,6 +9,8 @@ export interface FieldRowProps {
   field: FieldView;
   inputId: string;
   registration: UseFormRegisterReturn;
+  /** The value the form started from: in the HTML the server renders (the form fills it only once it runs). */
+  initialValue: string;
   /** The input's current text. */
   current: string;
   /** The currency the form holds now (for showing amounts). */
@@ -72,6 +74,7 @@ export function FieldRow({
   field,
   inputId,
   registration,
+  initialValue,
   current,
   currency,
   error,
@@ -123,6 +126,7 @@ export function FieldRow({
           readOnly ? "border-slate-200 bg-slate-50 text-slate-800" : "border-slate-300 bg-white"
         } ${error ? "border-red-600" : ""}`}
         onFocus={() => onFocusField(field.name)}
+        defaultValue={initialValue}
         {...registration}
       />
       {error ? (

@@ -600,6 +600,7 @@ export function ReviewForm({ detail, canWrite, onHighlight, onDirtyChange, handl
                 registration={form.register(field.name, {
                   deps: field.name === "currency" ? ["total_amount", "tax_amount"] : undefined,
                 })}
+                initialValue={form.formState.defaultValues?.[field.name] ?? ""}
                 current={current[field.name]}
                 currency={currency}
                 error={errors[field.name]?.message}
