@@ -15,12 +15,26 @@ export interface RequestHints {
 
 export async function requestHints(): Promise<RequestHints> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  const [cookieLocale, cookieZone] = decode(cookieStore.get(FORMAT_COOKIE)?.value).split("|");
-  const acceptLanguage = headerStore.get("accept-language")?.split(",")[0]?.split(";")[0]?.trim();
+  return readHints({
+    formatCookie: cookieStore.get(FORMAT_COOKIE)?.value,
+    acceptLanguage: headerStore.get("accept-language"),
+    mobileHint: headerStore.get("sec-ch-ua-mobile"),
+    userAgent: headerStore.get("user-agent"),
+  });
+}
+
+/** The hints from the request's raw values (anything unusable falls back). */
+export function readHints(request: {
+  formatCookie?: string | null;
+  acceptLanguage?: string | null;
+  mobileHint?: string | null;
+  userAgent?: string | null;
+}): RequestHints {
+  const [cookieLocale, cookieZone] = decode(request.formatCookie ?? undefined).split("|");
+  const acceptLanguage = request.acceptLanguage?.split(",")[0]?.split(";")[0]?.trim();
   const locale = validLocale(cookieLocale) ?? validLocale(acceptLanguage) ?? "en-US";
   const timeZone = validZone(cookieZone) ?? "UTC";
-  const mobileHint = headerStore.get("sec-ch-ua-mobile");
-  const phone = mobileHint === "?1" || /\bMobi/.test(headerStore.get("user-agent") ?? "");
+  const phone = request.mobileHint === "?1" || /\bMobi/.test(request.userAgent ?? "");
   return { format: { locale, timeZone }, phone };
 }
 
