@@ -4,6 +4,8 @@ PDFs and images are read in a sandboxed child process (see ``_sandbox``): a host
 can exhaust at most that child's memory/CPU budget, and it is killed on timeout; a PDF's
 embedded e-invoice XML (Factur-X / ZUGFeRD / XRechnung) is taken out there too.
 Plain text and e-invoice XML are read in-process (cheap and bounded by the file size).
+A PDF's first page is rendered to an image (the review screen's preview) in a child of its own,
+so whatever goes wrong there costs the preview only, never the parse.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from dataclasses import dataclass
 __all__ = [
     "EmbeddedXml",
     "Page",
+    "PageImage",
     "ParseError",
     "ParseLimits",
     "ParsedDocument",
     "Word",
     "parse_document",
+    "render_first_page",
 ]
 
 SUPPORTED_MIME_TYPES = frozenset(
@@ -67,6 +71,16 @@ class ParsedDocument:
         return "\f".join(page.text for page in self.pages)
 
 
+@dataclass(frozen=True)
+class PageImage:
+    """An encoded image of a page: WebP (PNG when Pillow lacks WebP), `width` x `height` px."""
+
+    data: bytes
+    media_type: str
+    width: int
+    height: int
+
+
 class ParseError(Exception):
     """The file cannot be read; ``str(exc)`` is a specific message shown to the reviewer."""
 
@@ -112,3 +126,21 @@ def parse_document(
     from docflow_worker.parsing._sandbox import run_sandboxed
 
     return run_sandboxed(path, mime_type, limits=limits, on_page=on_page)
+
+
+def render_first_page(
+    path: pathlib.Path,
+    *,
+    width: int = 1200,
+    max_height: int = 2400,
+    limits: ParseLimits = ParseLimits(),  # noqa: B008 - frozen, shared default is safe
+) -> PageImage:
+    """The first page of the PDF at ``path`` as an image ``width`` pixels wide (narrower when
+    the page is so tall that it would pass ``max_height``), aspect kept.
+
+    Rendered in a sandboxed child under ``limits`` (time and memory); raises ``ParseError``
+    when the page cannot be rendered.
+    """
+    from docflow_worker.parsing._sandbox import render_sandboxed
+
+    return render_sandboxed(path, width=width, max_height=max_height, limits=limits)

@@ -253,6 +253,56 @@ def _ocr_pdf_page(
     return ocr_image(image, dpi)
 
 
+# --------------------------------------------------------------------------- preview
+
+PREVIEW_WEBP_QUALITY = 78
+
+
+def render_preview(path: str, width: int, max_height: int, emit: Emit) -> None:
+    """Render the PDF's first page about `width` pixels wide (at most `max_height` high, the
+    aspect kept) and emit it encoded: ``{"type": "preview", "media_type", "width", "height",
+    "data"}`` (base64). WebP when Pillow has it, else PNG."""
+    import base64
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import features
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise _pdfium_open_error(exc) from None
+    if len(pdf) <= 0:
+        raise UserFacingError("The PDF has no pages")
+    try:
+        page = pdf[0]
+    except pdfium.PdfiumError:
+        raise UserFacingError("The first page of the PDF cannot be read") from None
+    page_width, page_height = page.get_size()
+    if not (0 < page_width < 1e6 and 0 < page_height < 1e6):
+        raise UserFacingError(f"The first page has an invalid size ({page_width}x{page_height})")
+    scale = min(width / page_width, max_height / page_height)
+    image = page.render(scale=scale).to_pil()
+    page.close()
+    pdf.close()
+    out = io.BytesIO()
+    if features.check("webp"):
+        image.save(out, "WEBP", quality=PREVIEW_WEBP_QUALITY)
+        media_type = "image/webp"
+    else:
+        image.save(out, "PNG", optimize=True)
+        media_type = "image/png"
+    emit(
+        {
+            "type": "preview",
+            "media_type": media_type,
+            "width": image.width,
+            "height": image.height,
+            "data": base64.b64encode(out.getvalue()).decode(),
+        }
+    )
+
+
 # --------------------------------------------------------------------------- images
 
 

@@ -6,6 +6,8 @@ streams JSON lines on the protocol pipe. The host then reports how the child end
 
 Protocol (one JSON object per line):
   caller -> host: {"path", "mime_type", "max_pages", "max_pixels", "timeout_s", "memory_mb"}
+                  to parse, or {"op": "preview", "path", "width", "max_height", "timeout_s",
+                  "memory_mb"} to render the PDF's first page (one {"type": "preview", ...})
   host -> caller: {"type": "ready"} once; per request any number of {"type": "page", ...},
                   at most one {"type": "error", "message"}, then {"type": "done"} from the
                   child, and always {"type": "exit", "code" | "signal"} from the host.
@@ -45,7 +47,11 @@ def _child(fd: int, request: dict[str, Any]) -> None:
         _write(fd, message)
 
     try:
-        if request["mime_type"] == "application/pdf":
+        if request.get("op") == "preview":
+            _engine.render_preview(
+                request["path"], int(request["width"]), int(request["max_height"]), emit
+            )
+        elif request["mime_type"] == "application/pdf":
             _engine.parse_pdf(
                 request["path"], int(request["max_pages"]), int(request["max_pixels"]), emit
             )
@@ -88,6 +94,7 @@ def main() -> None:
     import PIL.JpegImagePlugin  # noqa: F401
     import PIL.PngImagePlugin  # noqa: F401
     import PIL.TiffImagePlugin  # noqa: F401
+    import PIL.WebPImagePlugin  # noqa: F401  (first-page previews)
     import pypdfium2  # noqa: F401
 
     from docflow_worker.parsing import _engine, _ocr  # noqa: F401

@@ -24,6 +24,7 @@ from typing import Any
 from docflow_worker.parsing import (
     EmbeddedXml,
     Page,
+    PageImage,
     ParsedDocument,
     ParseError,
     ParseLimits,
@@ -134,22 +135,13 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def run_sandboxed(
-    path: pathlib.Path,
-    mime_type: str,
-    *,
-    limits: ParseLimits,
-    on_page: Callable[[int, int], None] | None,
-) -> ParsedDocument:
+def _exchange(
+    request: dict[str, Any], timeout_s: float, on_message: Callable[[dict[str, Any]], None]
+) -> dict[str, Any]:
+    """Send one request to the host and hand each message to `on_message` until the host
+    reports how the child ended; returns that `exit` message. Raises ParseError on a timeout or
+    a dead host (which is then replaced on the next call)."""
     global _host
-    request = {
-        "path": str(path.resolve()),
-        "mime_type": mime_type,
-        "max_pages": limits.max_pages,
-        "max_pixels": limits.max_pixels,
-        "timeout_s": limits.timeout_s,
-        "memory_mb": limits.memory_mb,
-    }
     with _lock:
         host = _get_host()
         try:
@@ -158,11 +150,7 @@ def run_sandboxed(
             host.kill()
             _host = host = _Host()
             host.send(request)
-        deadline = time.monotonic() + limits.timeout_s
-        pages: list[Page] = []
-        ocr_pages = 0
-        xml: EmbeddedXml | None = None
-        error: str | None = None
+        deadline = time.monotonic() + timeout_s
         try:
             while True:
                 message = host.read(deadline)
@@ -170,45 +158,77 @@ def run_sandboxed(
                     host.kill()
                     _host = None
                     raise ParseError("The parser process died unexpectedly")
-                kind = message.get("type")
-                if kind == "page":
-                    page = _to_page(message["page"])
-                    pages.append(page)
-                    ocr_pages += bool(message["page"].get("ocr"))
-                    if on_page is not None:
-                        on_page(page.number, int(message["count"]))
-                elif kind == "xml":
-                    xml = EmbeddedXml(str(message["name"]), base64.b64decode(message["data"]))
-                elif kind == "error":
-                    error = str(message["message"])
-                elif kind == "exit":
-                    break
+                if message.get("type") == "exit":
+                    return message
+                on_message(message)
         except TimeoutError:
             host.kill()
             _host = None
             raise ParseError(
-                f"Parsing timed out after {limits.timeout_s:g} s (the file is too large or "
-                "too complex)"
+                f"Parsing timed out after {timeout_s:g} s (the file is too large or too complex)"
             ) from None
+        except ParseError:
+            raise
         except BaseException:
             # Left mid-request (on_page raised: the job was cancelled; a soft time limit): the
             # host would hand this file's remaining pages to the next caller. Start afresh.
             host.kill()
             _host = None
             raise
-        if error is not None:
-            raise ParseError(error)
-        if "signal" in message:
-            template = _SIGNAL_MESSAGES.get(
-                message["signal"], "The parser crashed on this file (signal {sig})"
+
+
+def _check_exit(message: dict[str, Any], error: str | None, limits: ParseLimits) -> None:
+    """Raise ParseError for a child that reported an error, was killed or failed."""
+    if error is not None:
+        raise ParseError(error)
+    if "signal" in message:
+        template = _SIGNAL_MESSAGES.get(
+            message["signal"], "The parser crashed on this file (signal {sig})"
+        )
+        raise ParseError(
+            template.format(
+                cpu=int(limits.timeout_s) + 1, mem=limits.memory_mb, sig=message["signal"]
             )
-            raise ParseError(
-                template.format(
-                    cpu=int(limits.timeout_s) + 1, mem=limits.memory_mb, sig=message["signal"]
-                )
-            )
-        if message.get("code"):
-            raise ParseError("The parser failed on this file (unexpected exit)")
+        )
+    if message.get("code"):
+        raise ParseError("The parser failed on this file (unexpected exit)")
+
+
+def run_sandboxed(
+    path: pathlib.Path,
+    mime_type: str,
+    *,
+    limits: ParseLimits,
+    on_page: Callable[[int, int], None] | None,
+) -> ParsedDocument:
+    request = {
+        "path": str(path.resolve()),
+        "mime_type": mime_type,
+        "max_pages": limits.max_pages,
+        "max_pixels": limits.max_pixels,
+        "timeout_s": limits.timeout_s,
+        "memory_mb": limits.memory_mb,
+    }
+    pages: list[Page] = []
+    ocr_pages = 0
+    xml: EmbeddedXml | None = None
+    error: str | None = None
+
+    def collect(message: dict[str, Any]) -> None:
+        nonlocal ocr_pages, xml, error
+        kind = message.get("type")
+        if kind == "page":
+            page = _to_page(message["page"])
+            pages.append(page)
+            ocr_pages += bool(message["page"].get("ocr"))
+            if on_page is not None:
+                on_page(page.number, int(message["count"]))
+        elif kind == "xml":
+            xml = EmbeddedXml(str(message["name"]), base64.b64decode(message["data"]))
+        elif kind == "error":
+            error = str(message["message"])
+
+    _check_exit(_exchange(request, limits.timeout_s, collect), error, limits)
     if not pages:
         raise ParseError("The document has no pages")
     if ocr_pages == 0:
@@ -218,3 +238,40 @@ def run_sandboxed(
     else:
         method = "mixed"
     return ParsedDocument(pages=tuple(pages), method=method, xml=xml)
+
+
+def render_sandboxed(
+    path: pathlib.Path, *, width: int, max_height: int, limits: ParseLimits
+) -> PageImage:
+    """The PDF's first page as an encoded image, rendered in a child of its own (see
+    ``render_first_page``)."""
+    request = {
+        "op": "preview",
+        "path": str(path.resolve()),
+        "width": width,
+        "max_height": max_height,
+        "timeout_s": limits.timeout_s,
+        "memory_mb": limits.memory_mb,
+    }
+    found: list[PageImage] = []
+    error: str | None = None
+
+    def collect(message: dict[str, Any]) -> None:
+        nonlocal error
+        kind = message.get("type")
+        if kind == "preview":
+            found.append(
+                PageImage(
+                    data=base64.b64decode(message["data"]),
+                    media_type=str(message["media_type"]),
+                    width=int(message["width"]),
+                    height=int(message["height"]),
+                )
+            )
+        elif kind == "error":
+            error = str(message["message"])
+
+    _check_exit(_exchange(request, limits.timeout_s, collect), error, limits)
+    if not found:
+        raise ParseError("The page could not be rendered")
+    return found[0]

@@ -1,4 +1,5 @@
-"""Parse stage: read the file into pages of text with word boxes (in a sandboxed child)."""
+"""Parse stage: read the file into pages of text with word boxes (in a sandboxed child); then, for
+a PDF, its first-page preview (see ``preview``: never a reason to fail)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from docflow.events.publisher import NewEvent
 from docflow.job.service import JobService
 from docflow_worker.parsing import ParseError, ParseLimits, parse_document
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
+from docflow_worker.pipeline.preview import make_preview
 from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE
 
 log = logging.getLogger(__name__)
@@ -52,3 +54,4 @@ def run(ctx: PipelineContext) -> None:
         raise StageFailed(str(exc)) from exc
     except FileNotFoundError as exc:
         raise StageFailed("The stored file is missing.") from exc
+    make_preview(ctx)
