@@ -281,7 +281,8 @@ def render_preview(path: str, width: int, max_height: int, emit: Emit) -> None:
     page_width, page_height = page.get_size()
     if not (0 < page_width < 1e6 and 0 < page_height < 1e6):
         raise UserFacingError(f"The first page has an invalid size ({page_width}x{page_height})")
-    scale = min(width / page_width, max_height / page_height)
+    # pypdfium2 rounds the bitmap's size up: a hair less keeps 1200.0000001 from becoming 1201.
+    scale = min(width / page_width, max_height / page_height) * (1 - 1e-9)
     image = page.render(scale=scale).to_pil()
     page.close()
     pdf.close()

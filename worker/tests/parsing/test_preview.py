@@ -1,0 +1,42 @@
+"""The first-page render: its size rules, the image it makes, and a file it cannot render."""
+
+from __future__ import annotations
+
+import io
+import pathlib
+
+import pytest
+from PIL import Image
+
+from docflow_worker.parsing import ParseError, render_first_page
+from tests_support.api import SAMPLES, minimal_pdf
+
+
+def test_a_page_is_rendered_1200_px_wide_as_webp_with_its_text_drawn() -> None:
+    image = render_first_page(SAMPLES / "invoice-04-fr.pdf")
+    assert image.media_type == "image/webp"
+    decoded = Image.open(io.BytesIO(image.data))
+    assert decoded.format == "WEBP"
+    assert decoded.size == (image.width, image.height)
+    assert image.width == 1200
+    assert abs(image.height - round(1200 * 842 / 595)) <= 2  # A4, aspect kept
+    assert sum(decoded.convert("L").histogram()[:96]) > 2000  # dark pixels: the text
+
+
+def test_an_absurdly_tall_page_is_capped_in_height(tmp_path: pathlib.Path) -> None:
+    pdf = minimal_pdf("Tall").replace(b"[0 0 612 792]", b"[0 0 61 7920]")  # same length
+    path = tmp_path / "tall.pdf"
+    path.write_bytes(pdf)
+    image = render_first_page(path)
+    assert image.height == 2400
+    assert abs(image.width - 61 * 2400 / 7920) <= 1
+    assert Image.open(io.BytesIO(image.data)).size == (image.width, image.height)
+
+
+def test_a_file_that_cannot_be_rendered_raises_parse_error(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(ParseError, match="truncated or corrupt"):
+        render_first_page(SAMPLES / "broken-truncated.pdf")
+    not_a_pdf = tmp_path / "text.pdf"
+    not_a_pdf.write_bytes(b"just text, no PDF at all\n" * 10)
+    with pytest.raises(ParseError):
+        render_first_page(not_a_pdf)
