@@ -166,7 +166,7 @@ def test_previews_belong_to_their_documents_in_the_drift_check(user: Any, tmp_pa
         seed_document(user.workspace_id, filename=f"{n}.pdf") for n in ("a", "b", "c")
     )
     with unit_of_work() as session:
-        for document_id, key in session.execute(text("SELECT id, stored_file_path FROM documents")):
+        for (key,) in session.execute(text("SELECT stored_file_path FROM documents")):
             (root / key).parent.mkdir(parents=True, exist_ok=True)
             (root / key).write_bytes(b"pdf")
         for document_id in (with_row, image_lost):

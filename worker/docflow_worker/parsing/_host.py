@@ -100,6 +100,7 @@ def main() -> None:
     from docflow_worker.parsing import _engine, _ocr  # noqa: F401
 
     _ocr.installed_languages()
+    _engine.warm_up_preview()
     _write(fd, {"type": "ready"})
     for line in sys.stdin.buffer:
         if not line.strip():

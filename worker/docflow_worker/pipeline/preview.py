@@ -30,7 +30,7 @@ from docflow_worker.pipeline.context import PipelineContext
 
 log = logging.getLogger(__name__)
 
-RENDER_TIMEOUT_S = 20.0  # a first page at 1200 px takes ~0.1 s; past this the preview is dropped
+RENDER_TIMEOUT_S = 10.0  # a first page at 1200 px takes ~0.07 s; past this the preview is dropped
 
 
 def make_preview(ctx: PipelineContext) -> bool:
