@@ -4,8 +4,9 @@ PDFs and images are read in a sandboxed child process (see ``_sandbox``): a host
 can exhaust at most that child's memory/CPU budget, and it is killed on timeout; a PDF's
 embedded e-invoice XML (Factur-X / ZUGFeRD / XRechnung) is taken out there too.
 Plain text and e-invoice XML are read in-process (cheap and bounded by the file size).
-A PDF's first page is rendered to an image (the review screen's preview) in a child of its own,
-so whatever goes wrong there costs the preview only, never the parse.
+Asked to (``preview``), the same child then renders a PDF's first page to an image (the review
+screen's preview), after it has handed over every page: whatever goes wrong from there (an
+error, a crash, a timeout) costs the preview only, never the parse.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ __all__ = [
     "EmbeddedXml",
     "Page",
     "PageImage",
+    "PreviewSize",
     "ParseError",
     "ParseLimits",
     "ParsedDocument",
@@ -60,18 +62,6 @@ class EmbeddedXml:
 
 
 @dataclass(frozen=True)
-class ParsedDocument:
-    pages: tuple[Page, ...]
-    method: str  # "pdf_text" | "ocr" | "plain_text" | "mixed" | "xml"
-    xml: EmbeddedXml | None = None  # the e-invoice XML the fields are read from, if any
-
-    @property
-    def text(self) -> str:
-        """All pages' text joined with a form feed; this is what gets stored as raw_text."""
-        return "\f".join(page.text for page in self.pages)
-
-
-@dataclass(frozen=True)
 class PageImage:
     """An encoded image of a page: WebP (PNG when Pillow lacks WebP), `width` x `height` px."""
 
@@ -79,6 +69,30 @@ class PageImage:
     media_type: str
     width: int
     height: int
+
+
+@dataclass(frozen=True)
+class PreviewSize:
+    """The first-page image a PDF's parse also makes: `width` pixels wide, narrower when the
+    page is so tall that it would pass `max_height`; given up after `timeout_s`."""
+
+    width: int = 1200
+    max_height: int = 2400
+    timeout_s: float = 10.0
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    pages: tuple[Page, ...]
+    method: str  # "pdf_text" | "ocr" | "plain_text" | "mixed" | "xml"
+    xml: EmbeddedXml | None = None  # the e-invoice XML the fields are read from, if any
+    preview: PageImage | None = None  # the first page's image, when asked for and made
+    preview_error: str | None = None  # why it was not made (asked for, a PDF, and it failed)
+
+    @property
+    def text(self) -> str:
+        """All pages' text joined with a form feed; this is what gets stored as raw_text."""
+        return "\f".join(page.text for page in self.pages)
 
 
 class ParseError(Exception):
@@ -99,10 +113,13 @@ def parse_document(
     *,
     limits: ParseLimits = ParseLimits(),  # noqa: B008 - frozen, shared default is safe
     on_page: Callable[[int, int], None] | None = None,
+    preview: PreviewSize | None = None,
 ) -> ParsedDocument:
     """Parse ``path`` (already sniffed as ``mime_type``) into pages with word boxes.
 
-    ``on_page(page_number, page_count)`` is called in this process after each page.
+    ``on_page(page_number, page_count)`` is called in this process after each page. With
+    ``preview``, a PDF's result also carries its first page's image (``preview``), or why
+    there is none (``preview_error``); other types ignore it.
     Raises ``ParseError`` for anything unreadable or hostile; never runs past
     ``limits.timeout_s`` (plus a small grace) and never lets the parser use more than
     ``limits.memory_mb`` of address space.
@@ -125,7 +142,7 @@ def parse_document(
         return parse_einvoice_xml(path)
     from docflow_worker.parsing._sandbox import run_sandboxed
 
-    return run_sandboxed(path, mime_type, limits=limits, on_page=on_page)
+    return run_sandboxed(path, mime_type, limits=limits, on_page=on_page, preview=preview)
 
 
 def render_first_page(

@@ -143,7 +143,17 @@ def _normalise_lines(
     return "\n".join(text_lines), words
 
 
-def parse_pdf(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
+def parse_pdf(
+    path: str,
+    max_pages: int,
+    max_pixels: int,
+    emit: Emit,
+    preview: tuple[int, int] | None = None,
+) -> None:
+    """Emit each page (and an e-invoice's XML); with `preview` = (width, max_height), then
+    ``{"type": "parsed"}`` and the first page's image (see ``render_preview``), or
+    ``{"type": "preview_error", "message"}``: whatever happens after "parsed" costs the preview
+    only (the caller already holds the whole parse)."""
     import pypdfium2 as pdfium
 
     _check_pdf_container(path)
@@ -192,9 +202,16 @@ def parse_pdf(path: str, max_pages: int, max_pixels: int, emit: Emit) -> None:
             }
         )
     usable = _has_safe_xml_attachment(pdf)
-    pdf.close()
     if usable:
         _emit_einvoice_xml(path, emit)
+    if preview is not None:
+        emit({"type": "parsed"})
+        try:
+            emit(_preview_message(pdf[0], *preview))
+        except Exception as exc:  # MemoryError too: the preview is lost, never the parse
+            detail = str(exc).strip()[:200]
+            emit({"type": "preview_error", "message": f"{type(exc).__name__}: {detail}"})
+    pdf.close()
 
 
 MAX_EMBEDDED_XML_BYTES = 10 * 1024 * 1024
@@ -275,14 +292,8 @@ def warm_up_preview() -> None:
 
 
 def render_preview(path: str, width: int, max_height: int, emit: Emit) -> None:
-    """Render the PDF's first page about `width` pixels wide (at most `max_height` high, the
-    aspect kept) and emit it encoded: ``{"type": "preview", "media_type", "width", "height",
-    "data"}`` (base64). WebP when Pillow has it, else PNG."""
-    import base64
-    import io
-
+    """Render the PDF's first page on its own (no parse) and emit it (see ``_preview_message``)."""
     import pypdfium2 as pdfium
-    from PIL import features
 
     try:
         pdf = pdfium.PdfDocument(path)
@@ -294,14 +305,26 @@ def render_preview(path: str, width: int, max_height: int, emit: Emit) -> None:
         page = pdf[0]
     except pdfium.PdfiumError:
         raise UserFacingError("The first page of the PDF cannot be read") from None
+    emit(_preview_message(page, width, max_height))
+    pdf.close()
+
+
+def _preview_message(page: Any, width: int, max_height: int) -> dict[str, Any]:
+    """The page about `width` pixels wide (at most `max_height` high, the aspect kept), encoded:
+    ``{"type": "preview", "media_type", "width", "height", "data"}`` (base64). WebP when Pillow
+    has it, else PNG."""
+    import base64
+    import io
+
+    from PIL import features
+
     page_width, page_height = page.get_size()
     if not (0 < page_width < 1e6 and 0 < page_height < 1e6):
         raise UserFacingError(f"The first page has an invalid size ({page_width}x{page_height})")
     # pypdfium2 rounds the bitmap's size up: a hair less keeps 1200.0000001 from becoming 1201.
     scale = min(width / page_width, max_height / page_height) * (1 - 1e-9)
-    image = page.render(scale=scale).to_pil()
+    image = page.render(scale=scale, rev_byteorder=True).to_pil()
     page.close()
-    pdf.close()
     out = io.BytesIO()
     if features.check("webp"):
         image.save(out, "WEBP", quality=PREVIEW_WEBP_QUALITY, method=PREVIEW_WEBP_METHOD)
@@ -309,15 +332,13 @@ def render_preview(path: str, width: int, max_height: int, emit: Emit) -> None:
     else:
         image.save(out, "PNG", optimize=True)
         media_type = "image/png"
-    emit(
-        {
-            "type": "preview",
-            "media_type": media_type,
-            "width": image.width,
-            "height": image.height,
-            "data": base64.b64encode(out.getvalue()).decode(),
-        }
-    )
+    return {
+        "type": "preview",
+        "media_type": media_type,
+        "width": image.width,
+        "height": image.height,
+        "data": base64.b64encode(out.getvalue()).decode(),
+    }
 
 
 # --------------------------------------------------------------------------- images

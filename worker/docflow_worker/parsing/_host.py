@@ -6,11 +6,13 @@ streams JSON lines on the protocol pipe. The host then reports how the child end
 
 Protocol (one JSON object per line):
   caller -> host: {"path", "mime_type", "max_pages", "max_pixels", "timeout_s", "memory_mb"}
-                  to parse, or {"op": "preview", "path", "width", "max_height", "timeout_s",
-                  "memory_mb"} to render the PDF's first page (one {"type": "preview", ...})
+                  to parse (a PDF: "preview": [width, max_height] adds its first page's image
+                  after a {"type": "parsed"} marker), or {"op": "preview", "path", "width",
+                  "max_height", "timeout_s", "memory_mb"} to render a PDF's first page only
   host -> caller: {"type": "ready"} once; per request any number of {"type": "page", ...},
                   at most one {"type": "error", "message"}, then {"type": "done"} from the
-                  child, and always {"type": "exit", "code" | "signal"} from the host.
+                  child, and always {"type": "exit", "code" | "signal"} from the host. A
+                  render sends {"type": "preview", ...} or {"type": "preview_error", ...}.
 """
 
 from __future__ import annotations
@@ -52,8 +54,13 @@ def _child(fd: int, request: dict[str, Any]) -> None:
                 request["path"], int(request["width"]), int(request["max_height"]), emit
             )
         elif request["mime_type"] == "application/pdf":
+            preview = request.get("preview")
             _engine.parse_pdf(
-                request["path"], int(request["max_pages"]), int(request["max_pixels"]), emit
+                request["path"],
+                int(request["max_pages"]),
+                int(request["max_pixels"]),
+                emit,
+                (int(preview[0]), int(preview[1])) if preview else None,
             )
         else:
             _engine.parse_image(

@@ -1,4 +1,5 @@
-"""The first-page render: its size rules, the image it makes, and a file it cannot render."""
+"""The first-page render — on its own and as part of a PDF's parse: its size rules, the image it
+makes, a file it cannot render, and a render that fails after the parse (the parse stands)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pathlib
 import pytest
 from PIL import Image
 
-from docflow_worker.parsing import ParseError, render_first_page
+from docflow_worker.parsing import ParseError, PreviewSize, parse_document, render_first_page
 from tests_support.api import SAMPLES, minimal_pdf
 
 
@@ -40,3 +41,23 @@ def test_a_file_that_cannot_be_rendered_raises_parse_error(tmp_path: pathlib.Pat
     not_a_pdf.write_bytes(b"just text, no PDF at all\n" * 10)
     with pytest.raises(ParseError):
         render_first_page(not_a_pdf)
+
+
+def test_a_pdfs_parse_brings_its_first_page_image_when_asked() -> None:
+    path = SAMPLES / "invoice-01-us.pdf"
+    parsed = parse_document(path, "application/pdf", preview=PreviewSize())
+    alone = render_first_page(path)
+    assert parsed.preview == alone  # the same bytes, whichever child drew them
+    assert parsed.preview_error is None
+    assert parse_document(path, "application/pdf").preview is None  # not asked
+    text = SAMPLES.parent / "README.md"
+    assert parse_document(text, "text/plain", preview=PreviewSize()).preview is None
+
+
+def test_a_render_past_its_time_costs_the_preview_only() -> None:
+    path = SAMPLES / "invoice-01-us.pdf"
+    parsed = parse_document(path, "application/pdf", preview=PreviewSize(timeout_s=0.001))
+    assert parsed.preview is None
+    assert parsed.preview_error == "rendering took longer than 0.001 s"
+    assert parsed.pages
+    assert parsed.text == parse_document(path, "application/pdf").text  # the parser is back
