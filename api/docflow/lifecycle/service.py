@@ -2,8 +2,8 @@
 
 A deletion removes the document's rows (job, events, result, review history, frozen record,
 preview) in one transaction and its stored files (the original, the preview image) after that
-transaction commits; a `document_deleted` event
-(recorded, then published after commit) tells live dashboards to drop the row. A job still queued
+transaction commits; a `document_deleted` event (recorded, then published after commit) tells
+live dashboards to drop the row. A job still queued
 or processing is cancelled first, through the job's own cancel transition: the worker finds its
 attempt gone at its next write and stops quietly. Finalized documents are deleted only by an
 admin or by the retention purge, and each deletion is written to the audit log.

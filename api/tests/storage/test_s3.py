@@ -112,8 +112,17 @@ def test_upload_process_download_and_delete_through_the_bucket(
             assert got.headers["x-content-type-options"] == "nosniff"
             assert hashlib.sha256(got.content).hexdigest() == item["document"]["sha256"]
 
+            # The first page's preview, stored in the bucket too and served from it.
+            preview = client.get(document["preview"]["url"])
+            assert preview.status_code == 200
+            assert preview.headers["content-type"] == "image/webp"
+            assert preview.content[:4] == b"RIFF"
+            assert preview.content[8:12] == b"WEBP"
+
         keys = sorted(_stored_key(i["document"]["id"]) for i in items)
-        assert sorted(storage.iter_keys()) == keys  # the prefix is the store's root
+        previews = sorted(_preview_key(i["document"]["id"]) for i in items)
+        # The prefix is the store's root: each document's file and its preview, nothing else.
+        assert sorted(storage.iter_keys()) == keys + previews
 
         # A worker's copy: a temporary file with the bytes, gone after the block.
         with storage.local_copy(keys[0]) as path:
@@ -135,6 +144,18 @@ def test_upload_process_download_and_delete_through_the_bucket(
         }
         with pytest.raises(FileNotFoundError), storage.local_copy("documents/00/none.pdf"):
             pass
+
+
+def _preview_key(document_id: str) -> str:
+    from docflow.db import get_engine
+
+    with get_engine().connect() as conn:
+        return str(
+            conn.execute(
+                text("SELECT storage_key FROM document_previews WHERE document_id = :d"),
+                {"d": document_id},
+            ).scalar_one()
+        )
 
 
 def _stored_key(document_id: str) -> str:
