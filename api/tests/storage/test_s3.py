@@ -10,9 +10,11 @@ import hashlib
 import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 from sqlalchemy import text
 
@@ -246,15 +248,18 @@ def test_the_store_down_when_a_worker_fetches_puts_the_job_back_and_it_completes
             down = client.get(f"/api/documents/{item['document']['id']}/file")
             assert down.status_code == 503, down.text  # a download cannot reach it either
             assert down.headers["Retry-After"] == "30"
-            workers.start(queue, **env)  # a worker takes the job: the store does not answer
+            worker = workers.start(queue, **env)  # it takes the job: the store does not answer
             wait_for_event(job_id, "job_queued", count=2, timeout=60)  # given back, not failed
             assert wait_for_status(job_id, {"queued", "processing"}, timeout=5)
             assert "job_failed" not in event_types(job_id)
 
-            # The store comes back with its data (moto's was in memory: put the object back).
-            moto.start()
-            moto.create_bucket(BUCKET)
-            moto.client().put_object(Bucket=BUCKET, Key=stored, Body=kept)
+            # The store comes back with its data (moto's was in memory: put the object back) —
+            # whole: the worker is paused meanwhile, so it never finds the bucket back but still
+            # empty (which is a missing file, rightly failing the job, not an outage).
+            with paused(worker.pid):
+                moto.start()
+                moto.create_bucket(BUCKET)
+                moto.client().put_object(Bucket=BUCKET, Key=stored, Body=kept)
 
             job = wait_for_status(job_id, {"completed", "failed", "cancelled"}, timeout=90)
             types = event_types(job_id)
@@ -269,6 +274,20 @@ def test_the_store_down_when_a_worker_fetches_puts_the_job_back_and_it_completes
     finally:
         if moto.proc is None:
             moto.start()
+
+
+@contextmanager
+def paused(pid: int) -> Iterator[None]:
+    """SIGSTOP a process and its descendants for the block, then let them go on."""
+    processes = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    for process in processes:
+        process.suspend()
+    try:
+        yield
+    finally:
+        for process in processes:
+            with suppress(psutil.NoSuchProcess):
+                process.resume()
 
 
 def _queued_reasons(job_id: str) -> list[str | None]:
