@@ -7,8 +7,8 @@ import re
 import uuid
 
 EXTENSIONS = {"image/webp": ".webp", "image/png": ".png"}
-WIDTH = 1200  # pixels; narrower only for a page more than twice as tall as wide
-MAX_HEIGHT = 2400
+WIDTH = 900  # pixels; narrower only for a page more than twice as tall as wide
+MAX_HEIGHT = 1800
 
 
 def preview_key(document_id: uuid.UUID, media_type: str) -> str:

@@ -71,12 +71,12 @@ def test_a_parsed_pdf_has_a_first_page_preview_and_other_documents_none(
     preview = document.json()["preview"]
     assert preview == {
         "url": f"/api/documents/{pdf_id}/preview",
-        "width": 1200,
+        "width": 900,
         "height": preview["height"],
         "media_type": "image/webp",
     }
-    # US Letter (612 x 792 pt) at 1200 px wide.
-    assert abs(preview["height"] - round(1200 * 792 / 612)) <= 1
+    # US Letter (612 x 792 pt) at 900 px wide.
+    assert abs(preview["height"] - round(900 * 792 / 612)) <= 1
 
     answer = client.get(preview["url"])
     assert answer.status_code == 200

@@ -76,8 +76,10 @@ class PreviewSize:
     """The first-page image a PDF's parse also makes: `width` pixels wide, narrower when the
     page is so tall that it would pass `max_height`; given up after `timeout_s`."""
 
-    width: int = 1200
-    max_height: int = 2400
+    # Wide enough for page 1 at fit width on a phone, a tablet beside the fields or a desktop viewer
+    # (PDF.js then draws the page sharp at any zoom); small enough to cost every PDF job little.
+    width: int = 900
+    max_height: int = 1800
     timeout_s: float = 10.0
 
 
@@ -148,8 +150,8 @@ def parse_document(
 def render_first_page(
     path: pathlib.Path,
     *,
-    width: int = 1200,
-    max_height: int = 2400,
+    width: int = 900,
+    max_height: int = 1800,
     limits: ParseLimits = ParseLimits(),  # noqa: B008 - frozen, shared default is safe
 ) -> PageImage:
     """The first page of the PDF at ``path`` as an image ``width`` pixels wide (narrower when

@@ -29,7 +29,7 @@ from docflow_worker.pipeline.context import PipelineContext
 
 log = logging.getLogger(__name__)
 
-# A first page at 1200 px takes ~40 ms to render and encode; past this the preview is dropped.
+# A first page at 900 px takes ~20 ms to render and encode; past this the preview is dropped.
 RENDER_TIMEOUT_S = 10.0
 
 

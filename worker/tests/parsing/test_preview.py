@@ -13,14 +13,14 @@ from docflow_worker.parsing import ParseError, PreviewSize, parse_document, rend
 from tests_support.api import SAMPLES, minimal_pdf
 
 
-def test_a_page_is_rendered_1200_px_wide_as_webp_with_its_text_drawn() -> None:
+def test_a_page_is_rendered_900_px_wide_as_webp_with_its_text_drawn() -> None:
     image = render_first_page(SAMPLES / "invoice-04-fr.pdf")
     assert image.media_type == "image/webp"
     decoded = Image.open(io.BytesIO(image.data))
     assert decoded.format == "WEBP"
     assert decoded.size == (image.width, image.height)
-    assert image.width == 1200
-    assert abs(image.height - round(1200 * 842 / 595)) <= 2  # A4, aspect kept
+    assert image.width == 900
+    assert abs(image.height - round(900 * 842 / 595)) <= 2  # A4, aspect kept
     assert sum(decoded.convert("L").histogram()[:96]) > 2000  # dark pixels: the text
 
 
@@ -29,8 +29,8 @@ def test_an_absurdly_tall_page_is_capped_in_height(tmp_path: pathlib.Path) -> No
     path = tmp_path / "tall.pdf"
     path.write_bytes(pdf)
     image = render_first_page(path)
-    assert image.height == 2400
-    assert abs(image.width - 61 * 2400 / 7920) <= 1
+    assert image.height == 1800
+    assert abs(image.width - 61 * 1800 / 7920) <= 1
     assert Image.open(io.BytesIO(image.data)).size == (image.width, image.height)
 
 

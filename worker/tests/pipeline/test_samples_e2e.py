@@ -39,6 +39,6 @@ def test_sample_folder_in_one_request(client, worker) -> None:
             assert set(fields) >= {"vendor_name", "invoice_number", "total_amount", "currency"}
             assert doc["extraction"]["raw_text"]
             if item["filename"].endswith(".pdf"):  # each PDF's first page, rendered
-                assert doc["preview"]["width"] == 1200, item["filename"]
-                assert 1200 < doc["preview"]["height"] <= 2400, item["filename"]
+                assert doc["preview"]["width"] == 900, item["filename"]
+                assert 900 < doc["preview"]["height"] <= 1800, item["filename"]
             json.dumps(doc)  # serialisable end to end
