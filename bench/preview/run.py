@@ -4,7 +4,8 @@
 What the worker's parse stage pays for the preview, for samples/invoice-01-us.pdf and for a
 50-page PDF (bench/pwa's make_50_page_pdf, the review page's benchmark document): the parse
 through the warm parser host (one sandboxed child per file) with and without the first-page image
-(pdfium at 900 px wide, WebP quality 78 effort 0, made in the same child after the last page), alternated
+(pdfium at 900 px wide, WebP quality 78 effort 0, made in the same child after the last page),
+alternated
 `--runs` times after a warm-up; the difference of the medians is the render + encode. Also the
 image's size in pixels and bytes. Writes bench/preview/RESULTS.md. No database, no servers.
 Target: the added time stays well under the 1 s the review page waits for PDF.js today.
