@@ -9,9 +9,9 @@ It prints each violation and exits 1 when there is any. The rules:
 
 - one job per accepted upload: every document has exactly one job (and every upload the caller saw
   accepted has its document);
-- one stored file per document, no orphan files: each document's file exists and is its own; no
-  stored file (in the folder or the bucket, and none left in the staging folder) belongs to no
-  document;
+- one stored file per document, no orphan files: each document's file exists and is its own, and
+  so does each preview's image; no stored file (in the folder or the bucket, and none left in the
+  staging folder) belongs to no document (a preview image belongs to the document its key names);
 - at most one extraction result per document, written by an attempt that completed; a completed job
   has its result; no job completed twice;
 - per attempt exactly one terminal event (`job_completed`, `job_failed`, `job_cancelled`) once the
@@ -85,8 +85,12 @@ def check(
             *_time(conn, slack, grace, settings.requeue_lost_after_seconds),
         ]
         stored = [str(p) for (p,) in conn.execute(text("SELECT stored_file_path FROM documents"))]
+        previews = [
+            str(k) for (k,) in conn.execute(text("SELECT storage_key FROM document_previews"))
+        ]
+        documents = {str(d) for (d,) in conn.execute(text("SELECT id FROM documents"))}
         conn.rollback()
-    return found + _files(storage, stored)
+    return found + _files(storage, stored, previews, documents)
 
 
 def assert_invariants(
@@ -236,7 +240,11 @@ def _time(conn: Connection, slack: float, grace: float, lost_after: float) -> li
     ]
 
 
-def _files(storage: Storage, stored: list[str]) -> list[Violation]:
+def _files(
+    storage: Storage, stored: list[str], previews: list[str], documents: set[str]
+) -> list[Violation]:
+    from docflow.document.preview import preview_owner
+
     found: list[Violation] = []
     keys = set(stored)
     if len(keys) != len(stored):
@@ -246,9 +254,14 @@ def _files(storage: Storage, stored: list[str]) -> list[Violation]:
     missing = sorted(keys - present)
     if missing:
         found.append(Violation("a document's file exists", _ids((k,) for k in missing)))
+    missing_previews = sorted(set(previews) - present)
+    if missing_previews:
+        found.append(Violation("a preview's image exists", _ids((k,) for k in missing_previews)))
     staging = storage.staging_dir
     staged = {f"staging/{p.name}" for p in staging.iterdir() if p.is_file()}
-    orphans = sorted((present - keys) | staged)
+    # A preview image belongs to its document by its key (its row may not be written yet).
+    owned = {k for k in present if str(preview_owner(k)) in documents}
+    orphans = sorted((present - keys - set(previews) - owned) | staged)
     if orphans:
         found.append(Violation("no orphan files", _ids((o,) for o in orphans)))
     return found

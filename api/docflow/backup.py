@@ -2,15 +2,16 @@
 
 A backup folder holds
     database.dump    pg_dump, custom format
-    files/<key>      every stored file the dump references, copied through the Storage interface
+    files/<key>      every stored file the dump references (the documents' files and their
+                     first-page previews), copied through the Storage interface
     manifest.json    the format, the Alembic revision, and each file's key, size and SHA-256 (for
                      object storage it is the bucket's listing as of the dump)
 
 Consistency: one REPEATABLE READ transaction exports its snapshot; pg_dump dumps exactly that
-snapshot (`--snapshot`) and the same transaction lists the documents' stored keys. So the files
-copied are the ones the dump references: a file uploaded after the snapshot is not in the backup,
-and neither is its row. A file deleted after the snapshot (before it was copied) fails the backup
-loudly; run it again.
+snapshot (`--snapshot`) and the same transaction lists the stored keys (documents, previews).
+So the files copied are the ones the dump references: a file uploaded after the snapshot is not in
+the backup, and neither is its row. A file deleted after the snapshot (before it was copied) fails
+the backup loudly; run it again.
 
 Restore refuses a database that has any table, or a storage that holds any file, unless `force`
 (then the public schema is dropped and the storage's files deleted first). Every file's SHA-256 is
@@ -99,18 +100,21 @@ def backup(database_url: str, storage: Storage, folder: Path) -> BackupSummary:
                 ]
             )
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            rows = conn.execute(
+            documents = conn.execute(
                 text("SELECT stored_file_path, sha256 FROM documents ORDER BY stored_file_path")
+            ).all()
+            previews = conn.execute(
+                text("SELECT storage_key, sha256 FROM document_previews ORDER BY storage_key")
             ).all()
             conn.rollback()
     finally:
         engine.dispose()
     files: list[dict[str, Any]] = []
     total = 0
-    for key, expected in rows:
+    for key, expected in [*documents, *previews]:
         digest, size = _copy_out(storage, key, folder / FILES)
         if digest != expected:
-            raise BackupError(f"{key}: stored file does not match its document's SHA-256")
+            raise BackupError(f"{key}: stored file does not match its row's SHA-256")
         files.append({"key": key, "sha256": digest, "size": size})
         total += size
     manifest = {
@@ -121,7 +125,7 @@ def backup(database_url: str, storage: Storage, folder: Path) -> BackupSummary:
         "files": files,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
-    return BackupSummary(folder, len(rows), len(files), total)
+    return BackupSummary(folder, len(documents), len(files), total)
 
 
 def restore(database_url: str, storage: Storage, folder: Path, *, force: bool = False) -> int:

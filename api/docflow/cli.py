@@ -109,6 +109,7 @@ def storage_check(report_only: bool) -> int:
                 "files": report.files,
                 "documents_without_file": report.missing_files,
                 "files_without_document": report.orphans,
+                "previews_without_file": report.missing_previews,
                 "removed": report.removed,
                 "grace_seconds": grace.total_seconds(),
                 "clean": report.clean,

@@ -304,6 +304,22 @@ class FinalizedRecord(Base):
     record: Mapped[dict[str, Any]] = mapped_column(JSONB)
 
 
+class DocumentPreview(Base):
+    """The image of a PDF's first page the review screen shows until its PDF viewer has drawn
+    (migration 20261205_07). No row: the document has no preview."""
+
+    __tablename__ = "document_previews"
+
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    storage_key: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    byte_size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
 class StorageOrphan(Base):
     """A stored file without a document row, and when the drift check first saw it."""
 

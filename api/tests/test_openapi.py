@@ -31,6 +31,7 @@ NOT_JSON = {
     "auth-logout",
     "documents-delete",  # 204, no body
     "documents-download_file",
+    "documents-get_preview",  # an image
     "documents-export_csv",
     "events-stream_job",
 }

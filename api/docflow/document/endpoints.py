@@ -260,6 +260,61 @@ def download_file(
     )
 
 
+# A document's preview is made once (a re-run of its job renders the same page again): a week's
+# reuse without asking, then a revalidation by ETag.
+PREVIEW_CACHE_CONTROL = "private, max-age=604800"
+
+
+@router.get(
+    "/documents/{document_id}/preview",
+    operation_id="documents-get_preview",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "An image of the document's first page (WebP, or PNG), the size "
+            "`preview` in the document states",
+            "content": {
+                "image/webp": {"schema": {"type": "string", "format": "binary"}},
+                "image/png": {"schema": {"type": "string", "format": "binary"}},
+            },
+            "headers": {
+                "ETag": {"description": "The image's SHA-256, quoted", "schema": {"type": "string"}}
+            },
+        },
+        304: {"description": "`If-None-Match` names the current image"},
+        **error_responses(
+            *AUTHENTICATED,
+            404,
+            422,
+            notes={
+                404: "Not found in the caller's workspace (`not_found`), or the document has no "
+                "preview (not a PDF, not parsed yet, the page could not be rendered): its "
+                "`preview` is null"
+            },
+        ),
+    },
+)
+def get_preview(
+    document_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    stored = DocumentService(session, get_storage()).open_preview(principal, document_id)
+    etag = f'"{stored.preview.sha256}"'
+    headers = {
+        "ETag": etag,
+        "Cache-Control": PREVIEW_CACHE_CONTROL,
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+    }
+    if if_none_match is not None and {etag, "*"} & {
+        tag.strip().removeprefix("W/") for tag in if_none_match.split(",")
+    }:
+        return Response(status_code=304, headers=headers)
+    return Response(stored.data, media_type=stored.preview.media_type, headers=headers)
+
+
 @router.delete(
     "/documents/{document_id}",
     status_code=204,

@@ -31,7 +31,14 @@ from sqlalchemy.orm import Session
 
 from docflow.document.fields import final_values, list_columns
 from docflow.document.schemas import DocumentFilters, DocumentOrder
-from docflow.models import Document, DocumentStatus, DocumentStatusDelta, ExtractionResult, Job
+from docflow.models import (
+    Document,
+    DocumentPreview,
+    DocumentStatus,
+    DocumentStatusDelta,
+    ExtractionResult,
+    Job,
+)
 
 _LIKE_SPECIALS = re.compile(r"[\\%_]")
 _GROUP_LOCK_CLASS = 4_004  # advisory lock namespace of the business-duplicate groups
@@ -211,6 +218,25 @@ class DocumentRepository:
     def extraction(self, document_id: uuid.UUID) -> ExtractionResult | None:
         return self.session.scalar(
             select(ExtractionResult).where(ExtractionResult.document_id == document_id)
+        )
+
+    def preview(self, document_id: uuid.UUID) -> DocumentPreview | None:
+        return self.session.get(DocumentPreview, document_id)
+
+    def save_preview(self, preview: DocumentPreview) -> None:
+        """One preview row per document: a re-rendered image (same key) replaces the row's
+        description. Refused (IntegrityError) when the document is gone."""
+        values = {
+            column: getattr(preview, column)
+            for column in ("storage_key", "media_type", "width", "height", "byte_size", "sha256")
+        }
+        self.session.execute(
+            pg_insert(DocumentPreview)
+            .values(document_id=preview.document_id, **values)
+            .on_conflict_do_update(
+                index_elements=[DocumentPreview.document_id],
+                set_={**values, "created_at": func.now()},
+            )
         )
 
     # Dashboard list (issue 4) -------------------------------------------------------------------

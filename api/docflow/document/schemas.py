@@ -166,9 +166,23 @@ class ExtractionRead(BaseModel):
     raw_text: str
 
 
+class DocumentPreviewRead(BaseModel):
+    """A server-rendered image of the document's first page, to show at once (and to reserve its
+    space) while the full document viewer loads."""
+
+    url: str = Field(description="Where to GET the image (`/api/documents/{id}/preview`)")
+    width: int = Field(description="pixels")
+    height: int = Field(description="pixels")
+    media_type: str = Field(description="`image/webp` (or `image/png`)")
+
+
 class DocumentRead(DocumentSummary):
     job: JobRead | None
     extraction: ExtractionRead | None
+    preview: DocumentPreviewRead | None = Field(
+        description="null when there is none: not a PDF, not parsed yet, or the page could not "
+        "be rendered (its URL would answer 404)"
+    )
 
 
 SORT_KEYS = ("uploaded_at", "filename", "status", "vendor", "total", "invoice_date")

@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 from docflow.auth.principal import Principal
 from docflow.db import after_rollback
 from docflow.document.files import EXTENSIONS
+from docflow.document.preview import preview_url
 from docflow.document.repository import SORTS, DocumentRepository, Keyset, PageRow
 from docflow.document.schemas import (
     DocumentList,
     DocumentListItem,
     DocumentOrder,
+    DocumentPreviewRead,
     DocumentQuery,
     DocumentRead,
     DocumentSummary,
@@ -37,7 +39,7 @@ from docflow.idempotency.service import key_reused
 from docflow.job.repository import JobRepository
 from docflow.job.schemas import JobRead
 from docflow.job.service import JobService
-from docflow.models import Document, DocumentStatus, Job
+from docflow.models import Document, DocumentPreview, DocumentStatus, Job
 from docflow.schemas import no_nul
 from docflow.storage import Storage
 
@@ -46,6 +48,12 @@ from docflow.storage import Storage
 class StoredFile:
     document: Document
     handle: BinaryIO
+
+
+@dataclass(frozen=True)
+class StoredPreview:
+    preview: DocumentPreview
+    data: bytes
 
 
 class DocumentService:
@@ -136,10 +144,12 @@ class DocumentService:
         document = self.get(principal, document_id)
         job = JobRepository(self.session).for_document(document.id)
         extraction = self.repo.extraction(document.id)
+        preview = self.repo.preview(document.id)
         return DocumentRead(
             **DocumentSummary.model_validate(document).model_dump(),
             job=JobRead.model_validate(job) if job else None,
             extraction=ExtractionRead.model_validate(extraction) if extraction else None,
+            preview=_preview_read(preview) if preview else None,
         )
 
     def list(self, principal: Principal, query: DocumentQuery) -> DocumentList:
@@ -173,6 +183,30 @@ class DocumentService:
         except FileNotFoundError as exc:
             raise NotFound("The stored file is missing.") from exc
         return StoredFile(document=document, handle=handle)
+
+    def open_preview(self, principal: Principal, document_id: uuid.UUID) -> StoredPreview:
+        """The first-page image of a document of the caller's workspace; NotFound when it has
+        none (not a PDF, not parsed yet, the render failed) or its stored file is gone."""
+        principal.require("read")
+        document = self.get(principal, document_id)
+        preview = self.repo.preview(document.id)
+        if preview is None:
+            raise NotFound("The document has no preview.")
+        try:
+            with self.storage.open(preview.storage_key) as handle:
+                data = handle.read()
+        except FileNotFoundError as exc:
+            raise NotFound("The stored preview is missing.") from exc
+        return StoredPreview(preview=preview, data=data)
+
+
+def _preview_read(preview: DocumentPreview) -> DocumentPreviewRead:
+    return DocumentPreviewRead(
+        url=preview_url(preview.document_id),
+        width=preview.width,
+        height=preview.height,
+        media_type=preview.media_type,
+    )
 
 
 def list_item(document: Document, job: Job | None) -> DocumentListItem:

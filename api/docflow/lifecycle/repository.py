@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, text, true, update
+from sqlalchemy import delete, func, select, text, true, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -15,6 +15,7 @@ from docflow.document.repository import DocumentRepository
 from docflow.models import (
     Document,
     DocumentFieldChange,
+    DocumentPreview,
     ExtractionResult,
     FinalizedRecord,
     Job,
@@ -54,8 +55,15 @@ class LifecycleRepository:
 
     def delete_document(self, document_id: uuid.UUID) -> None:
         """The document and everything that hangs on it: review history, frozen record, result,
-        events and job. Documents that named it as their original forget it."""
-        for model in (DocumentFieldChange, FinalizedRecord, ExtractionResult, JobEvent, Job):
+        preview, events and job. Documents that named it as their original forget it."""
+        for model in (
+            DocumentFieldChange,
+            FinalizedRecord,
+            ExtractionResult,
+            DocumentPreview,
+            JobEvent,
+            Job,
+        ):
             self.session.execute(
                 delete(model)
                 .where(model.document_id == document_id)
@@ -98,13 +106,36 @@ class LifecycleRepository:
         rows = self.session.execute(select(Document.stored_file_path, Document.id))
         return {str(path): document_id for path, document_id in rows}
 
-    def referenced(self, key: str) -> bool:
-        return (
-            self.session.scalar(
-                select(Document.id).where(Document.stored_file_path == key).limit(1)
-            )
-            is not None
+    def stored_previews(self) -> dict[str, uuid.UUID]:
+        """Every preview's stored key → its document id."""
+        rows = self.session.execute(
+            select(DocumentPreview.storage_key, DocumentPreview.document_id)
         )
+        return {str(key): document_id for key, document_id in rows}
+
+    def preview_key(self, document_id: uuid.UUID) -> str | None:
+        return self.session.scalar(
+            select(DocumentPreview.storage_key).where(DocumentPreview.document_id == document_id)
+        )
+
+    def forget_previews(self, document_ids: Iterable[uuid.UUID]) -> None:
+        """Drop preview rows (their files are gone): the documents then simply have none."""
+        self.session.execute(
+            delete(DocumentPreview)
+            .where(DocumentPreview.document_id.in_(list(document_ids)))
+            .execution_options(synchronize_session=False)
+        )
+
+    def referenced(self, key: str, owner: uuid.UUID | None = None) -> bool:
+        """Whether a document's row names `key` as its file or its preview's, or `owner` (the
+        document a preview key names) exists."""
+        found = [
+            select(Document.id).where(Document.stored_file_path == key),
+            select(DocumentPreview.document_id).where(DocumentPreview.storage_key == key),
+        ]
+        if owner is not None:
+            found.append(select(Document.id).where(Document.id == owner))
+        return self.session.scalar(union_all(*found).limit(1)) is not None
 
     def note_orphans(self, keys: Iterable[str]) -> dict[str, datetime]:
         """Remember when each orphan was first seen (kept when already known) and forget the

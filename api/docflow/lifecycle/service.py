@@ -1,8 +1,9 @@
 """The end of a document's life: deletion on request, retention, and the storage drift check.
 
-A deletion removes the document's rows (job, events, result, review history, frozen record) in
-one transaction and its stored file after that transaction commits; a `document_deleted` event
-(recorded, then published after commit) tells live dashboards to drop the row. A job still queued
+A deletion removes the document's rows (job, events, result, review history, frozen record,
+preview) in one transaction and its stored files (the original, the preview image) after that
+transaction commits; a `document_deleted` event (recorded, then published after commit) tells
+live dashboards to drop the row. A job still queued
 or processing is cancelled first, through the job's own cancel transition: the worker finds its
 attempt gone at its next write and stops quietly. Finalized documents are deleted only by an
 admin or by the retention purge, and each deletion is written to the audit log.
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 from docflow.auth.principal import Principal
 from docflow.auth.service import record_audit
 from docflow.db import after_commit
+from docflow.document.files import PDF
+from docflow.document.preview import preview_keys, preview_owner
 from docflow.errors import InvalidState, NotFound
 from docflow.events.publisher import record_event
 from docflow.job.repository import JobRepository
@@ -45,10 +48,13 @@ class DriftReport:
     missing_files: dict[str, str] = field(default_factory=dict)  # document id → key
     orphans: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Preview rows whose image is gone (document id → key): the row is dropped (when removing),
+    # so the document simply has no preview. Preview images belong to their document by key.
+    missing_previews: dict[str, str] = field(default_factory=dict)
 
     @property
     def clean(self) -> bool:
-        return not self.missing_files and not self.orphans
+        return not self.missing_files and not self.orphans and not self.missing_previews
 
 
 class LifecycleService:
@@ -118,7 +124,12 @@ class LifecycleService:
                 **(data or {}),
             },
         )
-        key = document.stored_file_path
+        keys = [document.stored_file_path]
+        if document.mime_type == PDF:  # its preview's keys, row or not (a worker may have
+            keys += preview_keys(document.id)  # stored an image whose row it had not written)
+        preview = self.repo.preview_key(document.id)
+        if preview is not None and preview not in keys:
+            keys.append(preview)
         self.repo.delete_document(document.id)
         if job is not None:
             record_event(
@@ -131,7 +142,11 @@ class LifecycleService:
             )
             self.session.expunge(job)
         self.session.expunge(document)
-        after_commit(self.session, lambda: self.storage.delete(key))
+        after_commit(self.session, lambda: self._delete_files(keys))
+
+    def _delete_files(self, keys: list[str]) -> None:
+        for key in keys:
+            self.storage.delete(key)
 
     # storage drift --------------------------------------------------------------------------
     def check_storage(self, *, grace: timedelta, remove: bool = True) -> DriftReport:
@@ -141,18 +156,29 @@ class LifecycleService:
         file was not listed is looked up again before it is reported missing."""
         keys = set(self.storage.iter_keys())
         rows = self.repo.stored_paths()
+        previews = self.repo.stored_previews()
         report = DriftReport(documents=len(rows), files=len(keys))
         for key, document_id in sorted(rows.items()):
             if key not in keys and not self._exists(key):
                 report.missing_files[str(document_id)] = key
-        orphans = sorted(keys - rows.keys())
+        for key, document_id in sorted(previews.items()):
+            if key not in keys and not self._exists(key):
+                report.missing_previews[str(document_id)] = key
+        if report.missing_previews and remove:
+            self.repo.forget_previews(uuid.UUID(d) for d in report.missing_previews)
+        documents = set(rows.values())
+        orphans = sorted(
+            key
+            for key in keys - rows.keys() - previews.keys()
+            if preview_owner(key) not in documents  # a document's preview, its row not written
+        )
         seen = self.repo.note_orphans(orphans)
         now = self.repo.now()
         report.orphans = orphans
         for key in orphans:
             if not remove or now - seen[key] < grace:
                 continue
-            if self.repo.referenced(key):  # its row arrived meanwhile
+            if self.repo.referenced(key, preview_owner(key)):  # its row arrived meanwhile
                 self.repo.forget_orphan(key)
                 continue
             self.storage.delete(key)
@@ -163,6 +189,13 @@ class LifecycleService:
                 "storage drift: %d document(s) without their stored file: %s",
                 len(report.missing_files),
                 ", ".join(f"{d} ({k})" for d, k in list(report.missing_files.items())[:20]),
+            )
+        if report.missing_previews:
+            log.warning(
+                "storage drift: %d preview(s) without their image%s: %s",
+                len(report.missing_previews),
+                " (rows dropped)" if remove else "",
+                ", ".join(f"{d} ({k})" for d, k in list(report.missing_previews.items())[:20]),
             )
         if report.removed:
             log.warning(

@@ -78,3 +78,14 @@ def stage_in(folder: Path) -> StagedFile:
 def discard_staged(staged: StagedFile) -> None:
     staged.close()
     staged.path.unlink(missing_ok=True)
+
+
+def store_bytes(storage: Storage, key: str, data: bytes) -> str:
+    """Store `data` under `key` (replacing what is there) through the usual stage → commit."""
+    staged = storage.stage()
+    try:
+        staged.write(data)
+        return storage.commit(staged, key)
+    except BaseException:
+        storage.discard(staged)
+        raise

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from api.tests.review.seeding import seed_preview
 from tests_support.api import minimal_pdf, upload
 
 # Routes anyone may call. Everything else needs a session cookie or a Bearer token.
@@ -173,6 +174,7 @@ def world(app_client: TestClient, make_user: Any) -> World:
     )
     assert answer.status_code == 202, answer.text
     item = answer.json()["items"][0]
+    seed_preview(item["document"]["id"])  # as if its first page had been rendered already
     tokens = app_client.get(
         "/api/tokens", headers={"Authorization": f"Bearer {a_reviewer.token}"}
     ).json()

@@ -1,6 +1,6 @@
 """`docflow.cli backup` then `restore` into a fresh private stack (its own PostgreSQL and storage
-folder): every document, job history, review and finalized export comes back identical, as the
-API of each stack shows them (export bytes equal)."""
+folder): every document, job history, review, first-page preview and finalized export comes back
+identical, as the API of each stack shows them (export and preview bytes equal)."""
 
 from __future__ import annotations
 
@@ -100,6 +100,7 @@ def observe(client: Any, document_ids: list[str]) -> dict[str, Any]:
             "document": document.json(),
             "etag": document.headers["ETag"],
             "file": client.get(f"/api/documents/{document_id}/file").content,
+            "preview": _preview(client, document_id),
             "job": client.get(f"/api/jobs/{job_id}").json(),
             "events": client.get(f"/api/jobs/{job_id}/events", params={"limit": 1000}).json(),
             "history": client.get(f"/api/documents/{document_id}/history").json(),
@@ -115,6 +116,16 @@ def observe(client: Any, document_ids: list[str]) -> dict[str, Any]:
     return seen
 
 
+def _preview(client: Any, document_id: str) -> tuple[int, bytes, str | None, str | None]:
+    answer = client.get(f"/api/documents/{document_id}/preview")
+    return (
+        answer.status_code,
+        answer.content,
+        answer.headers.get("ETag"),
+        answer.headers.get("Content-Type"),
+    )
+
+
 def test_a_backup_restores_into_a_fresh_stack_identically(
     stack: Any,
     worker: Any,
@@ -128,6 +139,15 @@ def test_a_backup_restores_into_a_fresh_stack_identically(
     assert before[document_ids[0]]["document"]["extraction"]["is_finalized"] is True
     assert before[document_ids[0]]["export_json"][0] == 200
     assert before[document_ids[3]]["job"]["retry_count"] == 1
+    # The three parsed PDFs have a first-page preview (it goes into the backup too); the broken
+    # one has none.
+    assert [before[d]["preview"][0] for d in document_ids] == [200, 200, 200, 404]
+    assert [before[d]["document"]["preview"] is None for d in document_ids] == [
+        False,
+        False,
+        False,
+        True,
+    ]
 
     folder = tmp_path / "backup"
     made = cli(stack.env, "backup", str(folder))
@@ -178,4 +198,6 @@ def test_a_backup_restores_into_a_fresh_stack_identically(
         for p in (tmp_path / "restored-storage").rglob("*")
         if p.is_file() and "staging" not in p.parts
     )
-    assert len(restored_files) == len(document_ids)
+    # Each document's file, and the previews of the three parsed PDFs, nothing else.
+    assert len(restored_files) == len(document_ids) + 3
+    assert sum(f.startswith("previews/") for f in restored_files) == 3

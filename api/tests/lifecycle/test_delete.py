@@ -1,6 +1,6 @@
-"""DELETE /api/documents/{id} as clients see it: what goes with the document, who may delete,
-a finalized document, a second delete, the live `document_deleted` event, and a worker that was
-processing the document when it was deleted."""
+"""DELETE /api/documents/{id} as clients see it: what goes with the document (its file and its
+preview too), who may delete, a finalized document, a second delete, the live `document_deleted`
+event, and a worker that was processing the document when it was deleted."""
 
 from __future__ import annotations
 
@@ -19,7 +19,14 @@ from tests_support.api import minimal_pdf, upload, wait_for_job
 from tests_support.live import read_until, subscribe, ws_client
 from tests_support.servers import api_server
 
-TABLES = ("documents", "jobs", "extraction_results", "document_field_changes", "finalized_records")
+TABLES = (
+    "documents",
+    "jobs",
+    "extraction_results",
+    "document_field_changes",
+    "finalized_records",
+    "document_previews",
+)
 
 
 def rows_of(document_id: str) -> dict[str, int]:
@@ -80,6 +87,18 @@ def stored_file(document_id: str) -> Path:
     return Path(get_settings().storage_dir) / key
 
 
+def preview_file(document_id: str) -> Path:
+    from docflow.config import get_settings
+    from docflow.db import get_engine
+
+    with get_engine().connect() as conn:
+        key = conn.execute(
+            text("SELECT storage_key FROM document_previews WHERE document_id = :id"),
+            {"id": document_id},
+        ).scalar_one()
+    return Path(get_settings().storage_dir) / key
+
+
 def uploaded(client: Any, name: str = "invoice.pdf", body: bytes | None = None) -> dict[str, Any]:
     response = upload(client, (name, body or minimal_pdf(f"Invoice {uuid.uuid4()} 10.00 EUR")))
     assert response.status_code == 202, response.text
@@ -102,7 +121,13 @@ def test_a_reviewed_document_goes_with_its_file_job_events_and_results(
     assert saved.status_code == 200, saved.text
     path = stored_file(document_id)
     assert path.is_file()
-    assert all(rows_of(document_id)[t] >= 1 for t in ("documents", "jobs", "events"))
+    assert all(
+        rows_of(document_id)[t] >= 1 for t in ("documents", "jobs", "events", "document_previews")
+    )
+    preview = client.get(f"/api/documents/{document_id}").json()["preview"]
+    assert client.get(preview["url"]).status_code == 200
+    preview_path = preview_file(document_id)
+    assert preview_path.is_file()
 
     response = client.delete(f"/api/documents/{document_id}")
 
@@ -110,9 +135,11 @@ def test_a_reviewed_document_goes_with_its_file_job_events_and_results(
     assert response.content == b""
     assert rows_of(document_id) == GONE
     assert not path.exists()
+    assert not preview_path.exists()
     assert client.get(f"/api/documents/{document_id}").status_code == 404
     assert client.get(f"/api/jobs/{job_id}").status_code == 404
     assert client.get(f"/api/documents/{document_id}/file").status_code == 404
+    assert client.get(preview["url"]).status_code == 404
     listed = client.get("/api/documents").json()
     assert document_id not in [d["id"] for d in listed["items"]]
     assert sum(listed["counts"].values()) == 0

@@ -151,6 +151,53 @@ def test_a_file_whose_row_arrives_is_no_orphan_any_more(user: Any, tmp_path: Pat
         assert session.execute(text("SELECT count(*) FROM storage_orphans")).scalar_one() == 0
 
 
+def test_previews_belong_to_their_documents_in_the_drift_check(user: Any, tmp_path: Path) -> None:
+    """A preview row whose image is gone is reported and dropped (the document then has no
+    preview); a preview image of an existing document is no orphan, row or not (its worker may
+    not have written the row yet); one of a document that is gone is."""
+    from docflow.db import unit_of_work
+    from docflow.document.preview import preview_key
+    from docflow.lifecycle.service import LifecycleService
+    from docflow.storage.local import LocalStorage
+
+    root = tmp_path / "storage"
+    storage = LocalStorage(root)
+    with_row, without_row, image_lost = (
+        seed_document(user.workspace_id, filename=f"{n}.pdf") for n in ("a", "b", "c")
+    )
+    with unit_of_work() as session:
+        for (key,) in session.execute(text("SELECT stored_file_path FROM documents")):
+            (root / key).parent.mkdir(parents=True, exist_ok=True)
+            (root / key).write_bytes(b"pdf")
+        for document_id in (with_row, image_lost):
+            session.execute(
+                text(
+                    "INSERT INTO document_previews (document_id, storage_key, media_type, width, "
+                    "height, byte_size, sha256) VALUES (:id, :key, 'image/webp', 1200, 1553, 5, "
+                    "repeat('0', 64))"
+                ),
+                {"id": document_id, "key": preview_key(document_id, "image/webp")},
+            )
+    gone = preview_key(uuid.uuid4(), "image/webp")  # its document was deleted
+    for key in (preview_key(with_row, "image/webp"), preview_key(without_row, "image/webp"), gone):
+        (root / key).parent.mkdir(parents=True, exist_ok=True)
+        (root / key).write_bytes(b"image")
+
+    with unit_of_work() as session:
+        report = LifecycleService(session, storage).check_storage(grace=timedelta(0))
+
+    lost = preview_key(image_lost, "image/webp")
+    assert report.missing_previews == {str(image_lost): lost}
+    assert report.missing_files == {}
+    assert report.orphans == [gone]
+    assert report.removed == [gone]
+    assert (root / preview_key(with_row, "image/webp")).exists()
+    assert (root / preview_key(without_row, "image/webp")).exists()
+    with unit_of_work() as session:
+        kept = session.execute(text("SELECT document_id FROM document_previews")).scalars().all()
+    assert kept == [with_row]
+
+
 def test_storage_check_command(stack: Any, user: Any, tmp_path: Path) -> None:
     root = tmp_path / "storage"
     root.mkdir()

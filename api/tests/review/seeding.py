@@ -102,6 +102,37 @@ def seed_document(
     return document_id
 
 
+def seed_preview(document_id: uuid.UUID | str) -> bytes:
+    """A first-page preview for the document, as the parse stage stores and records it (a small
+    WebP image); returns its bytes."""
+    import io
+
+    from PIL import Image
+
+    from docflow.document.preview import preview_key
+    from docflow.models import DocumentPreview
+    from docflow.storage import get_storage, store_bytes
+
+    document_id = uuid.UUID(str(document_id))
+    out = io.BytesIO()
+    Image.new("RGB", (120, 155), "white").save(out, format="WEBP")
+    data = out.getvalue()
+    key = store_bytes(get_storage(), preview_key(document_id, "image/webp"), data)
+    with unit_of_work() as session:
+        DocumentRepository(session).save_preview(
+            DocumentPreview(
+                document_id=document_id,
+                storage_key=key,
+                media_type="image/webp",
+                width=120,
+                height=155,
+                byte_size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+            )
+        )
+    return data
+
+
 def seed_finalized_bulk(workspace_id: uuid.UUID, count: int, *, start: datetime) -> None:
     """`count` finalized documents (documents, jobs, extraction results, finalized records) in a
     few set-based statements — fast enough for tens of thousands of rows."""

@@ -10,9 +10,11 @@ import hashlib
 import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 from sqlalchemy import text
 
@@ -112,8 +114,17 @@ def test_upload_process_download_and_delete_through_the_bucket(
             assert got.headers["x-content-type-options"] == "nosniff"
             assert hashlib.sha256(got.content).hexdigest() == item["document"]["sha256"]
 
+            # The first page's preview, stored in the bucket too and served from it.
+            preview = client.get(document["preview"]["url"])
+            assert preview.status_code == 200
+            assert preview.headers["content-type"] == "image/webp"
+            assert preview.content[:4] == b"RIFF"
+            assert preview.content[8:12] == b"WEBP"
+
         keys = sorted(_stored_key(i["document"]["id"]) for i in items)
-        assert sorted(storage.iter_keys()) == keys  # the prefix is the store's root
+        previews = sorted(_preview_key(i["document"]["id"]) for i in items)
+        # The prefix is the store's root: each document's file and its preview, nothing else.
+        assert sorted(storage.iter_keys()) == keys + previews
 
         # A worker's copy: a temporary file with the bytes, gone after the block.
         with storage.local_copy(keys[0]) as path:
@@ -135,6 +146,18 @@ def test_upload_process_download_and_delete_through_the_bucket(
         }
         with pytest.raises(FileNotFoundError), storage.local_copy("documents/00/none.pdf"):
             pass
+
+
+def _preview_key(document_id: str) -> str:
+    from docflow.db import get_engine
+
+    with get_engine().connect() as conn:
+        return str(
+            conn.execute(
+                text("SELECT storage_key FROM document_previews WHERE document_id = :d"),
+                {"d": document_id},
+            ).scalar_one()
+        )
 
 
 def _stored_key(document_id: str) -> str:
@@ -225,15 +248,18 @@ def test_the_store_down_when_a_worker_fetches_puts_the_job_back_and_it_completes
             down = client.get(f"/api/documents/{item['document']['id']}/file")
             assert down.status_code == 503, down.text  # a download cannot reach it either
             assert down.headers["Retry-After"] == "30"
-            workers.start(queue, **env)  # a worker takes the job: the store does not answer
+            worker = workers.start(queue, **env)  # it takes the job: the store does not answer
             wait_for_event(job_id, "job_queued", count=2, timeout=60)  # given back, not failed
             assert wait_for_status(job_id, {"queued", "processing"}, timeout=5)
             assert "job_failed" not in event_types(job_id)
 
-            # The store comes back with its data (moto's was in memory: put the object back).
-            moto.start()
-            moto.create_bucket(BUCKET)
-            moto.client().put_object(Bucket=BUCKET, Key=stored, Body=kept)
+            # The store comes back with its data (moto's was in memory: put the object back) —
+            # whole: the worker is paused meanwhile, so it never finds the bucket back but still
+            # empty (which is a missing file, rightly failing the job, not an outage).
+            with paused(worker.pid):
+                moto.start()
+                moto.create_bucket(BUCKET)
+                moto.client().put_object(Bucket=BUCKET, Key=stored, Body=kept)
 
             job = wait_for_status(job_id, {"completed", "failed", "cancelled"}, timeout=90)
             types = event_types(job_id)
@@ -248,6 +274,20 @@ def test_the_store_down_when_a_worker_fetches_puts_the_job_back_and_it_completes
     finally:
         if moto.proc is None:
             moto.start()
+
+
+@contextmanager
+def paused(pid: int) -> Iterator[None]:
+    """SIGSTOP a process and its descendants for the block, then let them go on."""
+    processes = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    for process in processes:
+        process.suspend()
+    try:
+        yield
+    finally:
+        for process in processes:
+            with suppress(psutil.NoSuchProcess):
+                process.resume()
 
 
 def _queued_reasons(job_id: str) -> list[str | None]:

@@ -6,9 +6,13 @@ streams JSON lines on the protocol pipe. The host then reports how the child end
 
 Protocol (one JSON object per line):
   caller -> host: {"path", "mime_type", "max_pages", "max_pixels", "timeout_s", "memory_mb"}
+                  to parse (a PDF: "preview": [width, max_height] adds its first page's image
+                  after a {"type": "parsed"} marker), or {"op": "preview", "path", "width",
+                  "max_height", "timeout_s", "memory_mb"} to render a PDF's first page only
   host -> caller: {"type": "ready"} once; per request any number of {"type": "page", ...},
                   at most one {"type": "error", "message"}, then {"type": "done"} from the
-                  child, and always {"type": "exit", "code" | "signal"} from the host.
+                  child, and always {"type": "exit", "code" | "signal"} from the host. A
+                  render sends {"type": "preview", ...} or {"type": "preview_error", ...}.
 """
 
 from __future__ import annotations
@@ -45,9 +49,18 @@ def _child(fd: int, request: dict[str, Any]) -> None:
         _write(fd, message)
 
     try:
-        if request["mime_type"] == "application/pdf":
+        if request.get("op") == "preview":
+            _engine.render_preview(
+                request["path"], int(request["width"]), int(request["max_height"]), emit
+            )
+        elif request["mime_type"] == "application/pdf":
+            preview = request.get("preview")
             _engine.parse_pdf(
-                request["path"], int(request["max_pages"]), int(request["max_pixels"]), emit
+                request["path"],
+                int(request["max_pages"]),
+                int(request["max_pixels"]),
+                emit,
+                (int(preview[0]), int(preview[1])) if preview else None,
             )
         else:
             _engine.parse_image(
@@ -88,11 +101,13 @@ def main() -> None:
     import PIL.JpegImagePlugin  # noqa: F401
     import PIL.PngImagePlugin  # noqa: F401
     import PIL.TiffImagePlugin  # noqa: F401
+    import PIL.WebPImagePlugin  # noqa: F401  (first-page previews)
     import pypdfium2  # noqa: F401
 
     from docflow_worker.parsing import _engine, _ocr  # noqa: F401
 
     _ocr.installed_languages()
+    _engine.warm_up_preview()
     _write(fd, {"type": "ready"})
     for line in sys.stdin.buffer:
         if not line.strip():

@@ -24,9 +24,11 @@ from typing import Any
 from docflow_worker.parsing import (
     EmbeddedXml,
     Page,
+    PageImage,
     ParsedDocument,
     ParseError,
     ParseLimits,
+    PreviewSize,
     Word,
 )
 
@@ -134,22 +136,24 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def run_sandboxed(
-    path: pathlib.Path,
-    mime_type: str,
-    *,
-    limits: ParseLimits,
-    on_page: Callable[[int, int], None] | None,
-) -> ParsedDocument:
+class _Stopped(Exception):
+    """The request did not end normally: the host timed out (and was killed) or died."""
+
+    def __init__(self, timed_out: bool) -> None:
+        super().__init__("timed out" if timed_out else "the parser process died")
+        self.timed_out = timed_out
+
+
+def _exchange(
+    request: dict[str, Any],
+    timeout_s: float,
+    on_message: Callable[[dict[str, Any]], float | None],
+) -> dict[str, Any]:
+    """Send one request to the host and hand each message to `on_message` (which may return an
+    earlier deadline, a `time.monotonic()` value) until the host reports how the child ended;
+    returns that `exit` message. Raises _Stopped on a timeout or a dead host (which is then
+    replaced on the next call)."""
     global _host
-    request = {
-        "path": str(path.resolve()),
-        "mime_type": mime_type,
-        "max_pages": limits.max_pages,
-        "max_pixels": limits.max_pixels,
-        "timeout_s": limits.timeout_s,
-        "memory_mb": limits.memory_mb,
-    }
     with _lock:
         host = _get_host()
         try:
@@ -158,57 +162,131 @@ def run_sandboxed(
             host.kill()
             _host = host = _Host()
             host.send(request)
-        deadline = time.monotonic() + limits.timeout_s
-        pages: list[Page] = []
-        ocr_pages = 0
-        xml: EmbeddedXml | None = None
-        error: str | None = None
+        deadline = time.monotonic() + timeout_s
         try:
             while True:
                 message = host.read(deadline)
                 if message is None:
                     host.kill()
                     _host = None
-                    raise ParseError("The parser process died unexpectedly")
-                kind = message.get("type")
-                if kind == "page":
-                    page = _to_page(message["page"])
-                    pages.append(page)
-                    ocr_pages += bool(message["page"].get("ocr"))
-                    if on_page is not None:
-                        on_page(page.number, int(message["count"]))
-                elif kind == "xml":
-                    xml = EmbeddedXml(str(message["name"]), base64.b64decode(message["data"]))
-                elif kind == "error":
-                    error = str(message["message"])
-                elif kind == "exit":
-                    break
+                    raise _Stopped(timed_out=False)
+                if message.get("type") == "exit":
+                    return message
+                sooner = on_message(message)
+                if sooner is not None:
+                    deadline = min(deadline, sooner)
         except TimeoutError:
             host.kill()
             _host = None
-            raise ParseError(
-                f"Parsing timed out after {limits.timeout_s:g} s (the file is too large or "
-                "too complex)"
-            ) from None
+            raise _Stopped(timed_out=True) from None
+        except _Stopped:
+            raise
         except BaseException:
             # Left mid-request (on_page raised: the job was cancelled; a soft time limit): the
             # host would hand this file's remaining pages to the next caller. Start afresh.
             host.kill()
             _host = None
             raise
+
+
+def _stopped_error(stopped: _Stopped, timeout_s: float) -> ParseError:
+    if stopped.timed_out:
+        return ParseError(
+            f"Parsing timed out after {timeout_s:g} s (the file is too large or too complex)"
+        )
+    return ParseError("The parser process died unexpectedly")
+
+
+def _exit_problem(message: dict[str, Any], limits: ParseLimits) -> str | None:
+    """What went wrong with a child that was killed or failed (None: it ended normally)."""
+    if "signal" in message:
+        template = _SIGNAL_MESSAGES.get(
+            message["signal"], "The parser crashed on this file (signal {sig})"
+        )
+        return template.format(
+            cpu=int(limits.timeout_s) + 1, mem=limits.memory_mb, sig=message["signal"]
+        )
+    if message.get("code"):
+        return "The parser failed on this file (unexpected exit)"
+    return None
+
+
+def _page_image(message: dict[str, Any]) -> PageImage:
+    return PageImage(
+        data=base64.b64decode(message["data"]),
+        media_type=str(message["media_type"]),
+        width=int(message["width"]),
+        height=int(message["height"]),
+    )
+
+
+def run_sandboxed(
+    path: pathlib.Path,
+    mime_type: str,
+    *,
+    limits: ParseLimits,
+    on_page: Callable[[int, int], None] | None,
+    preview: PreviewSize | None = None,
+) -> ParsedDocument:
+    request: dict[str, Any] = {
+        "path": str(path.resolve()),
+        "mime_type": mime_type,
+        "max_pages": limits.max_pages,
+        "max_pixels": limits.max_pixels,
+        "timeout_s": limits.timeout_s,
+        "memory_mb": limits.memory_mb,
+    }
+    if preview is not None and mime_type == "application/pdf":
+        request["preview"] = [preview.width, preview.max_height]
+    pages: list[Page] = []
+    ocr_pages = 0
+    xml: EmbeddedXml | None = None
+    error: str | None = None
+    parsed = False  # every page is in: what fails after this costs the preview only
+    image: PageImage | None = None
+    preview_error: str | None = None
+
+    def collect(message: dict[str, Any]) -> float | None:
+        nonlocal ocr_pages, xml, error, parsed, image, preview_error
+        kind = message.get("type")
+        if kind == "page":
+            page = _to_page(message["page"])
+            pages.append(page)
+            ocr_pages += bool(message["page"].get("ocr"))
+            if on_page is not None:
+                on_page(page.number, int(message["count"]))
+        elif kind == "xml":
+            xml = EmbeddedXml(str(message["name"]), base64.b64decode(message["data"]))
+        elif kind == "error":
+            error = str(message["message"])
+        elif kind == "parsed" and preview is not None:
+            parsed = True
+            return time.monotonic() + preview.timeout_s
+        elif kind == "preview":
+            image = _page_image(message)
+        elif kind == "preview_error":
+            preview_error = str(message["message"])
+        return None
+
+    try:
+        ended = _exchange(request, limits.timeout_s, collect)
+    except _Stopped as stopped:
+        if not parsed:
+            raise _stopped_error(stopped, limits.timeout_s) from None
+        assert preview is not None
+        preview_error = (
+            f"rendering took longer than {preview.timeout_s:g} s"
+            if stopped.timed_out
+            else "the parser process died while rendering"
+        )
+    else:
         if error is not None:
             raise ParseError(error)
-        if "signal" in message:
-            template = _SIGNAL_MESSAGES.get(
-                message["signal"], "The parser crashed on this file (signal {sig})"
-            )
-            raise ParseError(
-                template.format(
-                    cpu=int(limits.timeout_s) + 1, mem=limits.memory_mb, sig=message["signal"]
-                )
-            )
-        if message.get("code"):
-            raise ParseError("The parser failed on this file (unexpected exit)")
+        problem = _exit_problem(ended, limits)
+        if problem is not None:
+            if not parsed:
+                raise ParseError(problem)
+            preview_error = preview_error or problem
     if not pages:
         raise ParseError("The document has no pages")
     if ocr_pages == 0:
@@ -217,4 +295,46 @@ def run_sandboxed(
         method = "ocr"
     else:
         method = "mixed"
-    return ParsedDocument(pages=tuple(pages), method=method, xml=xml)
+    if parsed and image is None and preview_error is None:
+        preview_error = "no image was made"
+    return ParsedDocument(
+        pages=tuple(pages), method=method, xml=xml, preview=image, preview_error=preview_error
+    )
+
+
+def render_sandboxed(
+    path: pathlib.Path, *, width: int, max_height: int, limits: ParseLimits
+) -> PageImage:
+    """The PDF's first page as an encoded image, rendered in a child of its own (see
+    ``render_first_page``)."""
+    request = {
+        "op": "preview",
+        "path": str(path.resolve()),
+        "width": width,
+        "max_height": max_height,
+        "timeout_s": limits.timeout_s,
+        "memory_mb": limits.memory_mb,
+    }
+    found: list[PageImage] = []
+    error: str | None = None
+
+    def collect(message: dict[str, Any]) -> None:
+        nonlocal error
+        kind = message.get("type")
+        if kind == "preview":
+            found.append(_page_image(message))
+        elif kind == "error":
+            error = str(message["message"])
+
+    try:
+        ended = _exchange(request, limits.timeout_s, collect)
+    except _Stopped as stopped:
+        raise _stopped_error(stopped, limits.timeout_s) from None
+    if error is not None:
+        raise ParseError(error)
+    problem = _exit_problem(ended, limits)
+    if problem is not None:
+        raise ParseError(problem)
+    if not found:
+        raise ParseError("The page could not be rendered")
+    return found[0]

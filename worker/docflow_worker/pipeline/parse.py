@@ -1,4 +1,5 @@
-"""Parse stage: read the file into pages of text with word boxes (in a sandboxed child)."""
+"""Parse stage: read the file into pages of text with word boxes (in a sandboxed child, which also
+renders a PDF's first page); then keep that preview (see ``preview``: never a reason to fail)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from docflow.events.publisher import NewEvent
 from docflow.job.service import JobService
 from docflow_worker.parsing import ParseError, ParseLimits, parse_document
 from docflow_worker.pipeline.context import PipelineContext, StageFailed
+from docflow_worker.pipeline.preview import keep_preview, preview_size
 from docflow_worker.pipeline.retry import DATABASE_UNAVAILABLE
 
 log = logging.getLogger(__name__)
@@ -47,8 +49,11 @@ def run(ctx: PipelineContext) -> None:
 
     limits = ParseLimits(timeout_s=get_settings().stage_timeout_seconds)
     try:
-        ctx.parsed = parse_document(ctx.file_path, ctx.mime_type, limits=limits, on_page=on_page)
+        ctx.parsed = parse_document(
+            ctx.file_path, ctx.mime_type, limits=limits, on_page=on_page, preview=preview_size()
+        )
     except ParseError as exc:
         raise StageFailed(str(exc)) from exc
     except FileNotFoundError as exc:
         raise StageFailed("The stored file is missing.") from exc
+    keep_preview(ctx)

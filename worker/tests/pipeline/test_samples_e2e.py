@@ -29,6 +29,7 @@ def test_sample_folder_in_one_request(client, worker) -> None:
             assert events[-1]["data"]["error"] == job["error_message"]
             doc = client.get(f"/api/documents/{item['document']['id']}").json()
             assert doc["current_status"] == "failed"
+            assert doc["preview"] is None
         else:
             assert job["status"] == "completed", (item["filename"], job)
             assert [t for t in types if t in SEVEN_EVENTS] == SEVEN_EVENTS
@@ -37,4 +38,7 @@ def test_sample_folder_in_one_request(client, worker) -> None:
             fields = doc["extraction"]["structured_output_json"]["fields"]
             assert set(fields) >= {"vendor_name", "invoice_number", "total_amount", "currency"}
             assert doc["extraction"]["raw_text"]
+            if item["filename"].endswith(".pdf"):  # each PDF's first page, rendered
+                assert doc["preview"]["width"] == 900, item["filename"]
+                assert 900 < doc["preview"]["height"] <= 1800, item["filename"]
             json.dumps(doc)  # serialisable end to end

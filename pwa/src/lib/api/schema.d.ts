@@ -199,6 +199,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/{document_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Preview */
+        get: operations["documents-get_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents/{document_id}/review": {
         parameters: {
             query?: never;
@@ -583,6 +600,33 @@ export interface components {
             /** Vendor Name */
             vendor_name: string | null;
         };
+        /**
+         * DocumentPreviewRead
+         * @description A server-rendered image of the document's first page, to show at once (and to reserve its
+         *     space) while the full document viewer loads.
+         */
+        DocumentPreviewRead: {
+            /**
+             * Height
+             * @description pixels
+             */
+            height: number;
+            /**
+             * Media Type
+             * @description `image/webp` (or `image/png`)
+             */
+            media_type: string;
+            /**
+             * Url
+             * @description Where to GET the image (`/api/documents/{id}/preview`)
+             */
+            url: string;
+            /**
+             * Width
+             * @description pixels
+             */
+            width: number;
+        };
         /** DocumentRead */
         DocumentRead: {
             /** Current Status */
@@ -604,6 +648,8 @@ export interface components {
             original_filename: string;
             /** Possible Duplicate Of */
             possible_duplicate_of: string | null;
+            /** @description null when there is none: not a PDF, not parsed yet, or the page could not be rendered (its URL would answer 404) */
+            preview: components["schemas"]["DocumentPreviewRead"] | null;
             /** Sha256 */
             sha256: string;
             /**
@@ -2279,6 +2325,85 @@ export interface operations {
                 };
             };
             /** @description Not found in the caller's workspace (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request is invalid (`validation_error`: details list the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "documents-get_preview": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An image of the document's first page (WebP, or PNG), the size `preview` in the document states */
+            200: {
+                headers: {
+                    /** @description The image's SHA-256, quoted */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description `If-None-Match` names the current image */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found in the caller's workspace (`not_found`), or the document has no preview (not a PDF, not parsed yet, the page could not be rendered): its `preview` is null */
             404: {
                 headers: {
                     [name: string]: unknown;
