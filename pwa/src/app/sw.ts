@@ -8,8 +8,9 @@
 //   - answers navigations from the network (with navigation preload) and, offline, from that
 //     precache (a page with a query string gets its path's page; /documents/<id> gets the document
 //     shell; anything else /~offline) — never from the cache while the network answers,
-//   - keeps the files of documents the reviewer opened (GET /api/documents/<id>/file) in the
-//     "docflow-files" cache; no other /api/* response is ever cached here,
+//   - keeps the files of documents the reviewer opened (GET /api/documents/<id>/file) and the
+//     pictures of their first pages (…/preview) in the "docflow-files" cache; no other /api/*
+//     response is ever cached here,
 //   - receives files shared to the installed app (POST /share-target) into "docflow-share-inbox".
 // A new version waits until the page posts {type: "SKIP_WAITING"} (the "Update available" prompt);
 // Serwist adds that message listener itself when `skipWaiting` is false.
@@ -89,17 +90,18 @@ const serwist = new Serwist({
   navigationPreload: true,
   runtimeCaching: [
     // Files of documents the reviewer opened, and of the newest needing review (fetched by the page:
-    // features/review/offline/prefetch-for-offline.ts, 50 at most), for offline review. Only complete 200 answers (never
-    // a 401/403/404 or a partial range); removed on sign-out and when another user signs in.
+    // features/review/offline/prefetch-for-offline.ts, 50 at most), with the pictures of their first
+    // pages, for offline review. Only complete 200 answers (never a 401/403/404 or a partial range);
+    // removed on sign-out and when another user signs in.
     {
       matcher: ({ url, request }) =>
-        isApi(url) && /^\/api\/documents\/[^/]+\/file$/.test(url.pathname) && !request.headers.has("range"),
+        isApi(url) && /^\/api\/documents\/[^/]+\/(file|preview)$/.test(url.pathname) && !request.headers.has("range"),
       method: "GET",
       handler: new CacheFirst({
         cacheName: FILES_CACHE,
         plugins: [
           new CacheableResponsePlugin({ statuses: [200] }),
-          new ExpirationPlugin({ maxEntries: 100, maxAgeSeconds: 30 * 24 * 60 * 60, maxAgeFrom: "last-used", purgeOnQuotaError: true }),
+          new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60, maxAgeFrom: "last-used", purgeOnQuotaError: true }),
         ],
       }),
     },

@@ -14,6 +14,7 @@ function doc(structured: unknown, reviewed: unknown): DocumentRead {
     current_status: "completed",
     duplicate_of: null,
     possible_duplicate_of: null,
+    preview: null,
     job: null,
     extraction: {
       document_type: "invoice",

@@ -46,6 +46,7 @@ function cached(status: string, current = status): DocumentEntry {
       current_status: current,
       duplicate_of: null,
       possible_duplicate_of: null,
+      preview: null,
       extraction: null,
       job: { ...job, completed_at: null, started_at: null, error_message: null, status },
     },

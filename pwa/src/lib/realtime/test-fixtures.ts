@@ -66,6 +66,7 @@ export function detail(id: string, overrides: Partial<DocumentListItem> = {}): D
       current_status: r.current_status,
       duplicate_of: null,
       possible_duplicate_of: null,
+      preview: null,
       extraction: null,
       job: r.job,
     },

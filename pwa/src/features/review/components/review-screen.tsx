@@ -242,7 +242,7 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
             mimeType={document.mime_type}
             pageCount={document.extraction?.page_count ?? null}
             highlight={highlight}
-            preview={null}
+            preview={document.preview ?? null}
           />
         </div>
         <div className="min-w-0 space-y-4">

@@ -101,7 +101,18 @@ export function browserPrefetchDeps(queryClient: QueryClient): OfflinePrefetchDe
     },
     async prefetchDetail(id) {
       // Fresh enough when fetched in the last 10 minutes (the live connection patches it meanwhile).
-      await queryClient.prefetchQuery({ ...documentQueryOptions(id), staleTime: 10 * 60_000 });
+      const options = documentQueryOptions(id);
+      await queryClient.prefetchQuery({ ...options, staleTime: 10 * 60_000 });
+      // The picture of its first page (tens of kB) goes with the data: the review screen shows it
+      // offline as online, before PDF.js has drawn the page from the kept file.
+      const preview = queryClient.getQueryData(options.queryKey)?.document.preview;
+      if (preview && typeof caches !== "undefined" && navigator.serviceWorker?.controller) {
+        const cache = await caches.open(FILES_CACHE);
+        if (!(await cache.match(new URL(preview.url, window.location.origin).href))) {
+          const response = await fetch(preview.url, { credentials: "same-origin" });
+          if (response.ok) await response.arrayBuffer(); // the worker keeps its copy
+        }
+      }
     },
     async hasFile(id) {
       // Without a controlling service worker nothing would keep the file: treat it as kept.
