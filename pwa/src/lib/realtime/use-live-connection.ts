@@ -2,23 +2,14 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { api, unwrap } from "@/lib/api/client";
-import { notifySessionExpired } from "@/lib/api/session-events";
-import type { EventPage } from "./event-reducer";
-import { InvalidationScheduler } from "./invalidation-scheduler";
-import { LiveCache } from "./live-cache";
-import { LiveConnection, liveSocketUrl, type LiveState } from "./live-connection";
+import type { LiveState } from "./live-connection";
 
 export type { LiveState } from "./live-connection";
 
-/** GET /api/events?after=&limit=: the workspace's events above `after`, ascending. */
-function fetchEvents(after: number, limit: number): Promise<EventPage> {
-  return unwrap(api.GET("/api/events", { params: { query: { after, limit } } }));
-}
-
 /**
  * The tab's one live connection while `enabled` (signed in): events from the WebSocket — or, while
- * it is down, from polling — patch the query cache in place. Returns what the indicator says.
+ * it is down, from polling — patch the query cache in place (live-runtime.ts, loaded here on
+ * demand). Returns what the indicator says.
  */
 export function useLiveConnection(enabled: boolean): LiveState {
   const queryClient = useQueryClient();
@@ -26,35 +17,26 @@ export function useLiveConnection(enabled: boolean): LiveState {
 
   useEffect(() => {
     if (!enabled) return;
-    const scheduler = new InvalidationScheduler(queryClient);
-    const sink = new LiveCache(queryClient, scheduler);
-    const connection = new LiveConnection({
-      url: liveSocketUrl(window.location),
-      openSocket: (url) => new WebSocket(url),
-      fetchEvents,
-      sink,
-      onState: setState,
-      onSessionExpired: notifySessionExpired,
-      isOnline: () => navigator.onLine,
-    });
-    const onVisibility = () => {
-      if (document.visibilityState === "visible") connection.wake();
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    const load = () => {
+      import("./live-runtime")
+        .then(({ startLiveConnection }) => {
+          if (!cancelled) stop = startLiveConnection(queryClient, setState);
+        })
+        .catch(() => {
+          // Offline before the code was ever fetched (no service worker yet): try again when the
+          // connection returns.
+          if (cancelled) return;
+          setState("offline");
+          window.addEventListener("online", load, { once: true });
+        });
     };
-    const onNetwork = () => connection.networkChanged();
-    document.addEventListener("visibilitychange", onVisibility);
-    window.addEventListener("online", onNetwork);
-    window.addEventListener("offline", onNetwork);
-    // Started a tick later: React's development double mount then never opens a socket only to
-    // close it before it connected (the browser warns about that).
-    const starting = setTimeout(() => connection.start(), 0);
+    load();
     return () => {
-      clearTimeout(starting);
-      document.removeEventListener("visibilitychange", onVisibility);
-      window.removeEventListener("online", onNetwork);
-      window.removeEventListener("offline", onNetwork);
-      connection.stop();
-      sink.dispose();
-      scheduler.dispose();
+      cancelled = true;
+      window.removeEventListener("online", load);
+      stop?.();
     };
   }, [enabled, queryClient]);
 
