@@ -71,8 +71,14 @@ def storage_root() -> Path:
 
 
 def stored_files() -> set[str]:
+    """What uploads store: every file under the storage root except the first-page previews, which
+    the worker writes for earlier documents whenever their jobs run (never an upload's doing)."""
     root = storage_root()
-    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+    return {
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[0] != "previews"
+    }
 
 
 def staging_files() -> list[Path]:
