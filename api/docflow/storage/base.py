@@ -51,6 +51,11 @@ class Storage(Protocol):
         returns the key. Raises StorageUnavailable (the staged file is then left to `discard`)."""
         ...
 
+    def put(self, key: str, data: bytes) -> str:
+        """Store small bytes made in memory (a preview image) under `key`, replacing what is there,
+        without the uploads' staging folder; returns the key. Raises StorageUnavailable."""
+        ...
+
     def delete(self, key: str) -> None:
         """Remove a stored file; a key that is not there is not an error."""
         ...
@@ -81,11 +86,6 @@ def discard_staged(staged: StagedFile) -> None:
 
 
 def store_bytes(storage: Storage, key: str, data: bytes) -> str:
-    """Store `data` under `key` (replacing what is there) through the usual stage → commit."""
-    staged = storage.stage()
-    try:
-        staged.write(data)
-        return storage.commit(staged, key)
-    except BaseException:
-        storage.discard(staged)
-        raise
+    """Store `data` under `key` (replacing what is there). Not through the staging folder: that is
+    the uploads' (a worker writing a preview there would look like an upload in progress)."""
+    return storage.put(key, data)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +34,19 @@ class LocalStorage:
         os.replace(staged.path, target)
         return key
 
+    def put(self, key: str, data: bytes) -> str:
+        target = self._resolve(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside its place and renamed over it: a reader sees the old file or the new one.
+        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+        try:
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        return key
+
     def delete(self, key: str) -> None:
         self._resolve(key).unlink(missing_ok=True)
 
@@ -42,7 +56,8 @@ class LocalStorage:
     def iter_keys(self) -> Iterator[str]:
         staging = self.staging_dir
         for path in sorted(self.root.rglob("*")):
-            if path.is_file() and staging not in path.parents:
+            # A dot file is a `put` being written (or one a crash left): not a stored key.
+            if path.is_file() and staging not in path.parents and not path.name.startswith("."):
                 yield path.relative_to(self.root).as_posix()
 
     @contextmanager

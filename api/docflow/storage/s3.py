@@ -94,6 +94,13 @@ class S3Storage:
         staged.path.unlink(missing_ok=True)
         return key
 
+    def put(self, key: str, data: bytes) -> str:
+        try:
+            self.client.put_object(Bucket=self.bucket, Key=self._object(key), Body=data)
+        except _STORE_ERRORS as exc:
+            raise self._unavailable("storing", key, exc) from exc
+        return key
+
     def delete(self, key: str) -> None:
         try:
             self.client.delete_object(Bucket=self.bucket, Key=self._object(key))
