@@ -27,6 +27,7 @@ import contextlib
 import functools
 import glob
 import hashlib
+import http.client
 import json
 import os
 import pwd
@@ -480,7 +481,9 @@ def _wait_http(url: str, proc: subprocess.Popen[bytes], what: str, timeout: floa
         except urllib.error.HTTPError as error:
             if error.code < 500:
                 return
-        except (OSError, urllib.error.URLError):
+        except (OSError, urllib.error.URLError, http.client.HTTPException):
+            # HTTPException: before the server listens, a connection can land on itself (its own
+            # ephemeral port is the one polled) and read back its own request — not ready yet.
             pass
         time.sleep(0.1)
     raise RuntimeError(f"{what} did not answer {url} within {timeout:.0f} s")
