@@ -6,10 +6,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from docflow.config import get_settings
-from docflow.storage.base import StagedFile, Storage, store_bytes
+from docflow.storage.base import StagedFile, Storage
 from docflow.storage.local import LocalStorage
 
-__all__ = ["Storage", "StagedFile", "get_storage", "store_bytes"]
+__all__ = ["Storage", "StagedFile", "get_storage"]
 
 
 @lru_cache

@@ -83,9 +83,3 @@ def stage_in(folder: Path) -> StagedFile:
 def discard_staged(staged: StagedFile) -> None:
     staged.close()
     staged.path.unlink(missing_ok=True)
-
-
-def store_bytes(storage: Storage, key: str, data: bytes) -> str:
-    """Store `data` under `key` (replacing what is there). Not through the staging folder: that is
-    the uploads' (a worker writing a preview there would look like an upload in progress)."""
-    return storage.put(key, data)

@@ -111,13 +111,13 @@ def seed_preview(document_id: uuid.UUID | str) -> bytes:
 
     from docflow.document.preview import preview_key
     from docflow.models import DocumentPreview
-    from docflow.storage import get_storage, store_bytes
+    from docflow.storage import get_storage
 
     document_id = uuid.UUID(str(document_id))
     out = io.BytesIO()
     Image.new("RGB", (120, 155), "white").save(out, format="WEBP")
     data = out.getvalue()
-    key = store_bytes(get_storage(), preview_key(document_id, "image/webp"), data)
+    key = get_storage().put(preview_key(document_id, "image/webp"), data)
     with unit_of_work() as session:
         DocumentRepository(session).save_preview(
             DocumentPreview(

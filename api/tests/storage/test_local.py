@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docflow.storage import store_bytes
 from docflow.storage.local import LocalStorage
 
 
@@ -12,8 +11,8 @@ def test_put_replaces_a_key_without_the_uploads_staging_folder(tmp_path: Path) -
     storage = LocalStorage(tmp_path)
     key = "previews/ab/abc-page-1.webp"
 
-    assert store_bytes(storage, key, b"first") == key
-    assert store_bytes(storage, key, b"second") == key
+    assert storage.put(key, b"first") == key
+    assert storage.put(key, b"second") == key
 
     with storage.open(key) as stored:
         assert stored.read() == b"second"

@@ -23,7 +23,7 @@ from docflow.db import unit_of_work
 from docflow.document.preview import MAX_HEIGHT, WIDTH, preview_key
 from docflow.document.repository import DocumentRepository
 from docflow.models import DocumentPreview
-from docflow.storage import get_storage, store_bytes
+from docflow.storage import get_storage
 from docflow_worker.parsing import PreviewSize
 from docflow_worker.pipeline.context import PipelineContext
 
@@ -51,7 +51,7 @@ def keep_preview(ctx: PipelineContext) -> bool:
         return False
     key: str | None = None
     try:
-        key = store_bytes(get_storage(), preview_key(ctx.document_id, image.media_type), image.data)
+        key = get_storage().put(preview_key(ctx.document_id, image.media_type), image.data)
         with unit_of_work() as session:
             DocumentRepository(session).save_preview(
                 DocumentPreview(

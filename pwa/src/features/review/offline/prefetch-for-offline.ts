@@ -90,6 +90,20 @@ export async function prefetchForOffline(
   }
 }
 
+/** Whether the service worker's file cache holds `path` (true without a controlling worker: nothing would keep it). */
+async function keptOffline(path: string): Promise<boolean> {
+  if (typeof caches === "undefined" || !navigator.serviceWorker?.controller) return true;
+  const cache = await caches.open(FILES_CACHE);
+  return (await cache.match(new URL(path, window.location.origin).href)) !== undefined;
+}
+
+/** Fetches `path` through the service worker, which keeps its copy as it streams. */
+async function fetchThroughWorker(path: string): Promise<void> {
+  const response = await fetch(path, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  await response.arrayBuffer(); // read to the end
+}
+
 /** The browser's parts: the API, the query cache and the service worker's file cache. */
 export function browserPrefetchDeps(queryClient: QueryClient): OfflinePrefetchDeps {
   return {
@@ -106,25 +120,11 @@ export function browserPrefetchDeps(queryClient: QueryClient): OfflinePrefetchDe
       // The picture of its first page (tens of kB) goes with the data: the review screen shows it
       // offline as online, before PDF.js has drawn the page from the kept file.
       const preview = queryClient.getQueryData(options.queryKey)?.document.preview;
-      if (preview && typeof caches !== "undefined" && navigator.serviceWorker?.controller) {
-        const cache = await caches.open(FILES_CACHE);
-        if (!(await cache.match(new URL(preview.url, window.location.origin).href))) {
-          const response = await fetch(preview.url, { credentials: "same-origin" });
-          if (response.ok) await response.arrayBuffer(); // the worker keeps its copy
-        }
-      }
+      // A picture that fails to come is no reason to stop the run (the page is drawn from the file).
+      if (preview && !(await keptOffline(preview.url))) await fetchThroughWorker(preview.url).catch(() => undefined);
     },
-    async hasFile(id) {
-      // Without a controlling service worker nothing would keep the file: treat it as kept.
-      if (typeof caches === "undefined" || !navigator.serviceWorker?.controller) return true;
-      const cache = await caches.open(FILES_CACHE);
-      return (await cache.match(new URL(documentFileUrl(id), window.location.origin).href)) !== undefined;
-    },
-    async fetchFile(id) {
-      const response = await fetch(documentFileUrl(id), { credentials: "same-origin" });
-      if (!response.ok) throw new Error(`file ${id}: ${response.status}`);
-      await response.arrayBuffer(); // read to the end: the worker stores its copy as it streams
-    },
+    hasFile: (id) => keptOffline(documentFileUrl(id)),
+    fetchFile: (id) => fetchThroughWorker(documentFileUrl(id)),
     storage: () => storageFacts(),
     online: () => navigator.onLine,
   };
