@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outputScale, paddedRect } from "./geometry";
+import { outputScale, paddedRect, previewIsSharpEnough } from "./geometry";
 
 describe("paddedRect", () => {
   it("pads a text run 20% of its height above and below", () => {
@@ -28,5 +28,22 @@ describe("outputScale", () => {
   it("keeps a huge page under the pixel budget", () => {
     const scale = outputScale(4000, 5000, 2);
     expect(4000 * 5000 * scale * scale).toBeLessThanOrEqual(16_777_216 + 1);
+  });
+});
+
+describe("previewIsSharpEnough", () => {
+  it("stands in on a phone, not on a dense tablet or a wide desktop column", () => {
+    // A 900 px preview: a 390 px phone viewer at density 1.75 needs 683 px.
+    expect(previewIsSharpEnough(900, 390, 1.75)).toBe(true);
+    // The same viewer at density 3 is drawn at 2 (780 px): more than 85% of 900.
+    expect(previewIsSharpEnough(900, 390, 3)).toBe(false);
+    expect(previewIsSharpEnough(900, 760, 1)).toBe(true);
+    expect(previewIsSharpEnough(900, 800, 1)).toBe(false);
+  });
+
+  it("never stands in for an unknown width or an empty picture", () => {
+    expect(previewIsSharpEnough(900, 0, 1)).toBe(false);
+    expect(previewIsSharpEnough(0, 300, 1)).toBe(false);
+    expect(previewIsSharpEnough(900, Number.NaN, 1)).toBe(false);
   });
 });

@@ -38,3 +38,17 @@ export function outputScale(cssWidth: number, cssHeight: number, devicePixelRati
   if (!(area > 0)) return wanted;
   return Math.min(wanted, Math.sqrt(maxPixels / area));
 }
+
+/** How far below its own width the server's preview of page 1 is shown at most and still counts as sharp. */
+export const PREVIEW_HEADROOM = 0.85;
+
+/**
+ * Whether the server's picture of page 1 (`previewWidth` px) is sharp enough to stand in for a page
+ * drawn by PDF.js across `cssWidth` CSS px on this screen: the screen needs no more pixels (its
+ * density, at most 2, as a canvas would be drawn) than the picture holds, with a little to spare.
+ */
+export function previewIsSharpEnough(previewWidth: number, cssWidth: number, devicePixelRatio: number): boolean {
+  if (!(previewWidth > 0) || !(cssWidth > 0)) return false;
+  const density = Math.min(2, Math.max(1, devicePixelRatio || 1));
+  return cssWidth * density <= previewWidth * PREVIEW_HEADROOM;
+}

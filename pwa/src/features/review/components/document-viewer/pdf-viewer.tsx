@@ -3,7 +3,7 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "pdfjs-dist";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { isCancellation, pdfError, type ViewerError } from "./file-error";
-import type { Box } from "./geometry";
+import { previewIsSharpEnough, type Box } from "./geometry";
 import { loadPdfjs, PDFJS_DATA, pdfWorker, warmPdfjs } from "./load-pdfjs";
 import { PreviewPage, type PagePreview } from "./page-preview";
 import { PdfPage, type PageSize } from "./pdf-page";
@@ -12,7 +12,7 @@ import { documentFileUrl, readArrayBuffer, useDocumentFile } from "./use-documen
 import { useElementWidth } from "./use-element-width";
 import { useHighlightScroll } from "./use-highlight-scroll";
 import { ViewerMessage } from "./viewer-message";
-import { canZoomIn, canZoomOut, PDF_TO_CSS, resolveScale, zoomIn, zoomOut, type Zoom } from "./zoom";
+import { canZoomIn, canZoomOut, fitWidthScale, PDF_TO_CSS, resolveScale, zoomIn, zoomOut, type Zoom } from "./zoom";
 
 type Opened = { ok: true; doc: PDFDocumentProxy; base: PageSize } | { ok: false; error: ViewerError };
 
@@ -34,9 +34,23 @@ export function PdfViewer({
   preview: PagePreview | null;
 }) {
   const downloadHref = documentFileUrl(documentId);
-  // With a picture of page 1 on screen, PDF.js (~1.5 MB with its worker) and the file wait until
-  // the page has painted and the browser is idle: the reviewer sees the page at once either way.
-  const start = useStartWhenIdle(preview !== null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const available = useElementWidth(scrollRef);
+
+  // A one-page PDF whose picture of page 1 is as sharp as a drawing would be on this screen (a
+  // phone) is shown as that picture: PDF.js (~1.5 MB with its worker, and its main-thread work)
+  // and the file load only when the reviewer zooms, or the view grows past what the picture holds.
+  // Otherwise they start once the page has painted and the browser is idle (at once without a
+  // picture): the reviewer sees the page meanwhile either way.
+  const [zoomWanted, setZoomWanted] = useState<"in" | "out" | null>(null);
+  const [needed, setNeeded] = useState(preview === null);
+  const pictureSuffices =
+    preview !== null &&
+    pageCount === 1 &&
+    (!highlight || highlight.page === 1) &&
+    (available === null || previewIsSharpEnough(preview.width, available, typeof window === "undefined" ? 1 : window.devicePixelRatio));
+  if (!needed && (zoomWanted !== null || (available !== null && !pictureSuffices))) setNeeded(true);
+  const start = useStartWhenIdle(preview !== null) && needed;
   const { state: file, retry } = useDocumentFile(documentId, readArrayBuffer, undefined, start);
   const data = file.status === "ready" ? file.data : null;
 
@@ -80,9 +94,13 @@ export function PdfViewer({
   const numPages = doc?.numPages ?? pageCount;
 
   // Zoom: fit width by default; the pages' CSS size follows at once, their drawing after a pause.
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const available = useElementWidth(scrollRef);
   const [zoom, setZoom] = useState<Zoom>({ mode: "fit" });
+  // A zoom asked for over the picture: one step from fit width, once PDF.js knows the page's size.
+  if (zoomWanted && base && available !== null) {
+    const fit = fitWidthScale(available, base.width * PDF_TO_CSS);
+    setZoomWanted(null);
+    setZoom({ mode: "custom", scale: zoomWanted === "in" ? zoomIn(fit) : zoomOut(fit) });
+  }
   const scale = base ? resolveScale(zoom, available, base.width * PDF_TO_CSS) : null;
   const [drawn, setDrawn] = useState<{ doc: PDFDocumentProxy; scale: number } | null>(null);
   useEffect(() => {
@@ -202,22 +220,36 @@ export function PdfViewer({
     setCurrent(page);
   }, []);
 
+  const error = file.status === "error" ? file.error : result && !result.ok ? result.error : null;
+  const ready = Boolean(doc && base && scale !== null);
+  // The picture of page 1 stands for the page (until PDF.js has drawn it, or for good on a phone).
+  const showingPreview = !error && !ready && preview !== null;
+  const pictureOnly = showingPreview && !needed;
+
   // A field's source: draw its page first, then bring the box to the middle of the view.
-  const highlightPage = highlight && doc && highlight.page >= 1 && highlight.page <= doc.numPages ? highlight.page : null;
+  const highlightPage =
+    highlight && doc && highlight.page >= 1 && highlight.page <= doc.numPages ? highlight.page : highlight && showingPreview && highlight.page === 1 ? 1 : null;
   const highlightKey = highlightPage && highlight ? `${highlightPage}:${highlight.box.join(",")}` : null;
-  useHighlightScroll(scrollRef, highlightKey, doc !== null && scale !== null);
+  useHighlightScroll(scrollRef, highlightKey, ready || showingPreview);
 
   // Page 1 starts drawing before the observer's first report, unless a highlight points elsewhere.
   const eagerPage = near.size === 0 && !highlightPage ? 1 : null;
-  const error = file.status === "error" ? file.error : result && !result.ok ? result.error : null;
-  const ready = Boolean(doc && base && scale !== null);
 
   return (
     <>
       <ViewerToolbar
-        disabled={!ready}
+        disabled={!ready && !pictureOnly}
         downloadHref={file.status === "error" ? null : downloadHref}
-        zoom={error ? null : {
+        zoom={error ? null : pictureOnly ? {
+          // Fit width over the picture; a step in or out loads PDF.js and is taken from there.
+          scale: null,
+          fitWidth: true,
+          canZoomIn: true,
+          canZoomOut: true,
+          onZoomIn: () => setZoomWanted("in"),
+          onZoomOut: () => setZoomWanted("out"),
+          onFitWidth: () => undefined,
+        } : {
           scale,
           fitWidth: zoom.mode === "fit",
           canZoomIn: scale !== null && canZoomIn(scale),
@@ -234,13 +266,13 @@ export function PdfViewer({
         tabIndex={0}
         role="region"
         aria-label="Document"
-        aria-busy={!ready && !error}
+        aria-busy={!ready && !error && !pictureOnly}
         className="relative min-h-0 flex-1 overflow-auto bg-slate-200 p-2 [scrollbar-gutter:stable] md:p-3"
       >
         {error ? (
           <ViewerMessage error={error} onRetry={retry} downloadHref={file.status === "error" ? undefined : downloadHref} />
-        ) : (!doc || !base || scale === null) && preview ? (
-          <PreviewPage preview={preview} numPages={numPages} box={highlight && highlight.page === 1 ? highlight.box : null} />
+        ) : showingPreview ? (
+          <PreviewPage preview={preview} numPages={numPages} box={highlightPage === 1 && highlight ? highlight.box : null} />
         ) : !doc || !base || scale === null ? (
           <ViewerMessage>{numPages ? `Loading document (${numPages} ${numPages === 1 ? "page" : "pages"})…` : "Loading document…"}</ViewerMessage>
         ) : (

@@ -46,7 +46,7 @@ export function ViewerToolbar({
           </ToolButton>
           <output className="min-w-14 text-center text-sm tabular-nums text-slate-800" aria-live="polite">
             <span className="sr-only">Zoom </span>
-            {zoom.scale === null ? "…" : percent(zoom.scale)}
+            {zoom.scale !== null ? percent(zoom.scale) : zoom.fitWidth ? "Fit" : "…"}
           </output>
           <ToolButton label="Zoom in" disabled={disabled || !zoom.canZoomIn} onClick={zoom.onZoomIn}>
             <Icon name="plus" />
