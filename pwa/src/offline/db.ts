@@ -7,6 +7,7 @@
  * the file each time (200 MiB queued took 401 MiB on disk).
  */
 import Dexie, { type EntityTable } from "dexie";
+import { DATABASE_NAME } from "./probe";
 import type { ReviewFields } from "./types";
 
 export type OutboxKind = "upload" | "review" | "finalize" | "retry" | "cancel";
@@ -65,7 +66,7 @@ export class DocflowDatabase extends Dexie {
   outbox!: EntityTable<OutboxItem, "id">;
   files!: EntityTable<OutboxFile, "id">;
 
-  constructor(name = "docflow", options?: ConstructorParameters<typeof Dexie>[1]) {
+  constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ outbox: OUTBOX_SCHEMA });
     // Version 2: uploads' bytes move out of their rows into `files`.

@@ -566,15 +566,36 @@ export function getOutboxRuntime(): OutboxRuntime | null {
 }
 
 let starting: Promise<OutboxRuntime | null> | null = null;
+let starter: (() => Promise<OutboxRuntime | null>) | null = null;
+/** Something asked for the outbox before a starter was registered (a screen's effect runs before the shell's). */
+let wanted = false;
 
-/** The app shell is loading the outbox's code (hooks/use-outbox.ts): writes wait for it. */
-export function announceOutboxRuntime(loading: Promise<OutboxRuntime | null>): void {
-  starting = loading.catch(() => null);
+/**
+ * How this tab starts its outbox (the app shell registers it, hooks/use-outbox.ts; null: none). It
+ * runs once, when the outbox is first needed — `startOutboxRuntime`.
+ */
+export function registerOutboxStarter(start: (() => Promise<OutboxRuntime | null>) | null): void {
+  starter = start;
+  if (start && wanted) void startOutboxRuntime();
 }
 
-/** The runtime, once the one being loaded is there; null when none runs in this tab. */
+/** Starts the tab's outbox unless it runs or is starting; the runtime once there (null: none in this tab). */
+export function startOutboxRuntime(): Promise<OutboxRuntime | null> {
+  if (installed) return Promise.resolve(installed);
+  wanted = true;
+  if (!starting && starter) {
+    starting = starter().catch(() => null);
+    // A start that failed (its code did not load: offline on a new deployment) may be tried again.
+    void starting.then((runtime) => {
+      if (!runtime && !installed) starting = null;
+    });
+  }
+  return starting ?? Promise.resolve(null);
+}
+
+/** The runtime for a write: started now if it was not running yet; null when none runs in this tab. */
 export async function outboxRuntimeReady(): Promise<OutboxRuntime | null> {
-  return installed ?? (starting ? await starting : null);
+  return installed ?? (await startOutboxRuntime());
 }
 
 export function subscribeOutboxRuntime(listener: () => void): () => void {

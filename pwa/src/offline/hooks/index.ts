@@ -6,6 +6,7 @@ export {
   useOutboxItems,
   useOutboxItemsForDocument,
   useOutboxProgress,
+  useOutboxStarted,
   useOutboxState,
   type OutboxItems,
 } from "./use-outbox";

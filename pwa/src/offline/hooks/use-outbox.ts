@@ -3,7 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type { OutboxItem, OutboxStatus } from "../db";
-import { announceOutboxRuntime, type OutboxState } from "../runtime";
+import { outboxMayHoldItems } from "../probe";
+import { CHANNEL_NAME, registerOutboxStarter, startOutboxRuntime, type OutboxState } from "../runtime";
 import type { Progress } from "../sync-engine";
 import {
   getRows,
@@ -17,15 +18,44 @@ import {
 } from "./runtime-store";
 
 /**
- * Starts the tab's outbox (the app shell calls this once; later calls do nothing). Its code (Dexie,
- * the sync engine) loads here, after the first render: a write made before it is running still
- * waits for it (outbox.ts), and the screens' first-load JS stays small.
+ * Makes the tab's outbox startable (the app shell calls this once) and starts it when it is
+ * needed: at once when the device's outbox may hold something (a plain IndexedDB count, no Dexie),
+ * else on the first write (outbox.ts), on a screen that shows the outbox (`useOutboxStarted`), or
+ * when another tab's outbox speaks on the BroadcastChannel. Its code (Dexie, the sync engine)
+ * loads at once — a write made offline must not depend on fetching it — but most page loads, with
+ * nothing queued, never open the database nor run the engine.
  */
 export function useOutboxEngine(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    announceOutboxRuntime(import("../browser").then(({ startBrowserOutbox }) => startBrowserOutbox(queryClient)));
+    const load = () => import("../browser");
+    // The code loads now, so that a write made after the connection drops still finds it here.
+    void load().catch(() => undefined);
+    registerOutboxStarter(() => load().then(({ startBrowserOutbox }) => startBrowserOutbox(queryClient)));
+    let listening = true;
+    const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL_NAME);
+    const start = () => {
+      if (!listening) return;
+      listening = false;
+      channel?.close();
+      void startOutboxRuntime();
+    };
+    if (channel) channel.onmessage = start;
+    void outboxMayHoldItems().then((holds) => {
+      if (holds) start();
+    });
+    return () => {
+      listening = false;
+      channel?.close();
+    };
   }, [queryClient]);
+}
+
+/** For screens that show or fill the outbox (upload, outbox): starts it if it is not running yet. */
+export function useOutboxStarted(): void {
+  useEffect(() => {
+    void startOutboxRuntime();
+  }, []);
 }
 
 /** Whether writes are kept on this device ("unavailable": they go straight to the server), and whose queue runs. */

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { OutboxItem } from "@/offline/db";
-import { useOnline, useOutboxItems, useOutboxProgress, useOutboxState } from "@/offline/hooks";
+import { useOnline, useOutboxItems, useOutboxProgress, useOutboxStarted, useOutboxState } from "@/offline/hooks";
 import { discardOutboxItem, retryOutboxItem } from "@/offline/outbox";
 import { discardNeedsConfirmation, summarize } from "../describe";
 import { useShareImport, type ShareNotice } from "../hooks/use-share-import";
@@ -51,6 +51,7 @@ export function OutboxScreen() {
   const { items, otherUsers } = useOutboxItems();
   const progress = useOutboxProgress();
   const { availability } = useOutboxState();
+  useOutboxStarted();
   const online = useOnline();
   const notice = useShareImport();
   const { facts, asking, askToPersist } = useStorageFacts(items?.length);

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { errorMessage } from "@/lib/api/errors";
-import { useOutboxState } from "@/offline/hooks";
+import { useOutboxStarted, useOutboxState } from "@/offline/hooks";
 import { queueWrite, submitWrite } from "@/offline/outbox";
 import { importSharedFiles, type ShareImport } from "@/offline/share-inbox";
 
@@ -21,6 +21,7 @@ let running: Promise<ShareImport> | null = null;
  */
 export function useShareImport(): ShareNotice | null {
   const { availability, userId } = useOutboxState();
+  useOutboxStarted();
   const [notice, setNotice] = useState<ShareNotice | null>(null);
 
   useEffect(() => {

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { queryKeys } from "@/lib/api/keys";
 import type { OutboxItem } from "@/offline/db";
-import { useOnline, useOutboxItems, useOutboxProgress, useOutboxState } from "@/offline/hooks";
+import { useOnline, useOutboxItems, useOutboxProgress, useOutboxStarted, useOutboxState } from "@/offline/hooks";
 import { discardOutboxItem, retryOutboxItem } from "@/offline/outbox";
 import { hasEnded, useUploadedDocuments, type DocumentEntry } from "../api/get-document";
 import { useUploadQueue } from "../hooks/use-upload-queue";
@@ -45,6 +45,7 @@ function Uploader({ userId }: { userId: string }) {
   const { items } = useOutboxItems();
   const progress = useOutboxProgress();
   const { availability } = useOutboxState();
+  useOutboxStarted();
   const online = useOnline();
   const [discarding, setDiscarding] = useState<UploadView | null>(null);
 
