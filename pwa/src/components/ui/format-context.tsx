@@ -17,27 +17,38 @@ function browserSettings(): FormatSettings {
 }
 
 const noSubscribe = () => () => undefined;
+const SEPARATOR = "|";
+
+/** The browser's settings as one string when they differ from `server`'s, else null (a stable snapshot). */
+function differingSettings(server: FormatSettings): string | null {
+  const own = browserSettings();
+  if (own.locale === server.locale && own.timeZone === server.timeZone) return null;
+  return `${own.locale ?? ""}${SEPARATOR}${own.timeZone ?? ""}`;
+}
 
 /**
  * Formatting for the screens below it. While the server's HTML is hydrated it formats with the
  * settings the server used (so hydration finds the same text); right after, with the browser's
- * own — the same values unless this browser never told the server (then the texts change once).
+ * own when they differ — only when this browser never told the server (then the texts change
+ * once, and the cookie tells the server next time). When they agree, as they nearly always do,
+ * hydration ends without re-rendering anything for it.
  */
 export function FormatProvider({ server, children }: { server: FormatSettings; children: ReactNode }) {
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const serverFormat = makeFormat(server);
+  const differing = useSyncExternalStore(
+    noSubscribe,
+    () => differingSettings(server),
+    () => null,
+  );
   const value = useMemo(() => {
-    if (!hydrated) return serverFormat;
-    const own = browserSettings();
-    return own.locale === server.locale && own.timeZone === server.timeZone ? serverFormat : makeFormat(own);
-  }, [hydrated, serverFormat, server.locale, server.timeZone]);
+    if (differing === null) return makeFormat({ locale: server.locale, timeZone: server.timeZone });
+    const [locale, timeZone] = differing.split(SEPARATOR);
+    return makeFormat({ locale: locale || undefined, timeZone: timeZone || undefined });
+  }, [differing, server.locale, server.timeZone]);
 
   useEffect(() => {
-    const own = browserSettings();
-    if (own.locale === server.locale && own.timeZone === server.timeZone) return;
-    const cookie = `${own.locale ?? ""}|${own.timeZone ?? ""}`;
-    document.cookie = `${FORMAT_COOKIE}=${encodeURIComponent(cookie)}; path=/; max-age=${365 * 24 * 60 * 60}; samesite=lax`;
-  }, [server.locale, server.timeZone]);
+    if (differing === null) return;
+    document.cookie = `${FORMAT_COOKIE}=${encodeURIComponent(differing)}; path=/; max-age=${365 * 24 * 60 * 60}; samesite=lax`;
+  }, [differing]);
 
   return <FormatContext.Provider value={value}>{children}</FormatContext.Provider>;
 }

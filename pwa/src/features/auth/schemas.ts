@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const loginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").email("Enter a valid email address."),
-  password: z.string().min(1, "Enter your password."),
+  email: z.string().check(z.trim(), z.minLength(1, "Enter your email address."), z.regex(z.regexes.email, "Enter a valid email address.")),
+  password: z.string().check(z.minLength(1, "Enter your password.")),
 });
 
 export type LoginValues = z.infer<typeof loginSchema>;

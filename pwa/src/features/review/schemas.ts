@@ -4,9 +4,11 @@
  * accepts. Like the API, only the fields an edit changes are checked: an extracted value the
  * reviewer leaves alone is never refused.
  */
-import { z } from "zod";
+// zod/mini: the same rules as zod's classic API at a fraction of the script (named checks, tree-shaken).
+import * as z from "zod/mini";
 import { isActiveCurrency, minorUnits } from "./currencies";
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type FieldValues } from "./fields";
+import { effectiveCurrency, normalizeForm, type ReviewFormValues } from "./form-values";
 
 /** Text limits (API: MAX_LENGTHS). */
 export const MAX_LENGTHS = { vendor_name: 200, invoice_number: 64, status: 40 } as const;
@@ -18,16 +20,15 @@ const AMOUNT = /^-?\d{1,15}(?:\.(\d+))?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 const textSchema = (max: number) =>
-  z
-    .string()
-    .refine((value) => !NOT_PRINTABLE.test(value), "Remove tabs, line breaks and other control characters.")
+  z.string().check(
+    z.refine((value) => !NOT_PRINTABLE.test(value), "Remove tabs, line breaks and other control characters."),
     // The API counts characters (code points), not UTF-16 units.
-    .refine((value) => [...value].length <= max, `Use at most ${max} characters.`);
+    z.refine((value) => [...value].length <= max, `Use at most ${max} characters.`),
+  );
 
-export const invoiceDateSchema = z
-  .string()
-  .regex(ISO_DATE, "Enter the date as YYYY-MM-DD, e.g. 2026-04-10.")
-  .superRefine((value, ctx) => {
+export const invoiceDateSchema = z.string().check(
+  z.regex(ISO_DATE, "Enter the date as YYYY-MM-DD, e.g. 2026-04-10."),
+  z.superRefine((value: string, ctx) => {
     const match = ISO_DATE.exec(value);
     if (!match) return;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -37,14 +38,14 @@ export const invoiceDateSchema = z
     } else if (year < 1900 || year > 2199) {
       ctx.addIssue({ code: "custom", message: "Enter a year between 1900 and 2199." });
     }
-  });
+  }),
+);
 
 /** A decimal amount; its decimals are limited by the invoice's currency (2 when unknown). */
 export function amountSchema(currency: string | null) {
-  return z
-    .string()
-    .regex(AMOUNT, "Enter a number with “.” as the decimal separator and no grouping, e.g. 1234.50.")
-    .superRefine((value, ctx) => {
+  return z.string().check(
+    z.regex(AMOUNT, "Enter a number with “.” as the decimal separator and no grouping, e.g. 1234.50."),
+    z.superRefine((value: string, ctx) => {
       const decimals = AMOUNT.exec(value)?.[1]?.length ?? 0;
       const allowed = minorUnits(currency);
       if (decimals > allowed) {
@@ -54,15 +55,16 @@ export function amountSchema(currency: string | null) {
           message: `${unit} have at most ${allowed} decimal place${allowed === 1 ? "" : "s"}.`,
         });
       }
-    });
+    }),
+  );
 }
 
 export const currencySchema = z
   .string()
-  .refine((value) => CURRENCY.test(value) && isActiveCurrency(value), "Enter an ISO 4217 currency code in use, e.g. EUR, USD, JPY.");
+  .check(z.refine((value) => CURRENCY.test(value) && isActiveCurrency(value), "Enter an ISO 4217 currency code in use, e.g. EUR, USD, JPY."));
 
 /** The rule for one field's (normalised, non-empty) value. */
-export function fieldSchema(name: FieldName, currency: string | null): z.ZodType<string> {
+export function fieldSchema(name: FieldName, currency: string | null): z.ZodMiniType<string> {
   switch (name) {
     case "vendor_name":
     case "invoice_number":
@@ -78,32 +80,6 @@ export function fieldSchema(name: FieldName, currency: string | null): z.ZodType
   }
 }
 
-/** What the form holds: the text of each input. */
-export type ReviewFormValues = Record<FieldName, string>;
-
-/**
- * The value an input stands for: trimmed (the API trims text), empty → `null` (clears the field;
- * the API refuses an empty string), a currency code in upper case.
- */
-export function normalizeInput(name: FieldName, raw: string): string | null {
-  const value = raw.trim();
-  if (value === "") return null;
-  return name === "currency" ? value.toUpperCase() : value;
-}
-
-export function normalizeForm(values: ReviewFormValues): FieldValues {
-  return Object.fromEntries(FIELD_NAMES.map((name) => [name, normalizeInput(name, values[name] ?? "")])) as FieldValues;
-}
-
-export function toFormValues(values: FieldValues): ReviewFormValues {
-  return Object.fromEntries(FIELD_NAMES.map((name) => [name, values[name] ?? ""])) as ReviewFormValues;
-}
-
-/** The currency amounts are checked against: the one the invoice will have after the edit. */
-export function effectiveCurrency(values: FieldValues): string | null {
-  return isActiveCurrency(values.currency) ? values.currency : null;
-}
-
 /** Why `value` may not be saved into `name` (null when it may). */
 export function fieldError(name: FieldName, value: string | null, currency: string | null): string | null {
   if (value === null) return null; // null clears any field
@@ -116,14 +92,16 @@ export function fieldError(name: FieldName, value: string | null, currency: stri
  * left as it was is not sent, so it is not checked (the API checks only what is sent).
  */
 export function reviewFormSchema(baseline: FieldValues) {
-  const shape = Object.fromEntries(FIELD_NAMES.map((name) => [name, z.string()])) as Record<FieldName, z.ZodString>;
-  return z.object(shape).superRefine((raw, ctx) => {
-    const values = normalizeForm(raw);
-    const currency = effectiveCurrency(values);
-    for (const name of FIELD_NAMES) {
-      if (values[name] === baseline[name]) continue;
-      const message = fieldError(name, values[name], currency);
-      if (message) ctx.addIssue({ code: "custom", message, path: [name] });
-    }
-  });
+  const shape = Object.fromEntries(FIELD_NAMES.map((name) => [name, z.string()])) as Record<FieldName, z.ZodMiniString<string>>;
+  return z.object(shape).check(
+    z.superRefine((raw: ReviewFormValues, ctx) => {
+      const values = normalizeForm(raw);
+      const currency = effectiveCurrency(values);
+      for (const name of FIELD_NAMES) {
+        if (values[name] === baseline[name]) continue;
+        const message = fieldError(name, values[name], currency);
+        if (message) ctx.addIssue({ code: "custom", message, path: [name] });
+      }
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { components } from "@/lib/api/schema";
 
 /**
@@ -35,27 +35,23 @@ function codePoints(value: string): number {
 const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+$/;
 
 export const createUserSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter an email address.")
-    .max(EMAIL_MAX_LENGTH, `An email address has at most ${EMAIL_MAX_LENGTH} characters.`)
-    .regex(EMAIL_PATTERN, "Enter an email address like name@example.com."),
+  email: z.string().check(
+    z.trim(),
+    z.minLength(1, "Enter an email address."),
+    z.maxLength(EMAIL_MAX_LENGTH, `An email address has at most ${EMAIL_MAX_LENGTH} characters.`),
+    z.regex(EMAIL_PATTERN, "Enter an email address like name@example.com."),
+  ),
   displayName: z
     .string()
-    .trim()
-    .max(DISPLAY_NAME_MAX_LENGTH, `A display name has at most ${DISPLAY_NAME_MAX_LENGTH} characters.`),
+    .check(z.trim(), z.maxLength(DISPLAY_NAME_MAX_LENGTH, `A display name has at most ${DISPLAY_NAME_MAX_LENGTH} characters.`)),
   // Empty means "generate a temporary password" (the API returns it once).
-  password: z
-    .string()
-    .refine(
+  password: z.string().check(
+    z.refine(
       (password) => password === "" || codePoints(password) >= PASSWORD_MIN_LENGTH,
       `A password has at least ${PASSWORD_MIN_LENGTH} characters (or leave it empty for a temporary one).`,
-    )
-    .refine(
-      (password) => codePoints(password) <= PASSWORD_MAX_LENGTH,
-      `A password has at most ${PASSWORD_MAX_LENGTH} characters.`,
     ),
+    z.refine((password) => codePoints(password) <= PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`),
+  ),
   role: z.enum(ROLES, { error: "Choose a role." }),
 });
 
@@ -76,9 +72,11 @@ export function toUserCreateBody(values: CreateUserValues): UserCreateBody {
 export const createTokenSchema = z.object({
   name: z
     .string()
-    .trim()
-    .min(1, "Name the token, e.g. after the script that will use it.")
-    .max(TOKEN_NAME_MAX_LENGTH, `A token name has at most ${TOKEN_NAME_MAX_LENGTH} characters.`),
+    .check(
+      z.trim(),
+      z.minLength(1, "Name the token, e.g. after the script that will use it."),
+      z.maxLength(TOKEN_NAME_MAX_LENGTH, `A token name has at most ${TOKEN_NAME_MAX_LENGTH} characters.`),
+    ),
 });
 
 export type CreateTokenInput = z.input<typeof createTokenSchema>;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type RefObject } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
@@ -38,11 +37,14 @@ import {
   versionOfEtag,
   type QueuedItem,
 } from "../queued";
-import { effectiveCurrency, normalizeForm, reviewFormSchema, toFormValues, type ReviewFormValues } from "../schemas";
+import { effectiveCurrency, normalizeForm, toFormValues, type ReviewFormValues } from "../form-values";
 import { nextAttention } from "../shortcuts";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
 import { FieldRow } from "./field-row";
 import { FinalizeDialog } from "./finalize-dialog";
+
+/** The review form's validation rules, loaded on demand (zod stays out of the screen's first scripts). */
+const loadFormRules = () => import("../form-resolver");
 
 /** What the page's keyboard shortcuts ask of the form; each returns false when it does not apply. */
 export interface ReviewFormHandle {
@@ -126,10 +128,15 @@ export function ReviewForm({ detail, canWrite, onHighlight, onDirtyChange, handl
     baselineRef.current = { detail: baseline, values: baseValues, etag: overlay.etag };
   }, [items, baseline, baseValues, overlay.etag]);
 
-  const resolver = useCallback<Resolver<ReviewFormValues>>(
-    (values, context, options) => zodResolver(reviewFormSchema(baselineRef.current.values))(values, context, options),
-    [],
-  );
+  // The zod rules (and zod) load after the screen has come up, before anyone can type: the
+  // first validation awaits them if they are still on their way.
+  const resolver = useCallback<Resolver<ReviewFormValues>>(async (values, context, options) => {
+    const { reviewFormResolver } = await loadFormRules();
+    return reviewFormResolver(baselineRef.current.values)(values, context, options);
+  }, []);
+  useEffect(() => {
+    void loadFormRules().catch(() => undefined);
+  }, []);
   const form = useForm<ReviewFormValues>({ mode: "onChange", resolver, defaultValues: toFormValues(baseValues) });
   const watched = useWatch({ control: form.control });
   const current = useMemo(
