@@ -64,9 +64,13 @@ test("a phone shows a one-page PDF as the server's picture of it until the revie
       expect(fileRequests, "no download of the file for a page already shown").toEqual([]);
       await expect(drawn).toHaveCount(0);
 
-      // Zoom in: the file is read once and PDF.js draws the page one step above fit width.
-      await zoom.getByRole("button", { name: "Zoom in" }).click();
+      // Zoom in (from the keyboard): the file is read once and PDF.js draws the page one step
+      // above fit width; the button keeps the focus throughout.
+      const zoomIn = zoom.getByRole("button", { name: "Zoom in" });
+      await zoomIn.focus();
+      await page.keyboard.press("Enter");
       await expect(drawn).toBeVisible();
+      await expect(zoomIn).toBeFocused();
       await expect(zoom).toContainText(/\d+%/);
       expect(fileRequests).toHaveLength(1);
       const box = await drawn.boundingBox();

@@ -225,6 +225,9 @@ export function PdfViewer({
   // The picture of page 1 stands for the page (until PDF.js has drawn it, or for good on a phone).
   const showingPreview = !error && !ready && preview !== null;
   const pictureOnly = showingPreview && !needed;
+  // Zoom controls over the picture, kept while a zoom asked for there waits for PDF.js (a button
+  // that turned disabled under the reviewer's finger, or keyboard focus, would drop the focus).
+  const pictureZoom = showingPreview && (!needed || zoomWanted !== null);
 
   // A field's source: draw its page first, then bring the box to the middle of the view.
   const highlightPage =
@@ -238,9 +241,9 @@ export function PdfViewer({
   return (
     <>
       <ViewerToolbar
-        disabled={!ready && !pictureOnly}
+        disabled={!ready && !pictureZoom}
         downloadHref={file.status === "error" ? null : downloadHref}
-        zoom={error ? null : pictureOnly ? {
+        zoom={error ? null : pictureZoom ? {
           // Fit width over the picture; a step in or out loads PDF.js and is taken from there.
           scale: null,
           fitWidth: true,
