@@ -1,7 +1,7 @@
 "use client";
 
-import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState, type ReactNode } from "react";
 
 export interface DialogProps {
   open: boolean;
@@ -13,25 +13,29 @@ export interface DialogProps {
   wide?: boolean;
 }
 
-/** An accessible modal dialog (Radix): focus trapped, Escape closes, title announced. */
-export function Dialog({ open, onOpenChange, title, description, children, wide = false }: DialogProps) {
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <RadixDialog.Content
-          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl ${wide ? "max-w-3xl" : "max-w-md"}`}
-          {...(description ? {} : { "aria-describedby": undefined })}
-        >
-          <RadixDialog.Title className="text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description className="mt-2 text-sm text-slate-600">{description}</RadixDialog.Description>
-          ) : null}
-          <div className="mt-4">{children}</div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
-}
+// Radix's dialog (focus trap, scroll lock, portal) is code no screen needs before a dialog opens:
+// it loads once the screen is up and idle, not with the screen's first scripts.
+const loadDialogView = () => import("./dialog-view");
+const DialogView = dynamic(loadDialogView, { ssr: false });
 
-export const DialogClose = RadixDialog.Close;
+let preloading = false;
+
+/**
+ * An accessible modal dialog (Radix, dialog-view.tsx): focus trapped, Escape closes, title
+ * announced, focus back where it was on close. Nothing is rendered until it first opens; its code
+ * is fetched while the browser is idle, so it opens at once — offline too.
+ */
+export function Dialog(props: DialogProps) {
+  const [opened, setOpened] = useState(props.open);
+  if (props.open && !opened) setOpened(true);
+
+  useEffect(() => {
+    if (preloading) return;
+    preloading = true;
+    const load = () => void loadDialogView().catch(() => (preloading = false));
+    if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 3000 });
+    else setTimeout(load, 1000);
+  }, []);
+
+  return opened ? <DialogView {...props} /> : null;
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { SHORTCUTS } from "../shortcuts";
 
 /** The `?` overlay: every review shortcut. */
@@ -45,9 +45,7 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
         </tbody>
       </table>
       <div className="mt-4 flex justify-end">
-        <DialogClose asChild>
-          <Button>Close</Button>
-        </DialogClose>
+        <Button onClick={() => onOpenChange(false)}>Close</Button>
       </div>
     </Dialog>
   );

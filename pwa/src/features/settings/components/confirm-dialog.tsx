@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -36,9 +36,7 @@ export function ConfirmDialog({
         </p>
       ) : null}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
+        <Button onClick={() => onOpenChange(false)}>Cancel</Button>
         <Button variant="danger" onClick={() => (pending ? undefined : onConfirm())} aria-disabled={pending || undefined}>
           {pending ? `${confirmLabel}…` : confirmLabel}
         </Button>

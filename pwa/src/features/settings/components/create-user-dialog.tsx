@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/api/errors";
 import { useCreateUser, type CreatedUser } from "../api/create-user";
 import { fieldErrorsFrom, settingsErrorMessage } from "../errors";
@@ -181,9 +181,7 @@ export function CreateUserDialog({ open, onOpenChange, onCreated }: CreateUserDi
           </p>
         ) : null}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
+          <Button onClick={() => close(false)}>Cancel</Button>
           <Button type="submit" variant="primary" aria-disabled={isSubmitting || undefined}>
             {isSubmitting ? "Creating…" : "Create user"}
           </Button>
