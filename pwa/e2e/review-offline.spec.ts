@@ -3,7 +3,7 @@ import { fieldValue, type DocflowApi } from "./support/api";
 import { ADMIN, runId } from "./support/env";
 import { expect, signInContext, test } from "./support/fixtures";
 import { OFFLINE_NOISE, persistentProfiles, type Profile } from "./support/profiles";
-import { documentRow, reviewReady, uploadReady } from "./support/screens";
+import { documentRow, loadedOnline, reviewReady, uploadReady } from "./support/screens";
 
 // The review screen on top of the outbox: a save or finalize made offline is stored on the device
 // at once ("Saved on this device — will sync"), survives a reload, and reaches the server once, in
@@ -93,6 +93,7 @@ test.describe("review offline", () => {
     const writes = recordWrites(profile.context, document.id);
     await page.goto(`/documents/${document.id}`);
     await reviewReady(page);
+    await loadedOnline(page);
 
     // Offline: the edit, then a finalize after it.
     await profile.context.setOffline(true);
@@ -159,6 +160,7 @@ test.describe("review offline", () => {
     const writes = recordWrites(profile.context, document.id);
     await page.goto(`/documents/${document.id}`);
     await reviewReady(page);
+    await loadedOnline(page);
 
     // Offline: the save is stored on the device at once, and the form is free again.
     await profile.context.setOffline(true);
@@ -213,6 +215,7 @@ test.describe("review offline", () => {
     const page = profile.page;
     await page.goto(`/documents/${document.id}`);
     await reviewReady(page);
+    await loadedOnline(page);
 
     // Offline, this reviewer saves a vendor; it waits on the device.
     await profile.context.setOffline(true);

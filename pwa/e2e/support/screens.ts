@@ -38,6 +38,15 @@ export async function reviewReady(page: Page): Promise<void> {
   await settled(page);
 }
 
+/**
+ * The page has finished loading, the scripts its screen fetches after the first paint included
+ * (the outbox's, the dialogs', the form's rules): the state of a reviewer whose connection drops
+ * after the screen came up. A server-rendered screen is visible (and "ready") well before that.
+ */
+export async function loadedOnline(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+}
+
 export async function loginReady(page: Page): Promise<void> {
   await expect(page.getByLabel("Email")).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();

@@ -1,7 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, type ComponentType, type ReactNode } from "react";
 
 export interface DialogProps {
   open: boolean;
@@ -13,29 +12,43 @@ export interface DialogProps {
   wide?: boolean;
 }
 
-// Radix's dialog (focus trap, scroll lock, portal) is code no screen needs before a dialog opens:
-// it loads once the screen is up and idle, not with the screen's first scripts.
-const loadDialogView = () => import("./dialog-view");
-const DialogView = dynamic(loadDialogView, { ssr: false });
+// Radix's dialog (focus trap, scroll lock, portal; dialog-view.tsx) is code no screen needs to
+// show itself: it is fetched as soon as a screen with a dialog is up, not with its first scripts.
+let view: ComponentType<DialogProps> | null = null;
+let loading: Promise<ComponentType<DialogProps> | null> | null = null;
 
-let preloading = false;
+function loadView(): Promise<ComponentType<DialogProps> | null> {
+  loading ??= import("./dialog-view").then(
+    (module) => (view = module.default),
+    () => {
+      loading = null; // offline before it arrived: the next dialog to open asks again
+      return null;
+    },
+  );
+  return loading;
+}
 
 /**
- * An accessible modal dialog (Radix, dialog-view.tsx): focus trapped, Escape closes, title
- * announced, focus back where it was on close. Nothing is rendered until it first opens; its code
- * is fetched while the browser is idle, so it opens at once — offline too.
+ * An accessible modal dialog (Radix): focus trapped, Escape closes, title announced, focus back
+ * where it was on close. Nothing is rendered until it first opens.
  */
 export function Dialog(props: DialogProps) {
+  const [View, setView] = useState<ComponentType<DialogProps> | null>(() => view);
   const [opened, setOpened] = useState(props.open);
   if (props.open && !opened) setOpened(true);
 
   useEffect(() => {
-    if (preloading) return;
-    preloading = true;
-    const load = () => void loadDialogView().catch(() => (preloading = false));
-    if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 3000 });
-    else setTimeout(load, 1000);
-  }, []);
+    if (View) return;
+    let cancelled = false;
+    // Fetched now rather than on the first click, so a dialog opens at once — offline too; asked
+    // again when it opens, should the first fetch have failed.
+    void loadView().then((loaded) => {
+      if (!cancelled && loaded) setView(() => loaded);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [View, opened]);
 
-  return opened ? <DialogView {...props} /> : null;
+  return opened && View ? <View {...props} /> : null;
 }

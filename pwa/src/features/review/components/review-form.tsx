@@ -128,11 +128,14 @@ export function ReviewForm({ detail, canWrite, onHighlight, onDirtyChange, handl
     baselineRef.current = { detail: baseline, values: baseValues, etag: overlay.etag };
   }, [items, baseline, baseValues, overlay.etag]);
 
-  // The zod rules (and zod) load after the screen has come up, before anyone can type: the
-  // first validation awaits them if they are still on their way.
+  // The zod rules (and zod) load as the screen comes up, before anyone can type: the first
+  // validation awaits them if they are still on their way. Where they could not load (the
+  // connection dropped before they arrived, no service worker yet) edits go unchecked here and
+  // the server checks what is sent, as it always does.
   const resolver = useCallback<Resolver<ReviewFormValues>>(async (values, context, options) => {
-    const { reviewFormResolver } = await loadFormRules();
-    return reviewFormResolver(baselineRef.current.values)(values, context, options);
+    const rules = await loadFormRules().catch(() => null);
+    if (!rules) return { values, errors: {} };
+    return rules.reviewFormResolver(baselineRef.current.values)(values, context, options);
   }, []);
   useEffect(() => {
     void loadFormRules().catch(() => undefined);
