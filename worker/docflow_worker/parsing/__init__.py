@@ -150,8 +150,8 @@ def parse_document(
 def render_first_page(
     path: pathlib.Path,
     *,
-    width: int = 900,
-    max_height: int = 1800,
+    width: int = PreviewSize.width,
+    max_height: int = PreviewSize.max_height,
     limits: ParseLimits = ParseLimits(),  # noqa: B008 - frozen, shared default is safe
 ) -> PageImage:
     """The first page of the PDF at ``path`` as an image ``width`` pixels wide (narrower when
