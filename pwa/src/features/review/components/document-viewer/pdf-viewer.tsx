@@ -44,12 +44,16 @@ export function PdfViewer({
   // picture): the reviewer sees the page meanwhile either way.
   const [zoomWanted, setZoomWanted] = useState<"in" | "out" | null>(null);
   const [needed, setNeeded] = useState(preview === null);
-  const pictureSuffices =
-    preview !== null &&
-    pageCount === 1 &&
-    (!highlight || highlight.page === 1) &&
-    (available === null || previewIsSharpEnough(preview.width, available, typeof window === "undefined" ? 1 : window.devicePixelRatio));
-  if (!needed && (zoomWanted !== null || (available !== null && !pictureSuffices))) setNeeded(true);
+  // Decided once the viewer's width is known; a start is never taken back.
+  const pictureFallsShort =
+    available !== null &&
+    !(
+      preview !== null &&
+      pageCount === 1 &&
+      (!highlight || highlight.page === 1) &&
+      previewIsSharpEnough(preview.width, available, typeof window === "undefined" ? 1 : window.devicePixelRatio)
+    );
+  if (!needed && (zoomWanted !== null || pictureFallsShort)) setNeeded(true);
   const start = useStartWhenIdle(preview !== null) && needed;
   const { state: file, retry } = useDocumentFile(documentId, readArrayBuffer, undefined, start);
   const data = file.status === "ready" ? file.data : null;
