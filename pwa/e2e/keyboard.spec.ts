@@ -73,6 +73,8 @@ test("keyboard flow on the review page: help, fields that need attention, save, 
   await expect(confirm.getByRole("button", { name: /^(Finalize|Confirm)$/ })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(confirm).toBeHidden();
+  // The focus is back in the field the reviewer asked from.
+  await expect.poll(() => focusedField(page)).toBe("Tax amount");
   expect((await adminApi.document(first.id)).document.extraction?.is_finalized).toBe(false);
 
   // ] and [ (outside a text field) move through the dashboard's list.
