@@ -11,7 +11,7 @@ import { queryKeys } from "@/lib/api/keys";
 import type { components } from "@/lib/api/schema";
 import { notifySessionExpired } from "@/lib/api/session-events";
 import { getDatabase, type DocflowDatabase } from "./db";
-import { CHANNEL_NAME, getOutboxRuntime, installOutboxRuntime, OutboxRuntime, type Channel } from "./runtime";
+import { CHANNEL_NAME, getOutboxRuntime, installOutboxRuntime, OutboxRuntime, SessionUserChanged, type Channel } from "./runtime";
 import { sendDirect } from "./send";
 import { requestPersistence } from "./storage";
 import type { WriteDescription, WriteRequest } from "./write-request";
@@ -78,14 +78,6 @@ async function requestBackgroundSync(): Promise<void> {
   }
 }
 
-/** The session held by this page belongs to another user than the one who queued the item. */
-export class SessionUserChanged extends Error {
-  constructor() {
-    super("Someone else is signed in: this waits until the person who queued it signs in again.");
-    this.name = "SessionUserChanged";
-  }
-}
-
 /** The tab's outbox runtime, started on first call (null on the server). */
 export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | null {
   if (typeof window === "undefined") return null;
@@ -98,6 +90,9 @@ export function startBrowserOutbox(queryClient: QueryClient): OutboxRuntime | nu
   const ensureSession = async (userId: string, { refresh }: { refresh: boolean }) => {
     if (!refresh && confirmedUser === userId && getCsrfToken()) return;
     const me = await unwrap(api.GET("/api/auth/me"));
+    // Signed out (or someone else signed in) while this was asked: the answer describes a session
+    // that has ended — putting it in the cache would bring back the user who just left.
+    if (runtime.getState().userId !== userId) throw new SessionUserChanged();
     setCsrfToken(me.csrf_token);
     confirmedUser = me.user.id;
     queryClient.setQueryData(queryKeys.me(), me);

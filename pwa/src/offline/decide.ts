@@ -33,7 +33,7 @@ export function decide(error: unknown, attempts: number, random: () => number = 
     return { action: "retry", delayMs: backoffDelay(attempts, random), message: "Waiting for the connection." };
   }
   if (!(error instanceof ApiError)) {
-    return { action: "retry", delayMs: backoffDelay(attempts, random), message: String(error) };
+    return { action: "retry", delayMs: backoffDelay(attempts, random), message: error instanceof Error ? error.message : String(error) };
   }
   const { status, code } = error;
   if (status === 401) return { action: "auth", message: "Sign in again to send this." };

@@ -232,7 +232,26 @@ describe("the session an item is sent under", () => {
     await tab.queue({ kind: "finalize", documentId: "d1", idempotencyKey: "f2" });
     await tab.drain();
     expect(send).not.toHaveBeenCalled();
-    expect(await db.outbox.get("f2")).toMatchObject({ status: "waiting", lastError: { message: "Error: Someone else is signed in" } });
+    expect(await db.outbox.get("f2")).toMatchObject({ status: "waiting", lastError: { message: "Someone else is signed in" } });
+  });
+
+  it("sends nothing when the user signs out while their session is being checked", async () => {
+    const send = vi.fn(async () => ({ ok: true }));
+    let tab: OutboxRuntime | null = null;
+    tab = runtime({
+      ensureSession: async () => {
+        tab?.setUser(null, { broadcast: false }); // sign-out lands while the check is on the way
+      },
+      send,
+    });
+    await tab.queue({ kind: "finalize", documentId: "d1", idempotencyKey: "f3" });
+    await tab.drain();
+    expect(send).not.toHaveBeenCalled();
+    expect(await db.outbox.get("f3")).toMatchObject({
+      status: "waiting",
+      userId: "u1",
+      lastError: { message: "Waiting for the person who queued this to sign in again." },
+    });
   });
 });
 

@@ -102,6 +102,14 @@ export class OutboxDiscardedError extends Error {
   }
 }
 
+/** The session held by this page belongs to another user than the one who queued the item (or to nobody). */
+export class SessionUserChanged extends Error {
+  constructor() {
+    super("Waiting for the person who queued this to sign in again.");
+    this.name = "SessionUserChanged";
+  }
+}
+
 interface Waiter {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -408,6 +416,8 @@ export class OutboxRuntime {
     this.aborts.set(item.id, controller);
     const attempt = async (refresh: boolean, file: Blob | undefined) => {
       await this.deps.ensureSession?.(item.userId, { refresh });
+      // The user signed out (or another signed in) while the session was being checked.
+      if (this.stateSnapshot.userId !== item.userId) throw new SessionUserChanged();
       return this.deps.send(requestFromItem(item, file, onProgress, controller.signal));
     };
     try {

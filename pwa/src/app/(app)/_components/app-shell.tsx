@@ -16,6 +16,7 @@ import { useLiveConnection } from "@/lib/realtime/use-live-connection";
 import { OfflineSupportWarning, OutboxIndicator } from "@/features/outbox/components/outbox-indicator";
 import { useOfflinePrefetch } from "@/features/review/hooks/use-offline-prefetch";
 import { useOutboxEngine } from "@/offline/hooks";
+import { pauseOutboxForSignOut } from "@/offline/outbox";
 import { prefetchRouteData } from "./route-prefetch";
 
 // Loaded only when needed: the sign-in form (and its validation) stays out of every screen's first load.
@@ -61,6 +62,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     // send the reviewer to sign in with a `next` back to where they were), then the session.
     setLeaving(true);
     await queryClient.cancelQueries();
+    pauseOutboxForSignOut();
     try {
       await logout();
     } finally {
