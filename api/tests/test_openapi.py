@@ -235,6 +235,7 @@ def test_jobs_events_and_account_answers_match_the_document(
     conforms(client.post(f"/api/jobs/{job_id}/cancel"), "/api/jobs/{job_id}/cancel")
     conforms(client.get(f"/api/jobs/{job_id}/events"), "/api/jobs/{job_id}/events")
     conforms(client.get("/api/events", params={"after": 0}), "/api/events")
+    conforms(client.get("/api/events/latest"), "/api/events/latest")
 
     admin, admin_user = signed_in("admin")
     conforms(admin.get("/api/auth/me"), "/api/auth/me")

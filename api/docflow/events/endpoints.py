@@ -16,7 +16,7 @@ from docflow.db import unavailable, unit_of_work
 from docflow.deps import CurrentPrincipal, SessionDep, SettingsDep
 from docflow.errors import DocflowError, ServiceUnavailable, ValidationFailed
 from docflow.events.hub import EventHub
-from docflow.events.schemas import EventPage
+from docflow.events.schemas import EventPage, LatestSeq
 from docflow.events.service import EventService
 from docflow.events.sse import SSE_HEADERS, job_stream
 from docflow.events.ws import WsSession
@@ -54,6 +54,17 @@ def workspace_events(
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> EventPage:
     return EventService(session).workspace_events(principal, after, limit)
+
+
+@router.get(
+    "/events/latest",
+    operation_id="events-latest_seq",
+    responses=error_responses(*AUTHENTICATED),
+)
+def latest_seq(principal: CurrentPrincipal, session: SessionDep) -> LatestSeq:
+    """The workspace's highest seq: read it before reading data, then resume the live stream (or
+    poll) from it, and nothing that happened after the data was read is missed."""
+    return EventService(session).latest_seq(principal)
 
 
 # streams -------------------------------------------------------------------------------------

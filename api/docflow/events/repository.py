@@ -104,6 +104,12 @@ class EventRepository:
             query = query.where(JobEvent.seq < before)
         return list(self.session.scalars(query.order_by(JobEvent.seq).limit(limit)))
 
+    def max_workspace_seq(self, workspace_id: uuid.UUID) -> int:
+        query = select(func.coalesce(func.max(JobEvent.seq), 0)).where(
+            JobEvent.workspace_id == workspace_id
+        )
+        return int(self.session.scalar(query) or 0)
+
     def max_seq(self) -> int:
         return int(self.session.scalar(select(func.coalesce(func.max(JobEvent.seq), 0))) or 0)
 

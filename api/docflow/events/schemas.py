@@ -36,6 +36,14 @@ class EventPage(BaseModel):
     has_more: bool = False
 
 
+class LatestSeq(BaseModel):
+    """The highest event seq the caller's workspace has (0: none yet). Read before a set of data,
+    it is the point to resume the stream from (`after`) to learn everything that came after it:
+    seq order is commit order, so no event below it can still appear."""
+
+    seq: int
+
+
 class WsSubscribe(BaseModel):
     """What a WebSocket client sends (again, to change it): `all` jobs of the workspace or a list
     of job ids; with `after` (the last seq it has) the history above it is replayed first."""

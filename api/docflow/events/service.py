@@ -9,7 +9,7 @@ from docflow.db import new_session
 from docflow.events.envelope import StreamEvent, from_row
 from docflow.events.publisher import to_envelope
 from docflow.events.repository import EventRepository
-from docflow.events.schemas import EventPage
+from docflow.events.schemas import EventPage, LatestSeq
 from docflow.job.service import JobService
 from docflow.models import JobEvent
 
@@ -35,6 +35,9 @@ class EventService:
 
     def workspace_events(self, principal: Principal, after: int, limit: int) -> EventPage:
         return _page(self.repo.for_workspace(principal.workspace_id, after, limit + 1), limit)
+
+    def latest_seq(self, principal: Principal) -> LatestSeq:
+        return LatestSeq(seq=self.repo.max_workspace_seq(principal.workspace_id))
 
     # streams -----------------------------------------------------------------------------------
     def require_job(self, principal: Principal, job_id: uuid.UUID) -> None:

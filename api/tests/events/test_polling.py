@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
+
 from tests_support.live import emit_events, http, new_job, table_events
 
 
@@ -38,3 +40,31 @@ def test_workspace_events_page_by_seq_and_stay_in_the_workspace(live_api, make_u
 
     with http(live_api, bob.token) as client:
         assert client.get(f"/api/jobs/{job_a}/events").status_code == 404
+
+
+def test_latest_seq_is_the_workspaces_highest_and_a_resume_point(live_api, make_user) -> None:
+    # A worker may still be adding events to these jobs: every check holds whatever it adds.
+    alice, bob = make_user("viewer"), make_user("reviewer")
+    reviewer = make_user("reviewer", workspace_id=alice.workspace_id)
+    with http(live_api, alice.token) as client:
+        assert client.get("/api/events/latest").json() == {"seq": 0}  # nothing yet
+    job_a = new_job(live_api, reviewer.token, "Invoice A")
+    emitted = emit_events(job_a, 4)
+    job_b = new_job(live_api, bob.token, "Invoice B")
+    emit_events(job_b, 3)  # another workspace's events, later
+    with http(live_api, alice.token) as client:
+        head = client.get("/api/events/latest").json()["seq"]
+        mine = [e["seq"] for e in table_events(live_api, alice.token)]
+        assert head >= emitted[-1]
+        assert head in mine  # the workspace's own highest, never bob's
+        assert client.get("/api/events/latest").json()["seq"] >= head
+        # A resume from it returns exactly what happened after it.
+        later = emit_events(job_a, 2)
+        resumed = [e["seq"] for e in table_events(live_api, alice.token, after=head)]
+        assert set(later) <= set(resumed)
+        assert resumed == sorted(resumed)
+        assert all(seq > head for seq in resumed)
+    with httpx.Client(base_url=live_api) as client:
+        refused = client.get("/api/events/latest")
+        assert refused.status_code == 401
+        assert refused.json()["error"]["code"] == "unauthorized"

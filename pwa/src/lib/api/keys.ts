@@ -9,6 +9,8 @@ export const queryKeys = {
   document: (id: string) => ["document", id] as const,
   documentHistory: (id: string) => ["document", id, "history"] as const,
   jobEvents: (jobId: string) => ["job-events", jobId] as const,
+  /** Where a server-rendered screen's live stream resumes (lib/realtime/resume-point.ts); never persisted. */
+  resumePoint: () => ["resume-point"] as const,
   users: () => ["users"] as const,
   /** Under users(): invalidating the user list also refreshes every user's token list. */
   userTokens: (userId: string) => ["users", userId, "tokens"] as const,

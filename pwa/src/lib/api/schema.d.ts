@@ -267,6 +267,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest Seq
+         * @description The workspace's highest seq: read it before reading data, then resume the live stream (or
+         *     poll) from it, and nothing that happened after the data was read is missed.
+         */
+        get: operations["events-latest_seq"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports": {
         parameters: {
             query?: never;
@@ -1022,6 +1043,16 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * LatestSeq
+         * @description The highest event seq the caller's workspace has (0: none yet). Read before a set of data,
+         *     it is the point to resume the stream from (`after`) to learn everything that came after it:
+         *     seq order is commit order, so no event below it can still appear.
+         */
+        LatestSeq: {
+            /** Seq */
+            seq: number;
         };
         /**
          * LineItemRead
@@ -2714,6 +2745,53 @@ export interface operations {
             };
             /** @description The request is invalid (`validation_error`: details list the fields) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unavailable right now (`service_unavailable`): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "events-latest_seq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatestSeq"];
+                };
+            };
+            /** @description No valid credentials (`unauthorized`): sign in or send a Bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`), or a cookie request failed the Origin (`origin_not_allowed`) or CSRF (`csrf_failed`) check */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

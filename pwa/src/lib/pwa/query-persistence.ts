@@ -7,6 +7,7 @@ import {
 } from "@tanstack/query-persist-client-core";
 import { defaultShouldDehydrateQuery, dehydrate, type Query, type QueryClient } from "@tanstack/react-query";
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
+import { queryKeys } from "@/lib/api/keys";
 
 /**
  * Loaded on demand (offline-query-provider.tsx): it stays out of every screen's first-load JS.
@@ -59,10 +60,10 @@ export const queryPersister = createAsyncStoragePersister({
   serialize: (client) => JSON.stringify(lastKnownData(client)),
 });
 
-/** Queries whose data is never written to the device: API token lists. */
+/** Queries whose data is never written to the device: API token lists, the live stream's resume point. */
 function isPersistable(query: Query): boolean {
   const [root, , leaf] = query.queryKey;
-  return root !== "tokens" && !(root === "users" && leaf === "tokens");
+  return root !== "tokens" && !(root === "users" && leaf === "tokens") && root !== queryKeys.resumePoint()[0];
 }
 
 /** The session's CSRF token (in the `me` answer) stays in memory; `me` is refetched after a restore. */

@@ -233,4 +233,22 @@ describe("LiveCache", () => {
     expect(cache.lastSeq).toBe(42);
     expect(cache.apply([event(40, "job_started", "a")])).toBe(0);
   });
+
+  it("resume starts at the server's seq: covered entries are patched by what follows, not refetched; others are refetched once", async () => {
+    const { client, cache } = setup();
+    client.setQueryData(queryKeys.document("a"), detail("a"));
+    const { calls } = watchList(client, () => page([row("a")]));
+    await vi.advanceTimersByTimeAsync(0);
+    const listHash = client.getQueryCache().find({ queryKey: LIST_KEY })!.queryHash;
+    cache.resume(41, (query) => query.queryHash === listHash);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.count).toBe(1); // the list the server read after seq 41: not asked again
+    expect(client.getQueryState(queryKeys.document("a"))?.isInvalidated).toBe(true); // not covered
+    expect(cache.lastSeq).toBe(41);
+    expect(cache.apply([event(41, "job_started", "a")])).toBe(0); // at or below the resume point
+    expect(cache.apply([event(42, "job_started", "a")])).toBe(1);
+    expect(list(client).pages[0].items[0].current_status).toBe("processing");
+    cache.resume(7, () => true); // once the stream has a position, a late resume point changes nothing
+    expect(cache.lastSeq).toBe(42);
+  });
 });

@@ -132,6 +132,17 @@ export class LiveCache {
     this.queryClient.invalidateQueries({ predicate: isLiveQuery }).catch(() => undefined);
   }
 
+  /**
+   * The stream resumes at `seq`, read before the data of the entries `covers` accepts: events
+   * after it are applied to them as they arrive (nothing is refetched); every other live entry
+   * is refetched once, as after a baseline.
+   */
+  resume(seq: number, covers: (query: Query) => boolean): void {
+    if (this.cursor !== null) return;
+    this.cursor = seq;
+    this.queryClient.invalidateQueries({ predicate: (query) => isLiveQuery(query) && !covers(query) }).catch(() => undefined);
+  }
+
   dispose(): void {
     this.unsubscribe();
     this.fetchStarts.clear();

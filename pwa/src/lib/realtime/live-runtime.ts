@@ -10,6 +10,7 @@ import type { EventPage } from "./event-reducer";
 import { InvalidationScheduler } from "./invalidation-scheduler";
 import { LiveCache } from "./live-cache";
 import { LiveConnection, liveSocketUrl, type LiveState } from "./live-connection";
+import { takeResumePoint } from "./resume-point";
 
 /** GET /api/events?after=&limit=: the workspace's events above `after`, ascending. */
 function fetchEvents(after: number, limit: number): Promise<EventPage> {
@@ -23,6 +24,9 @@ function fetchEvents(after: number, limit: number): Promise<EventPage> {
 export function startLiveConnection(queryClient: QueryClient, onState: (state: LiveState) => void): () => void {
   const scheduler = new InvalidationScheduler(queryClient);
   const sink = new LiveCache(queryClient, scheduler);
+  // A server-rendered screen says where its data stands: the stream resumes there (no refetch).
+  const resume = takeResumePoint(queryClient, performance.timeOrigin);
+  if (resume) sink.resume(resume.seq, resume.covers);
   const connection = new LiveConnection({
     url: liveSocketUrl(window.location),
     openSocket: (url) => new WebSocket(url),

@@ -16,20 +16,35 @@ import { documentsInfiniteQueryOptions, listDocuments } from "@/features/dashboa
 import { filtersFromSearchParams, filtersToListParams } from "@/features/dashboard/schemas";
 import { documentQueryOptions, getDocument } from "@/features/review/api/get-document";
 import type { ApiClient } from "@/lib/api/client";
+import { queryKeys } from "@/lib/api/keys";
 import { sessionApiClient } from "@/lib/api/server-client";
+import { readLatestSeq, type ResumePoint } from "@/lib/realtime/resume-point";
 
 /** This request's API client (one per request: the layout and the page share it). */
 const requestClient = cache((): Promise<ApiClient | null> => sessionApiClient());
 
-/** Runs `fill` on a fresh QueryClient and hands back what it got (nothing on any failure). */
-async function prefetched(fill: (queryClient: QueryClient, client: ApiClient) => Promise<void>): Promise<DehydratedState | null> {
+/**
+ * Runs `fill` on a fresh QueryClient and hands back what it got (nothing on any failure). With
+ * `live`, the workspace's latest event seq is read first and handed over with the data as the
+ * point the browser's live stream resumes from (lib/realtime/resume-point.ts).
+ */
+async function prefetched(
+  fill: (queryClient: QueryClient, client: ApiClient) => Promise<void>,
+  { live = false }: { live?: boolean } = {},
+): Promise<DehydratedState | null> {
   const client = await requestClient();
   if (!client) return null;
+  // Before the data: every event after it reaches the browser, whatever the data already shows.
+  const seq = live ? await readLatestSeq(client) : null;
   // No retries: the browser asks again itself if this does not come through.
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await fill(queryClient, client);
   const state = dehydrate(queryClient);
-  return state.queries.length ? state : null;
+  if (!state.queries.length) return null;
+  if (seq === null) return state;
+  const point: ResumePoint = { seq, covers: state.queries.map((query) => query.queryHash) };
+  queryClient.setQueryData(queryKeys.resumePoint(), point);
+  return dehydrate(queryClient);
 }
 
 /** Who is signed in (the app shell's header and every screen's permissions). */
@@ -45,6 +60,7 @@ export function dashboardData(search: Record<string, string | string[] | undefin
       ...documentsInfiniteQueryOptions(params),
       queryFn: ({ pageParam }) => listDocuments(params, pageParam, undefined, client),
     }),
+    { live: true },
   );
 }
 
@@ -52,6 +68,7 @@ export function dashboardData(search: Record<string, string | string[] | undefin
 export function reviewData(documentId: string): Promise<DehydratedState | null> {
   return prefetched((queryClient, client) =>
     queryClient.prefetchQuery({ ...documentQueryOptions(documentId), queryFn: () => getDocument(documentId, client) }),
+    { live: true },
   );
 }
 
