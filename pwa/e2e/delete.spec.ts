@@ -9,7 +9,6 @@ test("a document deleted from the review screen leaves every open dashboard at o
   adminPage: page,
   adminApi,
   openPage,
-  consoleErrors,
 }) => {
   const run = runId();
   const filename = `${run}-delete-me.pdf`;
@@ -26,9 +25,11 @@ test("a document deleted from the review screen leaves every open dashboard at o
   await expect(documentRow(dashboard, filename)).toBeVisible();
   await expect(documentRow(dashboard, kept)).toBeVisible();
 
-  // The deleting page refetches the document and its history on the live `document_deleted` event
-  // in the moment before it leaves: Chromium logs those 404s (the screen would say "not found").
-  consoleErrors.allow(new RegExp(`\\[page\\] .* 404 .*/api/documents/${doomed.id}(/history)?\\)$`));
+  // Another reviewer has the same document open.
+  const watcher = await openPage(ADMIN, "watcher");
+  await watcher.goto(`/documents/${doomed.id}`);
+  await reviewReady(watcher);
+
   await page.goto(`/documents/${doomed.id}`);
   await reviewReady(page);
   await page.getByRole("button", { name: "Delete", exact: true }).click();
@@ -46,6 +47,9 @@ test("a document deleted from the review screen leaves every open dashboard at o
   // The other dashboard never reloaded: the row went live.
   await expect(documentRow(dashboard, filename)).toHaveCount(0);
   await expect(documentRow(dashboard, kept)).toBeVisible();
+  // The other reviewer is told, live, without a request for what is gone (no 404 in any console).
+  await expect(watcher.getByRole("heading", { name: "This document was deleted", level: 1 })).toBeVisible();
+  await expect(watcher.getByRole("alert").filter({ hasText: "was deleted" })).toContainText(filename);
   expect((await adminApi.http.get(`/api/documents/${doomed.id}`)).status()).toBe(404);
 });
 

@@ -133,6 +133,12 @@ describe("reduceDocumentDetail", () => {
     const entry = detail("a");
     expect(reduceDocumentDetail(entry, [event(1, "job_completed", "b")])).toEqual({ data: entry, changed: false, refetch: false });
   });
+
+  it("marks a deleted document as gone without asking the server again, and stays so", () => {
+    const { data, changed, refetch } = reduceDocumentDetail(detail("a"), [event(1, "job_started", "a"), event(2, "document_deleted", "a")]);
+    expect({ changed, refetch, deleted: data.deleted }).toEqual({ changed: true, refetch: false, deleted: true });
+    expect(reduceDocumentDetail(data, [event(3, "job_completed", "a")])).toEqual({ data, changed: false, refetch: false });
+  });
 });
 
 describe("insertTimelineEvents", () => {

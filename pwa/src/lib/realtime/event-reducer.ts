@@ -19,6 +19,8 @@ export type DocumentListData = InfiniteData<DocumentList, unknown>;
 export interface DocumentDetail {
   document: DocumentRead;
   etag: string;
+  /** Set once the document is known to be gone (its `document_deleted` event, or this tab's delete). */
+  deleted?: true;
 }
 
 const JOB_STATUSES = new Set(["queued", "processing", "completed", "failed", "cancelled"]);
@@ -26,7 +28,7 @@ const ENDED = new Set(["completed", "failed", "cancelled"]);
 /** Events of the review, not of the job: they leave the job as it is. */
 const REVIEW_EVENTS = new Set(["document_reviewed", "document_finalized"]);
 /** After these the document holds data the event does not carry (extraction, reviewed values). */
-const DOCUMENT_REFETCH = new Set(["job_completed", "document_reviewed", "document_finalized", "document_deleted"]);
+const DOCUMENT_REFETCH = new Set(["job_completed", "document_reviewed", "document_finalized"]);
 /** The document is gone (DELETE /api/documents/{id} or the retention purge): lists drop its row. */
 export const DOCUMENT_DELETED = "document_deleted";
 /** After these a list row's own columns (vendor, number, total…) may have changed. */
@@ -227,6 +229,9 @@ export function reduceDocumentList<T extends DocumentListData | DocumentList>(
  * or the reviewed values changed (the events do not carry them). */
 export function reduceDocumentDetail(entry: DocumentDetail, events: readonly LiveEvent[]): ReduceOutcome<DocumentDetail> {
   const mine = events.filter((event) => event.document_id === entry.document.id).sort(bySeq);
+  // Gone: the screen says so; asking the server again would only get a 404.
+  if (entry.deleted) return { data: entry, changed: false, refetch: false };
+  if (mine.some((event) => event.type === DOCUMENT_DELETED)) return { data: { ...entry, deleted: true }, changed: true, refetch: false };
   let document = entry.document;
   let refetch = false;
   for (const event of mine) {

@@ -1,4 +1,4 @@
-import { InfiniteQueryObserver, QueryClient } from "@tanstack/react-query";
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { queryKeys } from "@/lib/api/keys";
 import type { DocumentDetail, DocumentList, DocumentListData, LiveEvent } from "./event-reducer";
@@ -250,5 +250,29 @@ describe("LiveCache", () => {
     expect(list(client).pages[0].items[0].current_status).toBe("processing");
     cache.resume(7, () => true); // once the stream has a position, a late resume point changes nothing
     expect(cache.lastSeq).toBe(42);
+  });
+
+  it("a deleted document: an open screen's entry says so (no refetch); what no screen shows is dropped", async () => {
+    const { client, cache } = setup();
+    const fetches = { count: 0 };
+    const observer = new QueryObserver(client, {
+      queryKey: queryKeys.document("a"),
+      queryFn: async () => {
+        fetches.count++;
+        return detail("a");
+      },
+      staleTime: Infinity,
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    client.setQueryData(queryKeys.document("b"), detail("b"));
+    client.setQueryData(queryKeys.documentHistory("b"), { items: [] });
+    cache.apply([event(1, "document_deleted", "a"), event(2, "document_deleted", "b")]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetches.count).toBe(1);
+    expect(client.getQueryData<DocumentDetail>(queryKeys.document("a"))?.deleted).toBe(true);
+    expect(client.getQueryData(queryKeys.document("b"))).toBeUndefined();
+    expect(client.getQueryData(queryKeys.documentHistory("b"))).toBeUndefined();
+    unsubscribe();
   });
 });

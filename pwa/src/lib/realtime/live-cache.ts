@@ -2,6 +2,7 @@ import { notifyManager, type Query, type QueryClient, type QueryKey } from "@tan
 import { queryKeys } from "@/lib/api/keys";
 import {
   bySeq,
+  DOCUMENT_DELETED,
   insertTimelineEvents,
   isDocumentDetail,
   isDocumentList,
@@ -189,8 +190,10 @@ export class LiveCache {
     const ids = only ? [String(only.queryKey[1])] : [...new Set(events.map((event) => event.document_id))];
     for (const id of ids) {
       const key = queryKeys.document(id);
-      const data = this.queryClient.getQueryData<DocumentDetail>(key);
       const mine = events.filter((event) => event.document_id === id);
+      // Gone: what no screen shows of it is dropped; an open review screen's entry says so (below).
+      if (mine.some((event) => event.type === DOCUMENT_DELETED)) this.queryClient.removeQueries({ queryKey: key, type: "inactive" });
+      const data = this.queryClient.getQueryData<DocumentDetail>(key);
       if (isDocumentDetail(data)) {
         const outcome = reduceDocumentDetail(data, mine);
         if (outcome.changed) this.queryClient.setQueryData(key, outcome.data);

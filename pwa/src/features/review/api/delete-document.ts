@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/keys";
+import type { DocumentDetail } from "./get-document";
 
 /**
  * DELETE /api/documents/{id}: the document, its file, job, events and results go (a running job is
@@ -15,7 +16,11 @@ export function useDeleteDocument(documentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => deleteDocument(documentId),
-    // The live `document_deleted` event drops the row at once; this covers a connection that is down.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.documentLists() }),
+    onSuccess: () => {
+      // The screen says it is gone (nothing asks the server for it again: that would be a 404).
+      queryClient.setQueryData<DocumentDetail>(queryKeys.document(documentId), (detail) => (detail ? { ...detail, deleted: true } : detail));
+      // The live `document_deleted` event drops the row at once; this covers a connection that is down.
+      return queryClient.invalidateQueries({ queryKey: queryKeys.documentLists() });
+    },
   });
 }

@@ -7,6 +7,8 @@ import type { DocumentRead } from "../fields";
 export interface DocumentDetail {
   document: DocumentRead;
   etag: string;
+  /** Set once the document is known to be gone (the live `document_deleted` event, or a delete here). */
+  deleted?: true;
 }
 
 /** GET /api/documents/{id}: the document with its job and extraction, and its ETag. */

@@ -149,6 +149,13 @@ export function ReviewScreen({ documentId, permissions, currentUserId }: ReviewS
 
   // A failed refetch (offline: networkMode offlineFirst asks anyway) keeps the last known data on screen.
   const detail = query.data;
+  if (detail?.deleted) {
+    return (
+      <ScreenMessage title="Document deleted · Docflow" heading="This document was deleted" backHref={queue.backHref}>
+        {detail.document.original_filename} was deleted, with its file, fields and history.
+      </ScreenMessage>
+    );
+  }
   const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 422);
   if (!document || !detail || notFound) {
     return (
