@@ -275,4 +275,17 @@ describe("LiveCache", () => {
     expect(client.getQueryData(queryKeys.documentHistory("b"))).toBeUndefined();
     unsubscribe();
   });
+
+  it("resume while streaming: a screen the server read at an older seq gets the events applied since", () => {
+    const { client, cache } = setup();
+    cache.apply([event(10, "job_queued", "x"), event(11, "job_started", "a"), event(12, "document_parsing_started", "a")]);
+    // A client-side navigation brings the server's copy of document a, read at seq 10.
+    client.setQueryData(queryKeys.document("a"), detail("a", { current_status: "queued" }));
+    const hash = client.getQueryCache().find({ queryKey: queryKeys.document("a") })!.queryHash;
+    cache.resume(10, (query) => query.queryHash === hash);
+    const entry = client.getQueryData<DocumentDetail>(queryKeys.document("a"))!;
+    expect(entry.document.current_status).toBe("processing");
+    expect(entry.document.job?.current_stage).toBe(event(12, "document_parsing_started", "a").stage);
+    expect(cache.lastSeq).toBe(12); // the stream's own position is unchanged
+  });
 });

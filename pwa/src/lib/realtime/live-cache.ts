@@ -136,10 +136,18 @@ export class LiveCache {
   /**
    * The stream resumes at `seq`, read before the data of the entries `covers` accepts: events
    * after it are applied to them as they arrive (nothing is refetched); every other live entry
-   * is refetched once, as after a baseline.
+   * is refetched once, as after a baseline. Once streaming, the events already applied after
+   * `seq` are applied to the covered entries instead.
    */
   resume(seq: number, covers: (query: Query) => boolean): void {
-    if (this.cursor !== null) return;
+    if (this.cursor !== null) {
+      // Already streaming (a screen rendered by the server on a client-side navigation): the
+      // events this tab applied after `seq` are applied to the entries the server read, too.
+      for (const query of this.queryClient.getQueryCache().findAll({ predicate: (query) => isLiveQuery(query) && covers(query) })) {
+        this.reapply(query, seq);
+      }
+      return;
+    }
     this.cursor = seq;
     this.queryClient.invalidateQueries({ predicate: (query) => isLiveQuery(query) && !covers(query) }).catch(() => undefined);
   }

@@ -3,8 +3,9 @@
  * the cache patching and the event reducer stay out of every screen's first-load JS — the socket
  * opens after the first render anyway).
  */
-import type { QueryClient } from "@tanstack/react-query";
+import { hashKey, type QueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api/client";
+import { queryKeys } from "@/lib/api/keys";
 import { notifySessionExpired } from "@/lib/api/session-events";
 import type { EventPage } from "./event-reducer";
 import { InvalidationScheduler } from "./invalidation-scheduler";
@@ -27,6 +28,18 @@ export function startLiveConnection(queryClient: QueryClient, onState: (state: L
   // A server-rendered screen says where its data stands: the stream resumes there (no refetch).
   const resume = takeResumePoint(queryClient, performance.timeOrigin);
   if (resume) sink.resume(resume.seq, resume.covers);
+  // Later ones come with screens the server renders on client-side navigations (hydrated while
+  // React renders: taken a moment later, out of the render).
+  const resumeHash = hashKey(queryKeys.resumePoint());
+  let resumeTimer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribeResume = queryClient.getQueryCache().subscribe((event) => {
+    if (event.query.queryHash !== resumeHash || (event.type !== "added" && event.type !== "updated")) return;
+    resumeTimer ??= setTimeout(() => {
+      resumeTimer = null;
+      const point = takeResumePoint(queryClient, Number.POSITIVE_INFINITY); // only what the server read
+      if (point) sink.resume(point.seq, point.covers);
+    }, 0);
+  });
   const connection = new LiveConnection({
     url: liveSocketUrl(window.location),
     openSocket: (url) => new WebSocket(url),
@@ -48,6 +61,8 @@ export function startLiveConnection(queryClient: QueryClient, onState: (state: L
   const starting = setTimeout(() => connection.start(), 0);
   return () => {
     clearTimeout(starting);
+    unsubscribeResume();
+    if (resumeTimer) clearTimeout(resumeTimer);
     document.removeEventListener("visibilitychange", onVisibility);
     window.removeEventListener("online", onNetwork);
     window.removeEventListener("offline", onNetwork);
