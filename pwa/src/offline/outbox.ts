@@ -39,14 +39,6 @@ export function waitForOutboxItem<R extends WriteRequest = WriteRequest>(itemId:
   return runtime.waitFor(itemId) as Promise<WriteResult<R>>;
 }
 
-/**
- * Sign-out is starting: the queue stops sending as the user who is leaving (what is already on
- * the way gets its answer). Not told to other tabs — their queue follows once the session is gone.
- */
-export function pauseOutboxForSignOut(): void {
-  getOutboxRuntime()?.setUser(null, { broadcast: false });
-}
-
 /** "Retry now": send the item at once (a failed one goes back into the queue). */
 export async function retryOutboxItem(itemId: string): Promise<void> {
   await getOutboxRuntime()?.retryNow(itemId);

@@ -603,6 +603,14 @@ export function startOutboxRuntime(): Promise<OutboxRuntime | null> {
   return starting ?? Promise.resolve(null);
 }
 
+/**
+ * Sign-out is starting: the queue stops sending as the user who is leaving (what is already on
+ * the way gets its answer). Not told to other tabs — their queue follows once the session is gone.
+ */
+export function pauseOutboxForSignOut(): void {
+  installed?.setUser(null, { broadcast: false });
+}
+
 /** The runtime for a write: started now if it was not running yet; null when none runs in this tab. */
 export async function outboxRuntimeReady(): Promise<OutboxRuntime | null> {
   return installed ?? (await startOutboxRuntime());

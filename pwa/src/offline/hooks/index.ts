@@ -11,3 +11,4 @@ export {
   type OutboxItems,
 } from "./use-outbox";
 export { QUEUED_NOTICE_AFTER_MS, useQueuedNotice } from "./use-queued-notice";
+export { pauseOutboxForSignOut } from "../runtime";

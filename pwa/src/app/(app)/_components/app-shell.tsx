@@ -15,8 +15,7 @@ import { LiveIndicator } from "@/lib/realtime/live-indicator";
 import { useLiveConnection } from "@/lib/realtime/use-live-connection";
 import { OfflineSupportWarning, OutboxIndicator } from "@/features/outbox/components/outbox-indicator";
 import { useOfflinePrefetch } from "@/features/review/hooks/use-offline-prefetch";
-import { useOutboxEngine } from "@/offline/hooks";
-import { pauseOutboxForSignOut } from "@/offline/outbox";
+import { pauseOutboxForSignOut, useOutboxEngine } from "@/offline/hooks";
 import { prefetchRouteData } from "./route-prefetch";
 
 // Loaded only when needed: the sign-in form (and its validation) stays out of every screen's first load.
