@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type RefObject } from "react";
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type RefObject } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
@@ -95,7 +95,7 @@ function plural(count: number, one: string, many: string): string {
  * goes in If-Match). New versions from elsewhere replace the baseline only while there are no
  * unsaved edits; otherwise the save meets a 412 and the conflict view lets the reviewer choose.
  */
-export function ReviewForm({ detail, canWrite, onHighlight, onDirtyChange, handleRef }: ReviewFormProps) {
+function ReviewFormBody({ detail, canWrite, onHighlight, onDirtyChange, handleRef }: ReviewFormProps) {
   const documentId = detail.document.id;
   const queryClient = useQueryClient();
   const saveReview = useSaveReview(documentId);
@@ -668,3 +668,9 @@ export function ReviewForm({ detail, canWrite, onHighlight, onDirtyChange, handl
     </section>
   );
 }
+
+/**
+ * Memoised: the review screen renders again on every change of the job, its timeline or the
+ * highlighted field; the form only when its own props change.
+ */
+export const ReviewForm = memo(ReviewFormBody);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { JSX } from "react";
+import { memo, type JSX } from "react";
 import type { Box } from "./geometry";
 import type { PagePreview } from "./page-preview";
 import { ImageViewer } from "./image-viewer";
@@ -24,7 +24,7 @@ function viewerKind(mimeType: string): "pdf" | "image" | "text" | null {
  * from tablet width up it has its own scroll area as tall as the window, so the fields stay in view
  * beside it; on a phone it is a shorter block above them.
  */
-export function DocumentViewer({
+function DocumentViewerBody({
   documentId,
   mimeType,
   pageCount,
@@ -57,3 +57,6 @@ export function DocumentViewer({
     </div>
   );
 }
+
+/** Memoised: the review screen renders again on every change of the job or its timeline; the viewer only when its props change. */
+export const DocumentViewer = memo(DocumentViewerBody);
