@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
-import { FORMAT_COOKIE, makeFormat, type Format, type FormatSettings } from "./format";
+import { FORMAT_COOKIE, formatCookieValue, makeFormat, parseFormatCookie, type Format, type FormatSettings } from "./format";
 
 const FormatContext = createContext<Format>(makeFormat({}));
 
@@ -17,13 +17,12 @@ function browserSettings(): FormatSettings {
 }
 
 const noSubscribe = () => () => undefined;
-const SEPARATOR = "|";
 
-/** The browser's settings as one string when they differ from `server`'s, else null (a stable snapshot). */
+/** The browser's settings as their cookie value when they differ from `server`'s, else null (a stable snapshot). */
 function differingSettings(server: FormatSettings): string | null {
   const own = browserSettings();
   if (own.locale === server.locale && own.timeZone === server.timeZone) return null;
-  return `${own.locale ?? ""}${SEPARATOR}${own.timeZone ?? ""}`;
+  return formatCookieValue(own);
 }
 
 /**
@@ -40,9 +39,7 @@ export function FormatProvider({ server, children }: { server: FormatSettings; c
     () => null,
   );
   const value = useMemo(() => {
-    if (differing === null) return makeFormat({ locale: server.locale, timeZone: server.timeZone });
-    const [locale, timeZone] = differing.split(SEPARATOR);
-    return makeFormat({ locale: locale || undefined, timeZone: timeZone || undefined });
+    return makeFormat(differing === null ? { locale: server.locale, timeZone: server.timeZone } : parseFormatCookie(differing));
   }, [differing, server.locale, server.timeZone]);
 
   useEffect(() => {

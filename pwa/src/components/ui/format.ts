@@ -22,6 +22,17 @@ export interface FormatSettings {
   timeZone?: string;
 }
 
+/** The cookie's value for `settings` (before URI encoding). */
+export function formatCookieValue({ locale, timeZone }: FormatSettings): string {
+  return `${locale ?? ""}|${timeZone ?? ""}`;
+}
+
+/** The settings a cookie value holds (unchecked: the reader validates them); missing parts undefined. */
+export function parseFormatCookie(value: string): FormatSettings {
+  const [locale, timeZone] = value.split("|");
+  return { locale: locale || undefined, timeZone: timeZone || undefined };
+}
+
 export interface Format {
   settings: FormatSettings;
   dateTime(iso: string | null | undefined): string;

@@ -36,7 +36,7 @@ export function startLiveConnection(queryClient: QueryClient, onState: (state: L
     if (event.query.queryHash !== resumeHash || (event.type !== "added" && event.type !== "updated")) return;
     resumeTimer ??= setTimeout(() => {
       resumeTimer = null;
-      const point = takeResumePoint(queryClient, Number.POSITIVE_INFINITY); // only what the server read
+      const point = takeResumePoint(queryClient); // only what the server read
       if (point) sink.resume(point.seq, point.covers);
     }, 0);
   });

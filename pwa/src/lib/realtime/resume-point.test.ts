@@ -30,6 +30,17 @@ describe("takeResumePoint", () => {
     expect(takeResumePoint(client, 900)).toBeNull(); // a restarted connection does not resume from it again
   });
 
+  it("without the page's start, covers only what the server read (a screen of a client-side navigation)", () => {
+    const client = clientWith(undefined);
+    client.setQueryData(queryKeys.document("served"), { document: { id: "served" } });
+    client.setQueryData(queryKeys.document("other"), { document: { id: "other" } });
+    const served = client.getQueryCache().find({ queryKey: queryKeys.document("served") })!;
+    client.setQueryData(queryKeys.resumePoint(), { seq: 5, covers: [served.queryHash] } satisfies ResumePoint);
+    const taken = takeResumePoint(client)!;
+    expect(taken.covers(served)).toBe(true);
+    expect(taken.covers(client.getQueryCache().find({ queryKey: queryKeys.document("other") })!)).toBe(false);
+  });
+
   it("ignores anything that is not a resume point", () => {
     for (const bad of [undefined, null, { seq: -1, covers: [] }, { seq: 1.5, covers: [] }, { seq: 3 }, "3"]) {
       expect(takeResumePoint(clientWith(bad), 0)).toBeNull();

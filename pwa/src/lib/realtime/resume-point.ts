@@ -34,14 +34,15 @@ function isResumePoint(value: unknown): value is ResumePoint {
 }
 
 /**
- * The resume point the server handed to this page, taken out of the cache (a later restart of the
+ * The resume point the server handed over, taken out of the cache (a later restart of the
  * connection must not resume from it again), with the rule for what it covers: the entries the
- * server read after it, and whatever this page fetched itself (its requests all began after the
- * server had answered). Other entries — restored from the device's copy — are refetched as before.
+ * server read after it and, given `pageStartedAt` (the page's own first point), whatever this page
+ * fetched itself (its requests all began after the server had answered). Other entries — restored
+ * from the device's copy — are refetched as before.
  */
 export function takeResumePoint(
   queryClient: QueryClient,
-  pageStartedAt: number,
+  pageStartedAt?: number,
 ): { seq: number; covers: (query: Query) => boolean } | null {
   const value = queryClient.getQueryData<unknown>(queryKeys.resumePoint());
   queryClient.removeQueries({ queryKey: queryKeys.resumePoint(), exact: true });
@@ -49,6 +50,8 @@ export function takeResumePoint(
   const hashes = new Set(value.covers);
   return {
     seq: value.seq,
-    covers: (query) => hashes.has(query.queryHash) || (query.state.dataUpdatedAt >= pageStartedAt && query.state.status === "success"),
+    covers: (query) =>
+      hashes.has(query.queryHash) ||
+      (pageStartedAt !== undefined && query.state.status === "success" && query.state.dataUpdatedAt >= pageStartedAt),
   };
 }

@@ -39,11 +39,13 @@ async function prefetched(
   // No retries: the browser asks again itself if this does not come through.
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await fill(queryClient, client);
-  const state = dehydrate(queryClient);
-  if (!state.queries.length) return null;
-  if (seq === null) return state;
-  const point: ResumePoint = { seq, covers: state.queries.map((query) => query.queryHash) };
-  queryClient.setQueryData(queryKeys.resumePoint(), point);
+  // What is handed over: the answers that came through (what `dehydrate` keeps).
+  const read = queryClient.getQueryCache().findAll({ predicate: (query) => query.state.status === "success" });
+  if (!read.length) return null;
+  if (seq !== null) {
+    const point: ResumePoint = { seq, covers: read.map((query) => query.queryHash) };
+    queryClient.setQueryData(queryKeys.resumePoint(), point);
+  }
   return dehydrate(queryClient);
 }
 

@@ -6,7 +6,7 @@
  * Server code only.
  */
 import { cookies, headers } from "next/headers";
-import { FORMAT_COOKIE, type FormatSettings } from "@/components/ui/format";
+import { FORMAT_COOKIE, parseFormatCookie, type FormatSettings } from "@/components/ui/format";
 
 export interface RequestHints {
   format: FormatSettings;
@@ -30,7 +30,7 @@ export function readHints(request: {
   mobileHint?: string | null;
   userAgent?: string | null;
 }): RequestHints {
-  const [cookieLocale, cookieZone] = decode(request.formatCookie ?? undefined).split("|");
+  const { locale: cookieLocale, timeZone: cookieZone } = parseFormatCookie(decode(request.formatCookie ?? undefined));
   const acceptLanguage = request.acceptLanguage?.split(",")[0]?.split(";")[0]?.trim();
   const locale = validLocale(cookieLocale) ?? validLocale(acceptLanguage) ?? "en-US";
   const timeZone = validZone(cookieZone) ?? "UTC";

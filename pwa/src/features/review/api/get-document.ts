@@ -1,15 +1,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrapWithResponse, type ApiClient } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/keys";
+import type { DocumentDetail } from "@/lib/realtime/event-reducer";
 import type { DocumentRead } from "../fields";
 
-/** The review detail as cached: the document and the ETag (its extraction version) edits must send. */
-export interface DocumentDetail {
-  document: DocumentRead;
-  etag: string;
-  /** Set once the document is known to be gone (the live `document_deleted` event, or a delete here). */
-  deleted?: true;
-}
+/** The review detail as cached (the live connection keeps it up to date). */
+export type { DocumentDetail } from "@/lib/realtime/event-reducer";
 
 /** GET /api/documents/{id}: the document with its job and extraction, and its ETag. */
 export async function getDocument(id: string, client: ApiClient = api): Promise<DocumentDetail> {
